@@ -1,0 +1,129 @@
+// Builds the three bundles (client, server, CLI) and, with --tests, the node:test suites.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: flags } = parseArgs({
+  options: {
+    production: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    tests: { type: 'boolean', default: false },
+    tools: { type: 'boolean', default: false },
+  },
+});
+
+const root = import.meta.dirname;
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const catalogFile = join(root, 'generated', 'iam-catalog.json');
+
+// The catalogue index is generated from the pinned data package; rebuild it when the package changed.
+function ensureCatalog() {
+  const dataPackage = join(root, 'node_modules', '@cloud-copilot', 'iam-data', 'package.json');
+  const builder = join(root, 'scripts', 'build-catalog.mjs');
+  const stale =
+    !existsSync(catalogFile) ||
+    statSync(catalogFile).mtimeMs < statSync(dataPackage).mtimeMs ||
+    statSync(catalogFile).mtimeMs < statSync(builder).mtimeMs ||
+    readdirSync(join(root, 'data')).some((f) => statSync(join(root, 'data', f)).mtimeMs > statSync(catalogFile).mtimeMs);
+  if (stale) execFileSync(process.execPath, [builder], { stdio: 'inherit' });
+}
+
+/** Resolves `generated:iam-catalog` to the generated index, loaded as a string (JSON.parse is faster than a JS literal). */
+const generatedData = {
+  name: 'generated-data',
+  setup(build) {
+    build.onResolve({ filter: /^generated:iam-catalog$/ }, () => ({ path: catalogFile, namespace: 'file' }));
+    build.onLoad({ filter: /generated[\\/]iam-catalog\.json$/ }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
+// Prints errors in the form the VS Code watch task's problem matcher reads.
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (flags.watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (flags.watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // vscode-json-languageservice's UMD build requires its modules dynamically; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+  minify: flags.production,
+  sourcemap: !flags.production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [generatedData, problemMatcher],
+  define: { 'process.env.IAM_POLICY_LINT_VERSION': JSON.stringify(version) },
+};
+
+function productOptions() {
+  return [
+    { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', format: 'cjs', external: ['vscode'] },
+    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', format: 'cjs' },
+    {
+      ...common,
+      entryPoints: ['server/src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      format: 'cjs',
+      banner: { js: '#!/usr/bin/env node' },
+    },
+  ];
+}
+
+function findTests(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'e2e' ? [] : findTests(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+// Tests are bundled as ESM with code splitting so the catalogue lands in one shared chunk, not in every test file.
+function testOptions() {
+  return {
+    ...common,
+    entryPoints: findTests(join(root, 'test')),
+    outdir: 'out/unit',
+    outbase: 'test',
+    format: 'esm',
+    splitting: true,
+    sourcemap: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // CommonJS dependencies call require(); give the ESM bundle a real one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    define: { ...common.define, 'process.env.IAM_POLICY_ROOT': JSON.stringify(resolve(root)) },
+  };
+}
+
+// Development scripts written in TypeScript (they import the registry), bundled to out/tools.
+function toolOptions() {
+  return { ...common, entryPoints: ['scripts/sync-rules.ts'], outdir: 'out/tools', format: 'cjs', outExtension: { '.js': '.cjs' } };
+}
+
+ensureCatalog();
+const builds = flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : productOptions();
+if (flags.tests) rmSync(join(root, 'out', 'unit'), { recursive: true, force: true });
+if (flags.watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

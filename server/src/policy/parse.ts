@@ -1,0 +1,203 @@
+/**
+ * TextDocument -> PolicyModel. The JSON parsing (and its syntax errors) is vscode-json-languageservice's; this file
+ * only reads the IAM elements out of the AST. It never throws on any input.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type ASTNode, type JSONDocument, type PropertyASTNode } from 'vscode-json-languageservice';
+import type {
+  ConditionElement,
+  ConditionKeyEntry,
+  ConditionOperatorEntry,
+  ConditionValue,
+  Element,
+  ListElement,
+  PolicyModel,
+  PrincipalElement,
+  PrincipalEntry,
+  ScalarElement,
+  Statement,
+  StringValue,
+  SyntaxError,
+} from './model';
+
+const jsonService = getLanguageService({});
+
+/** Fields the parsed document carries at run time but the public type of vscode-json-languageservice hides. */
+interface ParsedJsonInternals {
+  syntaxErrors?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string; severity?: number }[];
+  comments?: { start: { line: number; character: number }; end: { line: number; character: number } }[];
+}
+
+export const knownVersions = ['2012-10-17', '2008-10-17'];
+
+export interface ParseOptions {
+  /** Documents longer than this (in characters) are not parsed; see Settings.maxFileSize. */
+  readonly maxFileSize?: number;
+}
+
+export function parsePolicy(document: TextDocument, options: ParseOptions = {}): PolicyModel {
+  const text = document.getText();
+  if (options.maxFileSize !== undefined && text.length > options.maxFileSize) {
+    const json = jsonService.newJSONDocument(undefined, []);
+    return { document, text, json, root: undefined, properties: [], statements: [], invalidStatements: [], syntaxErrors: [], looksLikePolicy: false, tooLarge: true };
+  }
+  const json = jsonService.parseJSONDocument(document);
+  const root = json.root;
+  const properties = root?.type === 'object' ? root.properties : [];
+  const version = scalar(findProperty(properties, 'Version'));
+  const id = scalar(findProperty(properties, 'Id'));
+  const statementProperty = findProperty(properties, 'Statement');
+  const statementElement = statementProperty && element(statementProperty);
+  const statements: Statement[] = [];
+  const invalidStatements: ASTNode[] = [];
+  const statementValue = statementProperty?.valueNode;
+  if (statementValue?.type === 'object') {
+    statements.push(readStatement(statementValue, 0));
+  } else if (statementValue?.type === 'array') {
+    statementValue.items.forEach((item, index) => {
+      if (item.type === 'object') statements.push(readStatement(item, index));
+      else invalidStatements.push(item);
+    });
+  }
+  const looksLikePolicy =
+    statementProperty !== undefined || (version?.value !== undefined && knownVersions.includes(version.value));
+  return {
+    document,
+    text,
+    json,
+    root,
+    properties,
+    version,
+    id,
+    statementElement,
+    statements,
+    invalidStatements,
+    syntaxErrors: syntaxErrorsOf(json, document),
+    looksLikePolicy,
+    tooLarge: false,
+  };
+}
+
+function syntaxErrorsOf(json: JSONDocument, document: TextDocument): SyntaxError[] {
+  const internals = json as unknown as ParsedJsonInternals;
+  const errors: SyntaxError[] = [];
+  // Severity 1 is Error; the parser also reports warnings (duplicate keys) that other rules judge.
+  for (const error of internals.syntaxErrors ?? []) {
+    if (error.severity !== undefined && error.severity !== 1) continue;
+    const start = document.offsetAt(error.range.start);
+    errors.push({ offset: start, length: document.offsetAt(error.range.end) - start, message: error.message });
+  }
+  for (const comment of internals.comments ?? []) {
+    const start = document.offsetAt(comment.start);
+    errors.push({ offset: start, length: document.offsetAt(comment.end) - start, message: 'Comments are not allowed in IAM policies.' });
+  }
+  return errors.sort((a, b) => a.offset - b.offset);
+}
+
+/** Element names are case-sensitive in IAM, so only an exact match counts; the first of duplicates wins. */
+export function findProperty(properties: readonly PropertyASTNode[], key: string): PropertyASTNode | undefined {
+  return properties.find((property) => property.keyNode.value === key);
+}
+
+function element(property: PropertyASTNode): Element {
+  return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode: property.valueNode };
+}
+
+function scalar(property: PropertyASTNode | undefined): ScalarElement | undefined {
+  if (!property) return undefined;
+  const valueNode = property.valueNode;
+  return { ...element(property), value: valueNode?.type === 'string' ? valueNode.value : undefined };
+}
+
+/** A string or an array of strings; anything else is collected as invalid. */
+function readStrings(valueNode: ASTNode | undefined): { values: StringValue[]; isArray: boolean; invalid: ASTNode[] } {
+  const values: StringValue[] = [];
+  const invalid: ASTNode[] = [];
+  if (!valueNode) return { values, isArray: false, invalid };
+  if (valueNode.type === 'string') return { values: [{ value: valueNode.value, node: valueNode }], isArray: false, invalid };
+  if (valueNode.type !== 'array') return { values, isArray: false, invalid: [valueNode] };
+  for (const item of valueNode.items) {
+    if (item.type === 'string') values.push({ value: item.value, node: item });
+    else invalid.push(item);
+  }
+  return { values, isArray: true, invalid };
+}
+
+function list(property: PropertyASTNode | undefined): ListElement | undefined {
+  if (!property) return undefined;
+  return { ...element(property), ...readStrings(property.valueNode) };
+}
+
+function principal(property: PropertyASTNode | undefined): PrincipalElement | undefined {
+  if (!property) return undefined;
+  const valueNode = property.valueNode;
+  const wildcard = valueNode?.type === 'string' ? { value: valueNode.value, node: valueNode } : undefined;
+  const entries: PrincipalEntry[] =
+    valueNode?.type === 'object'
+      ? valueNode.properties.map((entry) => ({
+          kind: entry.keyNode.value,
+          property: entry,
+          keyNode: entry.keyNode,
+          ...readStrings(entry.valueNode),
+        }))
+      : [];
+  return { ...element(property), wildcard, entries };
+}
+
+function conditionValues(valueNode: ASTNode | undefined): Pick<ConditionKeyEntry, 'values' | 'isArray' | 'invalid'> {
+  const values: ConditionValue[] = [];
+  const invalid: ASTNode[] = [];
+  const take = (node: ASTNode) => {
+    if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') values.push({ value: node.value, node });
+    else invalid.push(node);
+  };
+  if (!valueNode) return { values, isArray: false, invalid };
+  if (valueNode.type === 'array') {
+    valueNode.items.forEach(take);
+    return { values, isArray: true, invalid };
+  }
+  take(valueNode);
+  return { values, isArray: false, invalid };
+}
+
+function condition(property: PropertyASTNode | undefined): ConditionElement | undefined {
+  if (!property) return undefined;
+  const valueNode = property.valueNode;
+  const operators: ConditionOperatorEntry[] =
+    valueNode?.type === 'object'
+      ? valueNode.properties.map((operator) => {
+          const block = operator.valueNode;
+          const keys: ConditionKeyEntry[] =
+            block?.type === 'object'
+              ? block.properties.map((key) => ({
+                  key: key.keyNode.value,
+                  property: key,
+                  keyNode: key.keyNode,
+                  valueNode: key.valueNode,
+                  ...conditionValues(key.valueNode),
+                }))
+              : [];
+          return { operator: operator.keyNode.value, property: operator, keyNode: operator.keyNode, valueNode: block, keys };
+        })
+      : [];
+  return { ...element(property), operators };
+}
+
+function readStatement(node: ASTNode & { type: 'object' }, index: number): Statement {
+  const properties = node.properties;
+  const get = (key: string) => findProperty(properties, key);
+  return {
+    index,
+    node,
+    properties,
+    sid: scalar(get('Sid')),
+    effect: scalar(get('Effect')),
+    principal: principal(get('Principal')),
+    notPrincipal: principal(get('NotPrincipal')),
+    action: list(get('Action')),
+    notAction: list(get('NotAction')),
+    resource: list(get('Resource')),
+    notResource: list(get('NotResource')),
+    condition: condition(get('Condition')),
+  };
+}

@@ -1,0 +1,44 @@
+/** "Did you mean": the candidate nearest by edit distance, when one is clearly nearest. */
+
+/** Levenshtein distance, case-insensitive, with an early exit once `limit` is exceeded. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  if (Math.abs(s.length - t.length) > limit) return limit + 1;
+  let previous = Array.from({ length: t.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[t.length]!;
+}
+
+/**
+ * The closest candidate within a distance that scales with the name's length (a third of it, at least 1, at most 4),
+ * and only when no other candidate is as close: an ambiguous guess is worse than none.
+ */
+export function findClosest(name: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.min(4, Math.max(1, Math.floor(name.length / 3)));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let tie = false;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate, limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      tie = false;
+    } else if (distance === bestDistance && candidate.toLowerCase() !== best?.toLowerCase()) {
+      tie = true;
+    }
+  }
+  return bestDistance <= limit && !tie ? best : undefined;
+}

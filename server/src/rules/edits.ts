@@ -1,0 +1,114 @@
+/**
+ * Minimal, JSON-preserving edits built from AST nodes. Each helper touches only what it changes and keeps the
+ * document's own indentation, so a fix never reformats the user's policy.
+ */
+import type { ASTNode, PropertyASTNode } from '../policy/model';
+import type { Edit } from './types';
+
+export function replaceNode(node: ASTNode, text: string): Edit {
+  return { offset: node.offset, length: node.length, text };
+}
+
+/** Replace a value with a JSON string (escaped as JSON requires). */
+export function replaceWithString(node: ASTNode, value: string): Edit {
+  return replaceNode(node, JSON.stringify(value));
+}
+
+/** Siblings of a property or array item, so removals can take the right comma with them. */
+function siblingsOf(node: ASTNode): readonly ASTNode[] {
+  const parent = node.parent;
+  if (parent?.type === 'object') return parent.properties;
+  if (parent?.type === 'array') return parent.items;
+  return [node];
+}
+
+/**
+ * Remove a property or an array item with its separating comma. With a following sibling, the removal runs up to
+ * that sibling (so the whole line goes and the next line keeps its indentation); for the last one, it starts at the
+ * end of the previous sibling.
+ */
+export function removeNode(node: ASTNode): Edit {
+  const siblings = siblingsOf(node);
+  const index = siblings.indexOf(node);
+  const next = siblings[index + 1];
+  if (next) return { offset: node.offset, length: next.offset - node.offset, text: '' };
+  const previous = siblings[index - 1];
+  if (previous) {
+    const start = previous.offset + previous.length;
+    return { offset: start, length: node.offset + node.length - start, text: '' };
+  }
+  const parent = node.parent;
+  if (parent && (parent.type === 'object' || parent.type === 'array')) {
+    return { offset: parent.offset + 1, length: parent.length - 2, text: '' };
+  }
+  return { offset: node.offset, length: node.length, text: '' };
+}
+
+export function removeProperty(property: PropertyASTNode): Edit {
+  return removeNode(property);
+}
+
+/** The whitespace that starts the line containing `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = lineStart;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(lineStart, end);
+}
+
+/** One level of indentation as the document uses it (tab, or the smallest step of leading spaces seen). */
+export function indentUnit(text: string): string {
+  if (/^\t/m.test(text)) return '\t';
+  let smallest = Infinity;
+  for (const match of text.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1]!.length);
+  return Number.isFinite(smallest) ? ' '.repeat(smallest) : '  ';
+}
+
+/** The line break the document uses. */
+export function lineBreak(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/**
+ * Insert `"key": value` into an object, first or last, matching the object's layout: one line stays one line,
+ * a multi-line object gets a new line at its properties' indentation. `valueText` is JSON text.
+ */
+export function insertProperty(
+  text: string,
+  object: ASTNode & { type: 'object' },
+  key: string,
+  valueText: string,
+  where: 'first' | 'last' = 'last',
+): Edit {
+  const entry = `${JSON.stringify(key)}: ${valueText}`;
+  const properties = object.properties;
+  const eol = lineBreak(text);
+  if (properties.length === 0) {
+    const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
+    if (!inner.includes('\n')) return { offset: object.offset + 1, length: inner.length, text: ` ${entry} ` };
+    const outer = indentationAt(text, object.offset);
+    return { offset: object.offset + 1, length: inner.length, text: `${eol}${outer}${indentUnit(text)}${entry}${eol}${outer}` };
+  }
+  const first = properties[0]!;
+  const multiLine = text.slice(object.offset, first.offset).includes('\n');
+  if (where === 'first') {
+    const separator = multiLine ? `,${eol}${indentationAt(text, first.offset)}` : ', ';
+    return { offset: first.offset, length: 0, text: `${entry}${separator}` };
+  }
+  const last = properties[properties.length - 1]!;
+  const separator = multiLine ? `,${eol}${indentationAt(text, last.offset)}` : ', ';
+  return { offset: last.offset + last.length, length: 0, text: `${separator}${entry}` };
+}
+
+/** Apply non-overlapping edits to a text (used by fix-all, the CLI's --fix and the tests). */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
+  let result = text;
+  let limit = Infinity;
+  for (const edit of sorted) {
+    if (edit.offset + edit.length > limit) continue; // overlaps an edit already applied: skip rather than corrupt
+    result = result.slice(0, edit.offset) + edit.text + result.slice(edit.offset + edit.length);
+    limit = edit.offset;
+  }
+  return result;
+}

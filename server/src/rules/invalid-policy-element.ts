@@ -1,0 +1,49 @@
+import type { PropertyASTNode } from '../policy/model';
+import { findClosest } from './closest';
+import { replaceWithString } from './edits';
+import { statementElements, topLevelElements } from './elements';
+import { defineRule, type Report } from './types';
+
+type MessageId = 'unknown' | 'unknownWithSuggestion';
+
+function checkProperties(
+  properties: readonly PropertyASTNode[],
+  allowed: readonly string[],
+  where: string,
+  report: (r: Report<MessageId>) => void,
+): void {
+  const present = new Set(properties.map((p) => p.keyNode.value));
+  for (const property of properties) {
+    const key = property.keyNode.value;
+    if (allowed.includes(key)) continue;
+    const suggestion = findClosest(key, allowed);
+    // Renaming onto an element that is already there would make a duplicate key: offer nothing then.
+    const fix =
+      suggestion && !present.has(suggestion)
+        ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(property.keyNode, suggestion)] }
+        : undefined;
+    report({
+      node: property.keyNode,
+      messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
+      data: { key, where, suggestion: suggestion ?? '', allowed: allowed.join(', ') },
+      fix,
+    });
+  }
+}
+
+export default defineRule<MessageId>({
+  id: 'invalid-policy-element',
+  severity: 'error',
+  summary: 'An unknown element at the top level or in a statement (element names are case-sensitive).',
+  fixable: 'safe',
+  messages: {
+    unknown: '"{key}" is not a policy element {where}. Allowed: {allowed}.',
+    unknownWithSuggestion: '"{key}" is not a policy element {where}. Did you mean "{suggestion}"?',
+  },
+  check({ policy, report }) {
+    checkProperties(policy.properties, topLevelElements, 'at the top level', report);
+    for (const statement of policy.statements) {
+      checkProperties(statement.properties, statementElements, 'in a statement', report);
+    }
+  },
+});

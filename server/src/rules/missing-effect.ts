@@ -1,0 +1,15 @@
+import { openingBrace } from './openingBrace';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'missing-effect',
+  severity: 'error',
+  summary: 'A statement has no Effect.',
+  messages: { missing: 'This statement has no "Effect"; add "Effect": "Allow" or "Effect": "Deny".' },
+  check({ policy, report }) {
+    for (const statement of policy.statements) {
+      if (statement.effect) continue;
+      report({ span: openingBrace(statement.node), messageId: 'missing' });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { insertProperty } from './edits';
+import { openingBrace } from './openingBrace';
+import { usesPolicyVariables } from './policyVariables';
+import { defineRule } from './types';
+
+const currentVersion = '2012-10-17';
+
+export default defineRule({
+  id: 'missing-version',
+  severity: 'warning',
+  summary: 'The policy has no "Version"; AWS then applies the old 2008-10-17 language, where policy variables do not work.',
+  fixable: 'safe+suggestion',
+  messages: {
+    missing: `This policy has no "Version". Add "Version": "${currentVersion}" so AWS applies the current policy language.`,
+    missingWithVariables:
+      `This policy has no "Version", so AWS reads its policy variables as plain text. Add "Version": "${currentVersion}" to make them variables (this changes what the policy matches).`,
+  },
+  check({ policy, report }) {
+    const root = policy.root;
+    if (root?.type !== 'object' || policy.version) return;
+    const fix = {
+      title: `Add "Version": "${currentVersion}"`,
+      edits: [insertProperty(policy.text, root, 'Version', JSON.stringify(currentVersion), 'first')],
+    };
+    // Turning literal `${...}` text into variables changes what the policy grants: a suggestion, not a safe fix.
+    if (usesPolicyVariables(policy)) {
+      report({ span: openingBrace(root), messageId: 'missingWithVariables', suggestions: [fix] });
+    } else {
+      report({ span: openingBrace(root), messageId: 'missing', fix });
+    }
+  },
+});

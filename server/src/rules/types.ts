@@ -1,0 +1,85 @@
+/**
+ * What a rule is. A rule is pure: it reads the PolicyModel and the catalogue and reports problems as offsets.
+ * Severity, settings and positions are applied by the service, in one place.
+ */
+import type { Catalog } from '../catalog/types';
+import type { ASTNode, PolicyModel, Span } from '../policy/model';
+import type { PolicyType, Severity } from '../../../shared/settings';
+
+export type { PolicyType, Severity };
+
+/** A text edit by offset into the document as the rule saw it. */
+export interface Edit {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly Edit[];
+}
+
+/** What `check` reports: a node or a span, a message id with its data, and optional remedies. */
+export interface Report<MessageId extends string = string> {
+  readonly node?: ASTNode;
+  readonly span?: Span;
+  readonly messageId: MessageId;
+  readonly data?: Record<string, string | number>;
+  /** Safe to apply without review (S in the lint catalogue). */
+  readonly fix?: Fix;
+  /** Changes what the policy grants (G in the catalogue): shown, never preferred, never applied by fix-all. */
+  readonly suggestions?: readonly Fix[];
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+/** A reported problem, resolved to text: the service turns these into LSP diagnostics and code actions. */
+export interface Problem {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly severity: Severity;
+  readonly fix?: Fix;
+  readonly suggestions: readonly Fix[];
+  readonly tags: readonly ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleContext<MessageId extends string = string> {
+  readonly policy: PolicyModel;
+  readonly catalog: Catalog;
+  readonly policyType: PolicyType;
+  report(report: Report<MessageId>): void;
+}
+
+export interface RuleDefinition<MessageId extends string> {
+  /** kebab-case; equals the file name, the doc page name and the settings key. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One sentence: README table, settings description. */
+  readonly summary: string;
+  /** Policy types the rule checks; omitted means every type. */
+  readonly policyTypes?: readonly PolicyType[];
+  /** Whether the rule offers a safe fix, suggestions, both or nothing (for docs and the README table). */
+  readonly fixable?: 'safe' | 'suggestion' | 'safe+suggestion';
+  /** Whether the rule should still run when the JSON has syntax errors (structure rules must not pile on). */
+  readonly runsOnSyntaxErrors?: boolean;
+  /** Message id -> template; `{name}` is replaced from the report's data. */
+  readonly messages: Record<MessageId, string>;
+  check(context: RuleContext<MessageId>): void;
+}
+
+export type Rule = RuleDefinition<string>;
+
+/** Identity function that keeps message ids typed; rules are plain objects. */
+export function defineRule<MessageId extends string>(rule: RuleDefinition<MessageId>): Rule {
+  return rule as unknown as Rule;
+}
+
+/** Where a rule's documentation lives; `codeDescription.href` and SARIF `helpUri` use it. */
+export const docsBaseUrl = 'https://github.com/iam-policy-tools/iam-policy-lint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${docsBaseUrl}${ruleId}.md`;
+}

@@ -1,0 +1,218 @@
+/**
+ * Protocol glue: capabilities, document sync, settings, diagnostics scheduling. Every handler fetches the document
+ * and its cached model, calls the service and returns; errors become a log line and an empty answer.
+ */
+import {
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { defaultSettings, settingsSection, withDefaults, type Settings } from '../../shared/settings';
+import type { PolicyModel } from './policy/model';
+import { fixAllKind } from './service/codeActions';
+import { createPolicyService, type PolicyService } from './service';
+import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '../../shared/protocol';
+
+/** Language ids we serve; for the JSON ones only documents that look like policies. */
+const policyLanguage = 'iam-policy';
+const jsonLanguages = new Set(['json', 'jsonc']);
+const pushDelayMs = 150;
+
+export interface ServerOptions {
+  /** Injected for tests; defaults to the bundled catalogue and rules. */
+  readonly service?: PolicyService;
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
+  const log = (message: string) => connection.console.error(message);
+  const service = serverOptions.service ?? createPolicyService({ log });
+  const documents = new TextDocuments(TextDocument);
+  const models = new Map<string, { version: number; maxFileSize: number; model: PolicyModel }>();
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  let globalSettings: Settings = defaultSettings;
+  const capabilities = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false };
+
+  async function runSafe<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T> {
+    try {
+      if (token?.isCancellationRequested) return fallback;
+      const result = await work();
+      return token?.isCancellationRequested ? fallback : result;
+    } catch (error) {
+      log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!capabilities.configuration) return Promise.resolve(globalSettings);
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: settingsSection })
+        .then(withDefaults, () => globalSettings);
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function modelOf(document: TextDocument, settings: Settings): PolicyModel {
+    const cached = models.get(document.uri);
+    if (cached && cached.version === document.version && cached.maxFileSize === settings.maxFileSize) return cached.model;
+    const model = service.parse(document, settings);
+    models.set(document.uri, { version: document.version, maxFileSize: settings.maxFileSize, model });
+    return model;
+  }
+
+  /** The document and its model when we serve it: our language, or JSON that looks like a policy. */
+  async function served(uri: string): Promise<{ model: PolicyModel; settings: Settings } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const isPolicyLanguage = document.languageId === policyLanguage;
+    if (!isPolicyLanguage && !jsonLanguages.has(document.languageId)) return undefined;
+    const settings = await settingsFor(uri);
+    const model = modelOf(document, settings);
+    if (!isPolicyLanguage && !model.looksLikePolicy) return undefined;
+    return { model, settings };
+  }
+
+  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+    const target = await served(uri);
+    return target ? service.validate(target.model, { settings: target.settings }) : [];
+  }
+
+  // Push diagnostics, debounced per document so a burst of keystrokes costs one validation of the latest text.
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  function schedulePush(uri: string): void {
+    if (capabilities.pullDiagnostics) return;
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        const version = documents.get(uri)?.version;
+        void runSafe('validation', undefined, undefined, async () => {
+          const diagnostics = await diagnosticsOf(uri);
+          // A newer edit arrived while validating: its own push will follow.
+          if (documents.get(uri)?.version !== version || pending.has(uri)) return;
+          await connection.sendDiagnostics({ uri, version, diagnostics });
+        });
+      }, pushDelayMs),
+    );
+  }
+
+  function refreshAll(): void {
+    if (capabilities.pullDiagnostics) {
+      if (capabilities.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of documents.all()) schedulePush(document.uri);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const client = params.capabilities;
+    capabilities.configuration = client.workspace?.configuration === true;
+    capabilities.pullDiagnostics = client.textDocument?.diagnostic !== undefined;
+    capabilities.diagnosticRefresh = client.workspace?.diagnostics?.refreshSupport === true;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial !== undefined) globalSettings = withDefaults(initial);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        documentSymbolProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        diagnosticProvider: capabilities.pullDiagnostics
+          ? { identifier: 'iam-policy', interFileDependencies: false, workspaceDiagnostics: false }
+          : undefined,
+      },
+      serverInfo: { name: 'iam-policy-language-server', version: service.catalog.info.dataVersion },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    const section = (change.settings as Record<string, unknown> | undefined)?.[settingsSection];
+    if (section !== undefined) globalSettings = withDefaults(section);
+    refreshAll();
+  });
+
+  documents.onDidOpen((event) => schedulePush(event.document.uri));
+  documents.onDidChangeContent((event) => schedulePush(event.document.uri));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    models.delete(uri);
+    settingsByUri.delete(uri);
+    if (!capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token) =>
+    runSafe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, token, async () => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      items: await diagnosticsOf(params.textDocument.uri),
+    })),
+  );
+
+  connection.onCompletion((params, token) =>
+    runSafe('completion', null, token, async () => {
+      const target = await served(params.textDocument.uri);
+      return target ? service.complete(target.model, params.position) : null;
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    runSafe('hover', null, token, async () => {
+      const target = await served(params.textDocument.uri);
+      return target ? service.hover(target.model, params.position, { settings: target.settings }) : null;
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe('code actions', [], token, async () => {
+      const target = await served(params.textDocument.uri);
+      if (!target) return [];
+      return service.codeActions(target.model, params.context.diagnostics, params.context.only, { settings: target.settings });
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe('document symbols', [], token, async () => {
+      const target = await served(params.textDocument.uri);
+      return target ? service.documentSymbols(target.model) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting((params, token) =>
+    runSafe('formatting', [], token, async () => {
+      const target = await served(params.textDocument.uri);
+      return target ? service.format(target.model, undefined, params.options) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting((params, token) =>
+    runSafe('formatting', [], token, async () => {
+      const target = await served(params.textDocument.uri);
+      return target ? service.format(target.model, params.range, params.options) : [];
+    }),
+  );
+
+  connection.onRequest(policyTypeRequest, (params: PolicyTypeParams, token) =>
+    runSafe<PolicyTypeInfo | null>('policy type', null, token, async () => {
+      const target = await served(params.uri);
+      return target ? service.policyType(target.model, { settings: target.settings }) : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

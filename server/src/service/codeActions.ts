@@ -1,0 +1,80 @@
+/**
+ * Quick fixes are found again from the current document, never cached from validation: problems are re-computed
+ * for this version and matched to the request's diagnostics by rule id and range.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Fix, Problem } from '../rules/types';
+import { toRange } from './ranges';
+
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
+  return fix.edits.map((edit) => ({ range: toRange(document, edit), newText: edit.text }));
+}
+
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+}
+
+/** Non-overlapping safe fixes, first come first served, so fix-all never produces a corrupt document. */
+export function compatibleFixes(problems: readonly Problem[]): Fix[] {
+  const taken: { start: number; end: number }[] = [];
+  const fixes: Fix[] = [];
+  for (const problem of problems) {
+    if (!problem.fix) continue;
+    const spans = problem.fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
+    const overlaps = spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end));
+    if (overlaps) continue;
+    taken.push(...spans);
+    fixes.push(problem.fix);
+  }
+  return fixes;
+}
+
+export function codeActionsFor(
+  document: TextDocument,
+  problems: readonly Problem[],
+  requested: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+): CodeAction[] {
+  const uri = document.uri;
+  const actions: CodeAction[] = [];
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of requested) {
+      for (const problem of problems) {
+        if (problem.ruleId !== diagnostic.code || !sameRange(toRange(document, problem), diagnostic.range)) continue;
+        const remedies = [...(problem.fix ? [{ fix: problem.fix, preferred: true }] : []), ...problem.suggestions.map((fix) => ({ fix, preferred: false }))];
+        for (const { fix, preferred } of remedies) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: preferred || undefined,
+            edit: { changes: { [uri]: toTextEdits(document, fix) } },
+          });
+        }
+      }
+    }
+  }
+  if (wanted(only, fixAllKind) && only !== undefined) {
+    const fixes = compatibleFixes(problems);
+    if (fixes.length > 0) {
+      actions.push({
+        title: 'Fix all safe IAM policy problems',
+        kind: fixAllKind,
+        edit: { changes: { [uri]: fixes.flatMap((fix) => toTextEdits(document, fix)) } },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,39 @@
+/** Problems (offsets, rule ids) -> LSP diagnostics (ranges, codes, doc links). */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { docsUrl, type Problem, type Severity } from '../rules/types';
+import { toRange } from './ranges';
+
+export const diagnosticSource = 'iam-policy';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(document, problem),
+    severity: severities[problem.severity],
+    code: problem.ruleId,
+    codeDescription: { href: docsUrl(problem.ruleId) },
+    source: diagnosticSource,
+    message: problem.message,
+  };
+  const tags = problem.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  if (tags.length > 0) diagnostic.tags = tags;
+  return diagnostic;
+}
+
+/** The one diagnostic a document over the size cap gets (it is not analysed at all). */
+export function tooLargeDiagnostic(document: TextDocument, maxFileSize: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'file-too-large',
+    source: diagnosticSource,
+    message: `This file has ${document.getText().length.toLocaleString('en-US')} characters, more than iamPolicy.maxFileSize (${maxFileSize.toLocaleString('en-US')}); it is not analysed. AWS policies are at most a few thousand characters.`,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The pure service: document, parsed model and settings in, LSP data out. No connection, no I/O, no `vscode`.
+ * The language server, the CLI and the tests all drive this one object.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FormattingOptions,
+  Hover,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { PolicyType, Settings } from '../../../shared/settings';
+import { getCatalog } from '../catalog';
+import type { Catalog } from '../catalog/types';
+import type { PolicyModel } from '../policy/model';
+import { parsePolicy } from '../policy/parse';
+import { choosePolicyType, type PolicyTypeChoice } from '../policy/policyType';
+import { rules as registry } from '../rules';
+import { runRules } from '../rules/run';
+import type { Problem, Rule } from '../rules/types';
+import { codeActionsFor } from './codeActions';
+import { complete } from './complete';
+import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { hover } from './hover';
+import { jsonLanguage } from './jsonLanguage';
+import { documentSymbols } from './symbols';
+
+export interface PolicyServiceOptions {
+  readonly catalog?: Catalog;
+  readonly rules?: readonly Rule[];
+  /** Where a failing rule is reported (once per rule per service). */
+  readonly log?: (message: string) => void;
+}
+
+/** Per-document inputs that are not in the text: its settings and an explicit policy type, if any. */
+export interface DocumentOptions {
+  readonly settings: Settings;
+  readonly policyType?: PolicyType;
+}
+
+export interface Analysis {
+  readonly policyType: PolicyTypeChoice;
+  readonly problems: readonly Problem[];
+}
+
+export interface PolicyService {
+  readonly catalog: Catalog;
+  parse(document: TextDocument, settings: Pick<Settings, 'maxFileSize'>): PolicyModel;
+  policyType(model: PolicyModel, options: DocumentOptions): PolicyTypeChoice;
+  analyze(model: PolicyModel, options: DocumentOptions): Analysis;
+  validate(model: PolicyModel, options: DocumentOptions): Diagnostic[];
+  complete(model: PolicyModel, position: Position): Promise<CompletionList | null>;
+  hover(model: PolicyModel, position: Position, options: DocumentOptions): Promise<Hover | null>;
+  codeActions(model: PolicyModel, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, options: DocumentOptions): CodeAction[];
+  documentSymbols(model: PolicyModel): DocumentSymbol[];
+  format(model: PolicyModel, range: Range | undefined, options: FormattingOptions): TextEdit[];
+}
+
+export function createPolicyService(options: PolicyServiceOptions = {}): PolicyService {
+  const catalog = options.catalog ?? getCatalog();
+  const rules = options.rules ?? registry;
+  const failedRules = new Set<string>();
+
+  function onRuleError(rule: Rule, error: unknown): void {
+    if (failedRules.has(rule.id)) return;
+    failedRules.add(rule.id);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    options.log?.(`Rule ${rule.id} failed and was skipped: ${detail}`);
+  }
+
+  function policyType(model: PolicyModel, { settings, policyType: explicit }: DocumentOptions): PolicyTypeChoice {
+    return choosePolicyType(model.document.uri, model, settings, explicit);
+  }
+
+  function analyze(model: PolicyModel, documentOptions: DocumentOptions): Analysis {
+    const choice = policyType(model, documentOptions);
+    if (model.tooLarge || !documentOptions.settings.validate.enable) return { policyType: choice, problems: [] };
+    const problems = runRules(model, rules, { catalog, policyType: choice.type, settings: documentOptions.settings, onRuleError });
+    return { policyType: choice, problems };
+  }
+
+  return {
+    catalog,
+    parse: (document, settings) => parsePolicy(document, { maxFileSize: settings.maxFileSize }),
+    policyType,
+    analyze,
+    validate(model, documentOptions) {
+      if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
+      return analyze(model, documentOptions).problems.map((problem) => toDiagnostic(model.document, problem));
+    },
+    complete: (model, position) => complete(model, position),
+    hover: (model, position, documentOptions) => hover(model, position, catalog, policyType(model, documentOptions)),
+    codeActions(model, diagnostics, only, documentOptions) {
+      if (model.tooLarge) return [];
+      return codeActionsFor(model.document, analyze(model, documentOptions).problems, diagnostics, only);
+    },
+    documentSymbols: (model) => (model.tooLarge ? [] : documentSymbols(model)),
+    format(model, range, formatting) {
+      if (model.tooLarge || model.syntaxErrors.length > 0) return [];
+      return jsonLanguage().format(model.document, range, formatting);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Settings of the `iamPolicy` section, shared by the client, the server and the CLI.
+ * The manifest (package.json `contributes.configuration`) declares the same properties; test/meta checks both agree.
+ */
+
+export const settingsSection = 'iamPolicy';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleSetting = Severity | 'off';
+
+export const policyTypes = ['identity', 'resource', 'trust', 'scp', 'rcp', 'permissions-boundary', 'session'] as const;
+export type PolicyType = (typeof policyTypes)[number];
+
+export interface Settings {
+  /** Turn all diagnostics off without uninstalling. */
+  validate: { enable: boolean };
+  /** Per-rule severity overrides, keyed by rule id. */
+  rules: Record<string, RuleSetting>;
+  /** Glob (matched against the workspace-relative or absolute path) -> policy type; the first match wins. */
+  policyTypes: Record<string, PolicyType>;
+  /** Documents larger than this many characters get one informational diagnostic instead of analysis. */
+  maxFileSize: number;
+}
+
+export const defaultSettings: Settings = {
+  validate: { enable: true },
+  rules: {},
+  policyTypes: {},
+  maxFileSize: 4_000_000,
+};
+
+const severities = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Settings as given by the user (any JSON) -> complete, well-typed settings. Unknown or ill-typed entries are
+ * dropped rather than trusted: settings are data and never crash the server.
+ */
+export function withDefaults(raw: unknown): Settings {
+  const input = isRecord(raw) ? raw : {};
+  const rules: Record<string, RuleSetting> = {};
+  if (isRecord(input.rules)) {
+    for (const [id, value] of Object.entries(input.rules)) {
+      if (typeof value === 'string' && severities.has(value)) rules[id] = value as RuleSetting;
+    }
+  }
+  const types: Record<string, PolicyType> = {};
+  if (isRecord(input.policyTypes)) {
+    for (const [glob, value] of Object.entries(input.policyTypes)) {
+      if (typeof value === 'string' && (policyTypes as readonly string[]).includes(value)) types[glob] = value as PolicyType;
+    }
+  }
+  const validate = isRecord(input.validate) && typeof input.validate.enable === 'boolean' ? input.validate.enable : true;
+  const maxFileSize =
+    typeof input.maxFileSize === 'number' && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0
+      ? input.maxFileSize
+      : defaultSettings.maxFileSize;
+  return { validate: { enable: validate }, rules, policyTypes: types, maxFileSize };
+}

@@ -1,0 +1,94 @@
+/** Keeps every rule's file, test table, doc page, setting and README row in step with the registry. */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { suite, test } from 'node:test';
+import { rules } from '../server/src/rules';
+import { readmeRuleTable, ruleSettingsSchema } from '../scripts/rule-docs';
+import { repoPath } from './support/paths';
+
+const helperFiles = new Set(['index.ts', 'types.ts', 'run.ts', 'edits.ts', 'closest.ts', 'elements.ts']);
+const docHeadings = ['## What it checks', '## Why it matters', '## Example', '## Use instead', '## Fix', '## References'];
+
+function read(...parts: string[]): string {
+  return readFileSync(repoPath(...parts), 'utf8');
+}
+
+suite('rule registry', () => {
+  test('ids are unique, kebab-case and sorted', () => {
+    const ids = rules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule id');
+    for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.deepEqual(ids, [...ids].sort(), 'registry sorted by id');
+  });
+
+  test('every rule file defines the rule of its name and is registered', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    const files = readdirSync(repoPath('server/src/rules')).filter((f) => f.endsWith('.ts') && !helperFiles.has(f));
+    for (const file of files) {
+      const source = read('server/src/rules', file);
+      if (!source.includes('defineRule')) continue; // a helper module shared by rules
+      const id = file.replace(/\.ts$/, '');
+      assert.ok(source.includes(`id: '${id}'`), `${file} defines id '${id}'`);
+      assert.ok(ids.has(id), `${id} is in server/src/rules/index.ts`);
+    }
+    for (const id of ids) assert.ok(existsSync(repoPath('server/src/rules', `${id}.ts`)), `server/src/rules/${id}.ts exists`);
+  });
+
+  for (const rule of rules) {
+    test(`${rule.id}: test table, doc page, summary, messages`, () => {
+      const testFile = repoPath('test/rules', `${rule.id}.test.ts`);
+      assert.ok(existsSync(testFile), `test/rules/${rule.id}.test.ts exists`);
+      assert.match(readFileSync(testFile, 'utf8'), /runRuleTests\(/, 'the test runs a rule table');
+      const docFile = repoPath('docs/rules', `${rule.id}.md`);
+      assert.ok(existsSync(docFile), `docs/rules/${rule.id}.md exists`);
+      const doc = readFileSync(docFile, 'utf8');
+      assert.ok(doc.startsWith(`# ${rule.id}\n`), 'doc starts with the rule id as its title');
+      for (const heading of docHeadings) assert.ok(doc.includes(`\n${heading}`), `doc has "${heading}"`);
+      assert.match(doc, /https:\/\/docs\.aws\.amazon\.com\//, 'doc cites AWS documentation');
+      assert.match(rule.summary, /^[A-Z`"].*\.$/, 'summary is one sentence');
+      assert.ok(Object.keys(rule.messages).length > 0, 'has messages');
+    });
+  }
+});
+
+suite('generated descriptions', () => {
+  test('package.json iamPolicy.rules lists every rule (npm run sync-rules)', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const properties = manifest.contributes.configuration.properties['iamPolicy.rules'].properties;
+    assert.deepEqual(properties, ruleSettingsSchema());
+  });
+
+  test('README rule table matches the registry (npm run sync-rules)', () => {
+    assert.ok(read('README.md').includes(readmeRuleTable()), 'README.md rule table is current');
+  });
+
+  test('the manifest declares every setting the server reads', () => {
+    const manifest = JSON.parse(read('package.json'));
+    const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+    assert.deepEqual(declared, [
+      'iamPolicy.filePatterns',
+      'iamPolicy.maxFileSize',
+      'iamPolicy.policyTypes',
+      'iamPolicy.rules',
+      'iamPolicy.trace.server',
+      'iamPolicy.validate.enable',
+    ]);
+  });
+});
+
+suite('layering', () => {
+  function sources(folder: string): string[] {
+    return readdirSync(repoPath(folder), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => `${e.parentPath ?? folder}/${e.name}`);
+  }
+
+  for (const folder of ['server/src/service', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'shared']) {
+    test(`${folder} imports neither vscode nor a connection`, () => {
+      for (const file of sources(folder)) {
+        const text = readFileSync(file, 'utf8');
+        assert.doesNotMatch(text, /from '(vscode|vscode-languageserver|vscode-languageserver\/node)'/, file);
+      }
+    });
+  }
+});
