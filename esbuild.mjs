@@ -12,6 +12,7 @@ const { values: flags } = parseArgs({
     watch: { type: 'boolean', default: false },
     tests: { type: 'boolean', default: false },
     tools: { type: 'boolean', default: false },
+    e2e: { type: 'boolean', default: false },
   },
 });
 
@@ -116,11 +117,22 @@ function testOptions() {
 
 // Development scripts written in TypeScript (they import the registry), bundled to out/tools.
 function toolOptions() {
-  return { ...common, entryPoints: ['scripts/sync-rules.ts'], outdir: 'out/tools', format: 'cjs', outExtension: { '.js': '.cjs' } };
+  return { ...common, entryPoints: ['scripts/sync-rules.ts', 'scripts/corpus.ts'], outdir: 'out/tools', format: 'cjs', outExtension: { '.js': '.cjs' } };
+}
+
+// The end-to-end suite drives a browser; playwright-core stays a package (it locates its own files at run time).
+function e2eOptions() {
+  return {
+    ...testOptions(),
+    entryPoints: readdirSync(join(root, 'test', 'e2e')).filter((f) => f.endsWith('.test.ts')).map((f) => join(root, 'test', 'e2e', f)),
+    outdir: 'out/e2e',
+    outbase: 'test/e2e',
+    external: ['playwright-core'],
+  };
 }
 
 ensureCatalog();
-const builds = flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : productOptions();
+const builds = flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
 if (flags.tests) rmSync(join(root, 'out', 'unit'), { recursive: true, force: true });
 if (flags.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -8,6 +8,7 @@ import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { applyEdits } from '../../server/src/rules/edits';
+import { rules as registry } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/run';
 import type { PolicyType, Problem, Rule } from '../../server/src/rules/types';
 import { documentOf } from './documents';
@@ -43,6 +44,23 @@ export function lint(rule: Rule, text: string, policyType: PolicyType = 'identit
       throw error;
     },
   });
+}
+
+/** Error-severity findings of every registered rule, counted per rule id. */
+function errorCounts(text: string, policyType: PolicyType = 'identity'): Map<string, number> {
+  const model = parsePolicy(documentOf(text));
+  const problems = runRules(model, registry, { catalog: getCatalog(), policyType, settings: { rules: {} } });
+  const counts = new Map<string, number>();
+  for (const problem of problems) if (problem.severity === 'error') counts.set(problem.ruleId, (counts.get(problem.ruleId) ?? 0) + 1);
+  return counts;
+}
+
+/** A safe fix must not add an error-severity finding of any rule (issue #5's "no new error"). */
+function assertNoNewErrors(before: string, after: string, policyType: PolicyType | undefined): void {
+  const was = errorCounts(before, policyType);
+  for (const [ruleId, count] of errorCounts(after, policyType)) {
+    assert.ok(count <= (was.get(ruleId) ?? 0), `the fix adds an error-severity ${ruleId} finding`);
+  }
 }
 
 function parsesCleanly(text: string): boolean {
@@ -93,6 +111,11 @@ export function runRuleTests(rule: Rule, table: RuleTable): void {
           const output = applyEdits(text, fixes.flatMap((f) => f.edits));
           assert.equal(output, item.output);
           if (parsesCleanly(text)) assert.ok(parsesCleanly(output), 'the fix keeps the JSON valid');
+          assertNoNewErrors(text, output, item.policyType);
+          assert.ok(
+            lint(rule, output, item.policyType).length < problems.length,
+            'the fix removes the finding it was offered for',
+          );
           assert.deepEqual(
             lint(rule, output, item.policyType).filter((p) => p.fix).map((p) => p.messageId),
             [],

@@ -7,6 +7,8 @@ export default defineRule({
   runsOnSyntaxErrors: true,
   messages: { syntax: '{message}' },
   check({ policy, report }) {
+    // An empty file is one the user is about to write: snippets and completion help there, an error does not.
+    if (policy.text.trim() === '') return;
     // One precise diagnostic: the parser's later errors are mostly consequences of the first.
     const first = policy.syntaxErrors[0];
     if (first) report({ span: first, messageId: 'syntax', data: { message: first.message } });

