@@ -6,15 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values: flags } = parseArgs({
+const { values: parsed } = parseArgs({
   options: {
     production: { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     tests: { type: 'boolean', default: false },
     tools: { type: 'boolean', default: false },
     e2e: { type: 'boolean', default: false },
+    'vscode-tests': { type: 'boolean', default: false },
   },
 });
+const flags = { ...parsed, vscodeTests: parsed['vscode-tests'] };
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -131,8 +133,18 @@ function e2eOptions() {
   };
 }
 
+// The @vscode/test-electron suite: a runner (Node) and the extension-host suite (vscode external), as CommonJS.
+function vscodeTestOptions() {
+  return [
+    { ...common, entryPoints: ['test/vscode/runTest.ts'], outfile: 'out/vscode/runTest.cjs', format: 'cjs', external: ['@vscode/test-electron'] },
+    { ...common, entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/vscode/suite.cjs', format: 'cjs', external: ['vscode', 'mocha'] },
+  ];
+}
+
 ensureCatalog();
-const builds = flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
+const builds = flags.vscodeTests
+  ? vscodeTestOptions()
+  : flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
 if (flags.tests) rmSync(join(root, 'out', 'unit'), { recursive: true, force: true });
 if (flags.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
