@@ -94,6 +94,16 @@ function syntaxErrorsOf(json: JSONDocument, document: TextDocument): SyntaxError
   return errors.sort((a, b) => a.offset - b.offset);
 }
 
+/**
+ * JSON that is something else (a package.json opened as a policy): an object with keys, none of them a policy's
+ * top-level element. An empty object or a non-object is a policy being written (or broken), not a foreign file.
+ */
+export function isForeignJson(model: PolicyModel): boolean {
+  return model.root?.type === 'object' && model.properties.length > 0 && !model.properties.some((p) => topLevelKeys.has(p.keyNode.value));
+}
+
+const topLevelKeys = new Set(['Version', 'Id', 'Statement']);
+
 /** Element names are case-sensitive in IAM, so only an exact match counts; the first of duplicates wins. */
 export function findProperty(properties: readonly PropertyASTNode[], key: string): PropertyASTNode | undefined {
   return properties.find((property) => property.keyNode.value === key);

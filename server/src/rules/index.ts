@@ -13,6 +13,7 @@ import missingPrincipal from './missing-principal';
 import missingResource from './missing-resource';
 import missingStatement from './missing-statement';
 import missingVersion from './missing-version';
+import notAPolicy from './not-a-policy';
 import oldVersion from './old-version';
 import uniqueSidsRecommended from './unique-sids-recommended';
 import uniqueSidsRequired from './unique-sids-required';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   missingResource,
   missingStatement,
   missingVersion,
+  notAPolicy,
   oldVersion,
   uniqueSidsRecommended,
   uniqueSidsRequired,

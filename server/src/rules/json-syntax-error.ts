@@ -5,6 +5,7 @@ export default defineRule({
   severity: 'error',
   summary: 'The document is not valid JSON (AWS rejects comments and trailing commas too).',
   runsOnSyntaxErrors: true,
+  runsOnNonPolicies: true,
   messages: { syntax: '{message}' },
   check({ policy, report }) {
     // An empty file is one the user is about to write: snippets and completion help there, an error does not.

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
+import { isForeignJson } from '../policy/parse';
 import type { Settings } from '../../../shared/settings';
 import type { PolicyType, Problem, Report, Rule } from './types';
 
@@ -27,9 +28,11 @@ export function isRuleActive(rule: Rule, policyType: PolicyType, settings: Pick<
 export function runRules(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Problem[] {
   const problems: Problem[] = [];
   const hasSyntaxErrors = model.syntaxErrors.length > 0;
+  const foreign = isForeignJson(model);
   for (const rule of rules) {
     if (!isRuleActive(rule, options.policyType, options.settings)) continue;
     if (hasSyntaxErrors && !rule.runsOnSyntaxErrors) continue;
+    if (foreign && !rule.runsOnNonPolicies) continue;
     const override = options.settings.rules[rule.id];
     const severity = override && override !== 'off' ? override : rule.severity;
     const found: Problem[] = [];

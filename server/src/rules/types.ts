@@ -65,6 +65,11 @@ export interface RuleDefinition<MessageId extends string> {
   readonly fixable?: 'safe' | 'suggestion' | 'safe+suggestion';
   /** Whether the rule should still run when the JSON has syntax errors (structure rules must not pile on). */
   readonly runsOnSyntaxErrors?: boolean;
+  /**
+   * Whether the rule runs on JSON that is something else (an object none of whose keys is Version, Id or Statement):
+   * a package.json opened as a policy gets one hint (not-a-policy), not a finding per key.
+   */
+  readonly runsOnNonPolicies?: boolean;
   /** Message id -> template; `{name}` is replaced from the report's data. */
   readonly messages: Record<MessageId, string>;
   check(context: RuleContext<MessageId>): void;
