@@ -11,3 +11,30 @@ export const policyTypeRequest = 'iamPolicy/policyType';
 export interface PolicyTypeParams {
   readonly uri: string;
 }
+
+/** Request: the actions each statement (or the statement at `position`) covers, as a Markdown listing. */
+export const grantsRequest = 'iamPolicy/grants';
+export interface GrantsParams {
+  readonly uri: string;
+  /** When inside a statement, only that statement is listed. */
+  readonly position?: { readonly line: number; readonly character: number };
+}
+/** The server's GrantsListing (server/src/service/grants.ts); the client only shows the text. */
+export interface GrantsResult {
+  readonly text: string;
+}
+
+/** Request: which IAM data the checks use (the server's CatalogInfo). */
+export const dataInfoRequest = 'iamPolicy/dataInfo';
+export interface DataInfo {
+  readonly source: string;
+  readonly dataVersion: string;
+  readonly dataDate: string;
+  readonly counts: {
+    readonly services: number;
+    readonly actions: number;
+    readonly resourceTypes: number;
+    readonly conditionKeys: number;
+    readonly globalConditionKeys: number;
+  };
+}

@@ -3,8 +3,11 @@
  * files (the server answers only for JSON that looks like a policy), and opens files matching the user's extra
  * patterns in the iam-policy language.
  */
-import type { ExtensionContext } from 'vscode';
+import { workspace, type CompletionItem, type CompletionList, type ExtensionContext } from 'vscode';
+import { registerActionsDocuments } from './actionsDocument';
+import { registerCommands } from './commands';
 import { registerFilePatterns } from './filePatterns';
+import { registerStatusBar } from './statusBar';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { settingsSection } from '../../shared/settings';
 
@@ -22,11 +25,30 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'json', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: settingsSection },
+    synchronize: {
+      configurationSection: settingsSection,
+      // The project config the CLI reads too; the server re-reads it when it changes.
+      fileEvents: workspace.createFileSystemWatcher('**/.iampolicy.json'),
+    },
+    middleware: {
+      // VS Code already offers the contributed snippets; the server's whole-policy templates (for other editors)
+      // would show each one twice.
+      async provideCompletionItem(document, position, context, token, next) {
+        const result = await next(document, position, context, token);
+        const isTemplate = (item: CompletionItem) => (item as CompletionItem & { data?: { template?: string } }).data?.template !== undefined;
+        if (!result) return result;
+        if (Array.isArray(result)) return result.filter((item) => !isTemplate(item));
+        const list = result as CompletionList;
+        return { ...list, items: list.items.filter((item) => !isTemplate(item)) };
+      },
+    },
   };
   client = new LanguageClient(settingsSection, 'IAM Policy Language Server', serverOptions, clientOptions);
   registerFilePatterns(context);
   await client.start();
+  registerStatusBar(context, client);
+  registerCommands(context, client);
+  registerActionsDocuments(context, client);
 }
 
 export async function deactivate(): Promise<void> {

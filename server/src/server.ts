@@ -17,7 +17,22 @@ import { defaultSettings, settingsSection, withDefaults, type Settings } from '.
 import type { PolicyModel } from './policy/model';
 import { fixAllKind } from './service/codeActions';
 import { createPolicyService, type PolicyService } from './service';
-import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '../../shared/protocol';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  dataInfoRequest,
+  grantsRequest,
+  policyTypeRequest,
+  type DataInfo,
+  type GrantsParams,
+  type GrantsResult,
+  type PolicyTypeInfo,
+  type PolicyTypeParams,
+} from '../../shared/protocol';
+import { configFileName, createProjectConfigLookup, matchesExtraFilePattern, settingsForFile } from './config/projectConfig';
+import { rules } from './rules';
+import { grantsListing } from './service/grants';
+import { refactoringKind } from './service/refactorings';
 
 /** Language ids we serve; for the JSON ones only documents that look like policies. */
 const policyLanguage = 'iam-policy';
@@ -36,6 +51,37 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const models = new Map<string, { version: number; maxFileSize: number; model: PolicyModel }>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   let globalSettings: Settings = defaultSettings;
+  // The project's .iampolicy.json (shared with the CLI): editor settings override it. Read once per folder.
+  const reportedConfigProblems = new Set<string>();
+  const projectConfig = createProjectConfigLookup(
+    (path) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') log(`Cannot read ${path}: ${String(error)}`);
+        return undefined;
+      }
+    },
+    new Set(rules.map((rule) => rule.id)),
+  );
+
+  /** The config file for a document on disk, its problems logged once. */
+  function configFor(uri: string) {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    const file = projectConfig.forPath(path);
+    if (file && file.problems.length > 0 && !reportedConfigProblems.has(file.path)) {
+      reportedConfigProblems.add(file.path);
+      for (const problem of file.problems) log(`${file.path}: ${problem.key}: ${problem.message}`);
+    }
+    return { path, file };
+  }
+
+  function withProjectConfig(uri: string, settings: Settings): Settings {
+    const config = configFor(uri);
+    return config ? settingsForFile(settings, config.file, config.path) : settings;
+  }
   const capabilities = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false };
 
   async function runSafe<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T> {
@@ -50,12 +96,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   }
 
   function settingsFor(uri: string): Promise<Settings> {
-    if (!capabilities.configuration) return Promise.resolve(globalSettings);
     let settings = settingsByUri.get(uri);
     if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: settingsSection })
-        .then(withDefaults, () => globalSettings);
+      const editor = capabilities.configuration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection }).then(withDefaults, () => globalSettings)
+        : Promise.resolve(globalSettings);
+      settings = editor.then((value) => withProjectConfig(uri, value));
       settingsByUri.set(uri, settings);
     }
     return settings;
@@ -77,8 +123,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (!isPolicyLanguage && !jsonLanguages.has(document.languageId)) return undefined;
     const settings = await settingsFor(uri);
     const model = modelOf(document, settings);
-    if (!isPolicyLanguage && !model.looksLikePolicy) return undefined;
+    if (!isPolicyLanguage && !model.looksLikePolicy && !isExtraPolicyFile(uri)) return undefined;
     return { model, settings };
+  }
+
+  /** A JSON file that the project's config names as a policy (its filePatterns). */
+  function isExtraPolicyFile(uri: string): boolean {
+    const config = configFor(uri);
+    return config !== undefined && matchesExtraFilePattern(config.file, config.path);
   }
 
   async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
@@ -126,7 +178,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind, refactoringKind], resolveProvider: false },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -136,6 +188,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       },
       serverInfo: { name: 'iam-policy-language-server', version: service.catalog.info.dataVersion },
     };
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (!change.changes.some((c) => c.uri.endsWith(`/${configFileName}`))) return;
+    projectConfig.clear();
+    reportedConfigProblems.clear();
+    settingsByUri.clear();
+    refreshAll();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -181,7 +241,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     runSafe('code actions', [], token, async () => {
       const target = await served(params.textDocument.uri);
       if (!target) return [];
-      return service.codeActions(target.model, params.context.diagnostics, params.context.only, { settings: target.settings });
+      return service.codeActions(target.model, params.context.diagnostics, params.context.only, { settings: target.settings }, params.range);
     }),
   );
 
@@ -212,6 +272,15 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       return target ? service.policyType(target.model, { settings: target.settings }) : null;
     }),
   );
+
+  connection.onRequest(grantsRequest, (params: GrantsParams, token) =>
+    runSafe<GrantsResult | null>('grants', null, token, async () => {
+      const target = await served(params.uri);
+      return target ? grantsListing(target.model, service.catalog, params.position) : null;
+    }),
+  );
+
+  connection.onRequest(dataInfoRequest, (): DataInfo => service.catalog.info);
 
   documents.listen(connection);
   connection.listen();

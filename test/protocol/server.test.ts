@@ -63,7 +63,7 @@ suite('language server over stdio (push diagnostics)', () => {
       const effect = version === 21 ? 'Allow' : 'allow';
       await server.notify('textDocument/didChange', {
         textDocument: { uri: policyUri, version },
-        contentChanges: [{ text: `{"Version":"2012-10-17","Statement":[{"Effect":"${effect}","Action":"s3:GetObject","Resource":"*"}]}` }],
+        contentChanges: [{ text: `{"Version":"2012-10-17","Statement":[{"Effect":"${effect}","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}` }],
       });
     }
     const published = (await server.waitFor(diagnosticsFor(policyUri, 21))).params as PublishedDiagnostics;

@@ -1,48 +1,176 @@
-/** Which files the CLI lints: named files as they are, folders searched for the policy file patterns. */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { minimatch } from 'minimatch';
+/**
+ * Which files the CLI lints. A named file is linted as it is; a folder is searched for the policy file patterns
+ * (plus the config's extra patterns); a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
+ * The nearest config's ignore globs apply to all three.
+ */
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { minimatch, Minimatch } from 'minimatch';
+import { isIgnoredBy, matchesExtraFilePattern, type ProjectConfigFile } from '../config/projectConfig';
 
 /** The same patterns the extension associates with the iam-policy language (package.json `languages`). */
 export const policyFilePatterns = ['*.iam.json', '*.policy.json', '*-policy.json', '*.trust.json', '*.scp.json', '*.rcp.json', '*.boundary.json', '*.resource.json'];
 
+/** Never searched: dependencies and version control hold no policies of the project's own. */
 const skippedFolders = new Set(['node_modules', '.git']);
 
 export class UsageError extends Error {}
 
-export function isPolicyFileName(name: string, patterns: readonly string[] = policyFilePatterns): boolean {
-  return patterns.some((pattern) => minimatch(name, pattern, { nocase: true, dot: true }));
+const policyFileMatchers = policyFilePatterns.map((pattern) => new Minimatch(pattern, { nocase: true, dot: true }));
+
+export function isPolicyFileName(name: string): boolean {
+  return policyFileMatchers.some((matcher) => matcher.match(name));
 }
 
-function walk(folder: string, patterns: readonly string[], found: string[]): void {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
+export interface FileSearch {
+  readonly cwd: string;
+  /** The config that applies to a path (the nearest one above it). */
+  readonly configFor: (path: string) => ProjectConfigFile | undefined;
+}
+
+export interface FoundFiles {
+  /** Absolute paths, in argument order, each folder's entries sorted, without duplicates. */
+  readonly files: readonly string[];
+  /** Files named on the command line that a config ignores, with that config (the CLI says so on stderr). */
+  readonly ignored: readonly { readonly path: string; readonly config: ProjectConfigFile }[];
+}
+
+function sortedEntries(folder: string): Dirent[] {
+  return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function ignoredBy(search: FileSearch, path: string): ProjectConfigFile | undefined {
+  const config = search.configFor(path);
+  return config && isIgnoredBy(config, path) ? config : undefined;
+}
+
+/** Counts what a folder search skipped because of ignore globs, for a helpful message when nothing is left. */
+interface WalkStats {
+  ignored: number;
+  ignoredBy: ProjectConfigFile | undefined;
+}
+
+function noteIgnored(stats: WalkStats, config: ProjectConfigFile): void {
+  stats.ignored++;
+  stats.ignoredBy ??= config;
+}
+
+function walkFolder(folder: string, search: FileSearch, found: string[], stats: WalkStats): void {
+  for (const entry of sortedEntries(folder)) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!skippedFolders.has(entry.name)) walk(path, patterns, found);
-    } else if (entry.isFile() && isPolicyFileName(entry.name, patterns)) {
-      found.push(path);
+      if (skippedFolders.has(entry.name)) continue;
+      const config = ignoredBy(search, path);
+      if (config) noteIgnored(stats, config);
+      else walkFolder(path, search, found, stats);
+    } else if (entry.isFile()) {
+      const config = search.configFor(path);
+      if (!isPolicyFileName(entry.name) && !matchesExtraFilePattern(config, path)) continue;
+      if (config && isIgnoredBy(config, path)) noteIgnored(stats, config);
+      else found.push(path);
     }
   }
 }
 
-/** Expands the arguments into files, in a stable order; throws UsageError naming the argument that fails. */
-export function findFiles(args: readonly string[], patterns: readonly string[] = policyFilePatterns): string[] {
+function isGlobSegment(segment: string): boolean {
+  return new Minimatch(segment).hasMagic();
+}
+
+/** Expands one brace-free glob by walking from its literal prefix, pruning folders the glob cannot reach. */
+function expandGlob(pattern: string, search: FileSearch, found: string[], stats: WalkStats): void {
+  const segments = pattern.split('/');
+  const firstMagic = segments.findIndex(isGlobSegment);
+  if (firstMagic < 0) {
+    // A brace alternative without wildcards: a plain path that may or may not exist.
+    const path = resolve(search.cwd, pattern);
+    if (isFile(path)) found.push(path);
+    return;
+  }
+  // Candidates are spelled like the glob (`./a/x.json`, `/abs/x.json`) so minimatch compares like with like.
+  const base = segments.slice(0, firstMagic).join('/');
+  const root = firstMagic === 0 ? search.cwd : resolve(search.cwd, base === '' ? '/' : base);
+  const matcher = new Minimatch(pattern);
+  const visit = (folder: string, prefix: string | undefined): void => {
+    let entries: Dirent[];
+    try {
+      entries = sortedEntries(folder);
+    } catch {
+      return; // an unreadable folder inside a glob's reach is skipped, as shells do
+    }
+    for (const entry of entries) {
+      const candidate = prefix === undefined ? entry.name : `${prefix}/${entry.name}`;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (skippedFolders.has(entry.name) || !matcher.match(candidate, true)) continue;
+        const config = ignoredBy(search, path);
+        if (config) noteIgnored(stats, config);
+        else visit(path, candidate);
+      } else if (entry.isFile() && matcher.match(candidate)) {
+        const config = ignoredBy(search, path);
+        if (config) noteIgnored(stats, config);
+        else found.push(path);
+      }
+    }
+  };
+  visit(root, firstMagic === 0 ? undefined : base);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function looksLikeGlob(arg: string): boolean {
+  const alternatives = minimatch.braceExpand(arg);
+  return alternatives.length > 1 || alternatives.some((alternative) => new Minimatch(alternative).hasMagic());
+}
+
+function ignoredMessage(stats: WalkStats, cwd: string): string {
+  return stats.ignored > 0 && stats.ignoredBy ? `; ${stats.ignored} ignored by ${relative(cwd, stats.ignoredBy.path)}` : '';
+}
+
+/** Expands the arguments into files; throws UsageError naming the argument that fails. */
+export function findFiles(args: readonly string[], search: FileSearch): FoundFiles {
   const files: string[] = [];
+  const ignored: { path: string; config: ProjectConfigFile }[] = [];
   for (const arg of args) {
+    const path = resolve(search.cwd, arg);
     let stats;
     try {
-      stats = statSync(arg);
-    } catch {
-      throw new UsageError(`${arg}: no such file or folder`);
+      stats = statSync(path);
+    } catch (error) {
+      if (looksLikeGlob(arg)) {
+        const walk: WalkStats = { ignored: 0, ignoredBy: undefined };
+        const before = files.length;
+        // Globs use `/`; on Windows a typed `\` is a separator too.
+        for (const alternative of minimatch.braceExpand(arg.split(sep).join('/'))) expandGlob(alternative, search, files, walk);
+        if (files.length === before) throw new UsageError(`${arg}: no files match this glob${ignoredMessage(walk, search.cwd)}`);
+        continue;
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${arg}: no such file or folder` : `${arg}: cannot read (${code ?? String(error)})`);
     }
     if (stats.isDirectory()) {
+      const walk: WalkStats = { ignored: 0, ignoredBy: undefined };
       const before = files.length;
-      walk(arg, patterns, files);
-      if (files.length === before) throw new UsageError(`${arg}: no policy files found (patterns: ${patterns.join(', ')})`);
+      try {
+        walkFolder(path, search, files, walk);
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        const failed = error as NodeJS.ErrnoException;
+        throw new UsageError(`${failed.path ?? arg}: cannot read (${failed.code ?? String(error)})`);
+      }
+      if (files.length === before) {
+        throw new UsageError(`${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}${ignoredMessage(walk, search.cwd)})`);
+      }
     } else {
-      files.push(arg);
+      const config = ignoredBy(search, path);
+      if (config) ignored.push({ path, config });
+      else files.push(path);
     }
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], ignored };
 }

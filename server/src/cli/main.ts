@@ -1,7 +1,7 @@
 // CLI entry: run the linter on the process arguments and exit with its code.
 import { runCli } from './run';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -1,50 +1,86 @@
 /**
- * The command-line linter: the same service as the editor, over files. Output formats and exit codes follow
- * product.md: 0 clean (warnings within --max-warnings), 1 findings over the threshold, 2 bad usage or input.
+ * The command-line linter: the same service as the editor, over files. Exit codes follow product.md: 0 nothing at
+ * error severity (and warnings within --max-warnings), 1 findings over that threshold, 2 bad usage or unreadable
+ * input. Every input is read and every config validated before anything is linted or written, so a run that ends
+ * with 2 prints nothing on stdout and changes no file.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { accessSync, chmodSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'node:url';
 import { defaultSettings, policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
+import { createProjectConfigLookup, isIgnoredBy, settingsForFile, type ProjectConfigFile } from '../config/projectConfig';
 import { rules } from '../rules';
 import { applyEdits } from '../rules/edits';
-import { docsUrl, type Problem } from '../rules/types';
+import { docsUrl } from '../rules/types';
 import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
 import { findFiles, UsageError } from './files';
+import { countProblems, formatJson, formatSarif, formatText, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown };
+  /** Read only when `-` is given. */
+  readonly stdin?: AsyncIterable<Buffer | string>;
   readonly cwd: string;
+  /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-interface FileResult {
-  readonly path: string;
-  readonly text: string;
-  readonly document: TextDocument;
-  readonly problems: readonly Problem[];
-  readonly policyType: PolicyType;
-  readonly fixed: boolean;
-}
-
-const usage = `Usage: iam-policy-lint [options] <files or folders...>
+const usage = `Usage: iam-policy-lint [options] <files, folders or globs...>
+       iam-policy-lint [options] - [--stdin-filename <path>]
 
 Options:
-  --format text|json|sarif   output format (default: text)
-  --policy-type <type>       check every file as this type: ${policyTypes.join(', ')}
-  --rule <id>=<severity|off> override a rule's severity (error, warning, info, hint, off); repeatable
-  --fix                      apply safe fixes in place
-  --max-warnings <n>         exit 1 when there are more than n warnings
-  --quiet                    report errors only
-  --list-rules               print the rules and exit
-  --version                  print the version and the IAM data version
-  -h, --help                 print this help`;
+  --format text|json|sarif    output format (default: text)
+  --policy-type <type>        check every file as this type: ${policyTypes.join(', ')}
+  --rule <id>=<severity|off>  set a rule's severity (error, warning, info, hint) or turn it off; repeatable
+  --fix                       apply safe fixes to the files, in place
+  --fix-dry-run               apply safe fixes in memory only; --format json shows the fixed text as "output"
+  --max-warnings <n>          exit 1 when there are more than n warnings
+  --quiet                     report errors only
+  --stdin-filename <path>     with -: the name used for the policy type, the config file and the output
+  --list-rules                print the rules and exit (with --format json: as JSON)
+  --version                   print the version and the IAM data version
+  -h, --help                  print this help
+
+Folders are searched for *.iam.json, *.policy.json, *-policy.json, *.trust.json, *.scp.json, *.rcp.json,
+*.boundary.json and *.resource.json. Settings come from the nearest .iampolicy.json above each file;
+command-line flags override it. Exit status: 0 clean, 1 findings over the threshold, 2 bad usage or input.`;
 
 const severityOrder = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 const maxFixPasses = 10;
+
+interface Options {
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly policyType: PolicyType | undefined;
+  readonly ruleOverrides: Record<string, RuleSetting>;
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  readonly maxWarnings: number;
+  readonly quiet: boolean;
+  readonly stdinFilename: string | undefined;
+  readonly inputs: readonly string[];
+}
+
+/** A file (or standard input) read and decoded, with the config that applies to it. */
+interface Input {
+  readonly path: string | undefined;
+  /** The path config globs are matched against (for unnamed standard input: `<stdin>` in the working folder). */
+  readonly configPath: string;
+  readonly displayPath: string;
+  readonly uri: string;
+  readonly text: string;
+  readonly bom: boolean;
+  readonly config: ProjectConfigFile | undefined;
+}
+
+interface Linted extends LintedFile {
+  readonly input: Input;
+  /** Over the size cap, so not analysed (as in the editor). */
+  readonly tooLarge: boolean;
+}
 
 function parseRuleOverrides(values: readonly string[]): Record<string, RuleSetting> {
   const known = new Set(rules.map((r) => r.id));
@@ -58,160 +94,228 @@ function parseRuleOverrides(values: readonly string[]): Record<string, RuleSetti
   return overrides;
 }
 
-function readPolicyFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+function parseOptions(format: string, values: Record<string, string | boolean | string[] | undefined>, positionals: readonly string[]): Options {
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format ${format}: expected text, json or sarif`);
+  const policyType = values['policy-type'] as string | undefined;
+  if (policyType !== undefined && !(policyTypes as readonly string[]).includes(policyType)) {
+    throw new UsageError(`--policy-type ${policyType}: expected one of ${policyTypes.join(', ')}`);
   }
+  let maxWarnings = Infinity;
+  const maxWarningsText = values['max-warnings'] as string | undefined;
+  if (maxWarningsText !== undefined) {
+    maxWarnings = /^\d+$/.test(maxWarningsText) ? Number(maxWarningsText) : NaN;
+    if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings ${maxWarningsText}: expected a whole number ≥ 0`);
+  }
+  const fix = values.fix === true;
+  const fixDryRun = values['fix-dry-run'] === true;
+  if (fix && fixDryRun) throw new UsageError('--fix and --fix-dry-run: use one of them');
+  const stdinFilename = values['stdin-filename'] as string | undefined;
+  if (positionals.length === 0) throw new UsageError('no files or folders given (see --help)');
+  const stdin = positionals.includes('-');
+  if (stdin && positionals.length > 1) throw new UsageError('-: standard input cannot be combined with other files');
+  if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename: only used with - (standard input)');
+  if (stdinFilename === '') throw new UsageError('--stdin-filename: expected a file name');
+  if (stdin && fix) throw new UsageError('--fix: standard input cannot be fixed in place; use --fix-dry-run (with --format json for the fixed text)');
+  return {
+    format,
+    policyType: policyType as PolicyType | undefined,
+    ruleOverrides: parseRuleOverrides((values.rule as string[] | undefined) ?? []),
+    fix,
+    fixDryRun,
+    maxWarnings,
+    quiet: values.quiet === true,
+    stdinFilename,
+    inputs: positionals,
+  };
+}
+
+/** Fatal decoding: a policy with invalid UTF-8 is refused, not silently mangled. The BOM is kept aside. */
+function decodeUtf8(bytes: Uint8Array, name: string): { text: string; bom: boolean } {
+  let text: string;
   try {
-    // Fatal decoding: a policy with invalid UTF-8 is reported, not silently mangled. The BOM is dropped here.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${path}: not valid UTF-8 text`);
+    throw new UsageError(`${name}: not valid UTF-8 text`);
+  }
+  const bom = text.startsWith('\ufeff');
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+function readBytes(path: string, name: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 
-function hadBom(path: string): boolean {
-  const head = readFileSync(path).subarray(0, 3);
-  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+async function readStdin(stdin: AsyncIterable<Buffer | string> | undefined): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin ?? []) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
-/** Write via a temporary file and a rename, so an interrupted run never leaves half a policy. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.iam-policy-lint.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+function displayPathOf(cwd: string, path: string): string {
+  return relative(cwd, path) || path;
 }
 
-function lintText(service: PolicyService, path: string, text: string, settings: Settings, policyType: PolicyType | undefined) {
-  const document = TextDocument.create(pathToFileURL(path).href, 'iam-policy', 1, text);
-  const model = service.parse(document, settings);
-  const analysis = service.analyze(model, { settings, policyType });
-  return { document, model, analysis };
+/** Reads config files for the lookup; a present but unreadable or invalid config stops the run (exit 2). */
+function configReader(cwd: string) {
+  return (path: string): string | undefined => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new UsageError(`${displayPathOf(cwd, path)}: cannot read (${code ?? String(error)})`);
+    }
+    return decodeUtf8(bytes, displayPathOf(cwd, path)).text;
+  };
 }
 
-function lintFile(service: PolicyService, path: string, settings: Settings, policyType: PolicyType | undefined, fix: boolean, quiet: boolean): FileResult {
-  const original = readPolicyFile(path);
-  let text = original;
-  let result = lintText(service, path, text, settings, policyType);
-  if (fix) {
+function configProblemMessage(config: ProjectConfigFile, text: string, cwd: string): string {
+  const first = config.problems[0]!;
+  const { line, character } = TextDocument.create('file:///config', 'json', 1, text).positionAt(first.offset);
+  const more = config.problems.length > 1 ? ` (and ${config.problems.length - 1} more)` : '';
+  return `${displayPathOf(cwd, config.path)}:${line + 1}:${character + 1}: ${first.key}: ${first.message}${more}`;
+}
+
+function lintInput(service: PolicyService, input: Input, options: Options, warn: (message: string) => void): Linted {
+  const base: Settings = { ...defaultSettings, rules: options.ruleOverrides };
+  const settings = settingsForFile(base, input.config, input.configPath);
+  const analyse = (text: string) => {
+    const document = TextDocument.create(input.uri, 'iam-policy', 1, text);
+    const model = service.parse(document, settings);
+    return { document, model, analysis: service.analyze(model, { settings, policyType: options.policyType }) };
+  };
+  let text = input.text;
+  let result = analyse(text);
+  if (options.fix || options.fixDryRun) {
     // Fixes can uncover further fixes (or overlap); a few passes reach a fixed point.
     for (let pass = 0; pass < maxFixPasses; pass++) {
       const fixes = compatibleFixes(result.analysis.problems);
       if (fixes.length === 0) break;
-      text = applyEdits(text, fixes.flatMap((f) => f.edits));
-      result = lintText(service, path, text, settings, policyType);
+      const next = applyEdits(text, fixes.flatMap((f) => f.edits));
+      if (next === text) break;
+      const fixedResult = analyse(next);
+      // Fixes must never break the JSON; if a pass would, keep the text from before it (a bug in some rule's fix).
+      if (fixedResult.model.syntaxErrors.length > result.model.syntaxErrors.length) {
+        const ids = [...new Set(result.analysis.problems.filter((p) => p.fix).map((p) => p.ruleId))].join(', ');
+        warn(`${input.displayPath}: the fixes of ${ids} would make the JSON invalid; they were not applied`);
+        break;
+      }
+      text = next;
+      result = fixedResult;
     }
-    if (text !== original) writeAtomically(path, (hadBom(path) ? '\ufeff' : '') + text);
   }
-  const problems = result.model.tooLarge
-    ? []
-    : result.analysis.problems.filter((p) => !quiet || p.severity === 'error');
-  return { path, text, document: result.document, problems, policyType: result.analysis.policyType.type, fixed: text !== original };
-}
-
-function formatText(results: readonly FileResult[], cwd: string, color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const result of results) {
-    if (result.problems.length === 0) continue;
-    lines.push(paint('4', relative(cwd, result.path) || result.path));
-    for (const problem of result.problems) {
-      counts[problem.severity]++;
-      const { line, character } = result.document.positionAt(problem.offset);
-      const where = `${line + 1}:${character + 1}`.padEnd(8);
-      const severity = problem.severity.padEnd(9);
-      const colored = problem.severity === 'error' ? paint('31', severity) : problem.severity === 'warning' ? paint('33', severity) : paint('2', severity);
-      lines.push(`  ${paint('2', where)}${colored}${problem.message}  ${paint('2', problem.ruleId)}`);
-    }
-    lines.push('');
-  }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total > 0) {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info + counts.hint} info)`;
-    lines.push(paint(counts.error > 0 ? '31;1' : '33;1', summary));
-  }
-  const fixedCount = results.filter((r) => r.fixed).length;
-  if (fixedCount > 0) lines.push(`Fixed ${fixedCount} file${fixedCount === 1 ? '' : 's'}.`);
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-}
-
-function formatJson(results: readonly FileResult[]): string {
-  const files = results.map((result) => ({
-    path: result.path,
-    policyType: result.policyType,
-    fixed: result.fixed,
-    problems: result.problems.map((problem) => {
-      const start = result.document.positionAt(problem.offset);
-      const end = result.document.positionAt(problem.offset + problem.length);
-      return {
-        ruleId: problem.ruleId,
-        severity: problem.severity,
-        message: problem.message,
-        range: { start, end },
-        offset: problem.offset,
-        length: problem.length,
-        fixable: problem.fix !== undefined,
-      };
-    }),
-  }));
-  return `${JSON.stringify({ files }, null, 2)}\n`;
-}
-
-const sarifLevels = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
-
-function formatSarif(results: readonly FileResult[], cwd: string, version: string): string {
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'iam-policy-lint',
-            version,
-            informationUri: 'https://github.com/iam-policy-tools/iam-policy-lint',
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.summary },
-              helpUri: docsUrl(rule.id),
-              defaultConfiguration: { level: sarifLevels[rule.severity] },
-            })),
-          },
-        },
-        results: results.flatMap((result) =>
-          result.problems.map((problem) => {
-            const start = result.document.positionAt(problem.offset);
-            const end = result.document.positionAt(problem.offset + problem.length);
-            return {
-              ruleId: problem.ruleId,
-              ruleIndex: ruleIndex.get(problem.ruleId),
-              level: sarifLevels[problem.severity],
-              message: { text: problem.message },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: relative(cwd, result.path).split('\\').join('/') },
-                    region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-                  },
-                },
-              ],
-            };
-          }),
-        ),
-      },
-    ],
+  const problems = result.analysis.problems.filter((p) => !options.quiet || p.severity === 'error');
+  return {
+    input,
+    path: input.path,
+    displayPath: input.displayPath,
+    document: result.document,
+    problems,
+    policyType: result.analysis.policyType,
+    fixed: text !== input.text,
+    tooLarge: result.model.tooLarge,
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** Write via a temporary file in the same folder and a rename, so an interrupted run never leaves half a policy. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.iam-policy-lint.tmp`;
+  const mode = statSync(path).mode;
+  try {
+    writeFileSync(temporary, text);
+    chmodSync(temporary, mode & 0o7777);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function writeFixes(results: readonly Linted[], cwd: string): void {
+  const changed = results.filter((r) => r.fixed && r.input.path !== undefined);
+  // Check every target first: a permission problem stops the run before any file is touched.
+  for (const result of changed) {
+    const path = result.input.path!;
+    try {
+      accessSync(path, constants.W_OK);
+      accessSync(dirname(path), constants.W_OK);
+    } catch (error) {
+      throw new UsageError(`${displayPathOf(cwd, path)}: cannot write the fixes (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  for (const result of changed) {
+    const path = result.input.path!;
+    try {
+      writeAtomically(path, (result.input.bom ? '\ufeff' : '') + result.document.getText());
+    } catch (error) {
+      throw new UsageError(`${displayPathOf(cwd, path)}: cannot write the fixes (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+}
+
+function wantsColor(io: CliIo): boolean {
+  const env = io.env ?? process.env;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true;
+}
+
+function listRules(format: string): string {
+  const sorted = [...rules].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.id.localeCompare(b.id));
+  if (format === 'json') {
+    const list = sorted.map((rule) => ({
+      id: rule.id,
+      severity: rule.severity,
+      summary: rule.summary,
+      policyTypes: rule.policyTypes ?? [...policyTypes],
+      fixable: rule.fixable ?? null,
+      docs: docsUrl(rule.id),
+    }));
+    return `${JSON.stringify(list, null, 2)}\n`;
+  }
+  const width = Math.max(...sorted.map((rule) => rule.id.length)) + 2;
+  return sorted.map((rule) => `${rule.id.padEnd(width)}${rule.severity.padEnd(9)}${rule.summary}\n`).join('');
+}
+
+async function readInputs(options: Options, io: CliIo, configFor: (path: string) => ProjectConfigFile | undefined): Promise<Input[]> {
+  if (options.inputs[0] === '-') {
+    const path = options.stdinFilename === undefined ? undefined : resolve(io.cwd, options.stdinFilename);
+    const displayPath = path === undefined ? '<stdin>' : displayPathOf(io.cwd, path);
+    const { text, bom } = decodeUtf8(await readStdin(io.stdin), displayPath);
+    // Without a name, the config is looked up from the working folder (as for a file in it).
+    const configPath = path ?? resolve(io.cwd, '<stdin>');
+    const config = configFor(configPath);
+    if (path !== undefined && isIgnoredBy(config, path)) {
+      io.stderr.write(`${toolName}: ${displayPath}: ignored by ${displayPathOf(io.cwd, config!.path)}, not linted\n`);
+      return [];
+    }
+    return [{ path, configPath, displayPath, uri: pathToFileURL(configPath).href, text, bom, config }];
+  }
+  const found = findFiles(options.inputs, { cwd: io.cwd, configFor });
+  for (const { path, config } of found.ignored) {
+    io.stderr.write(`${toolName}: ${displayPathOf(io.cwd, path)}: ignored by ${displayPathOf(io.cwd, config.path)}, not linted\n`);
+  }
+  return found.files.map((path) => {
+    const displayPath = displayPathOf(io.cwd, path);
+    const { text, bom } = decodeUtf8(readBytes(path, displayPath), displayPath);
+    return { path, configPath: path, displayPath, uri: pathToFileURL(path).href, text, bom, config: configFor(path) };
+  });
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const service = createPolicyService({ log: (message) => io.stderr.write(`${message}\n`) });
-  const version = `iam-policy-lint ${process.env.IAM_POLICY_LINT_VERSION ?? 'dev'}`;
+  const info = service.catalog.info;
+  const tool: ToolInfo = {
+    version: process.env.IAM_POLICY_LINT_VERSION ?? '0.0.0-dev',
+    dataSource: info.source,
+    dataVersion: info.dataVersion,
+    dataDate: info.dataDate,
+  };
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -221,8 +325,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'policy-type': { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string' },
         'list-rules': { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -232,43 +338,54 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${usage}\n`);
       return 0;
     }
-    const info = service.catalog.info;
     if (values.version) {
-      io.stdout.write(`${version}\nIAM data: ${info.source} ${info.dataVersion} (${info.dataDate.slice(0, 10)})\n`);
+      io.stdout.write(`${toolName} ${tool.version}\nIAM data: ${tool.dataSource} ${tool.dataVersion} (${tool.dataDate.slice(0, 10)})\n`);
       return 0;
     }
     if (values['list-rules']) {
-      const sorted = [...rules].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.id.localeCompare(b.id));
-      for (const rule of sorted) io.stdout.write(`${rule.id.padEnd(36)}${rule.severity.padEnd(9)}${rule.summary}\n`);
+      if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format ${values.format}: --list-rules prints text or json`);
+      io.stdout.write(listRules(values.format));
       return 0;
     }
-    const format = values.format;
-    if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format ${format}: expected text, json or sarif`);
-    const policyType = values['policy-type'];
-    if (policyType !== undefined && !(policyTypes as readonly string[]).includes(policyType)) {
-      throw new UsageError(`--policy-type ${policyType}: expected one of ${policyTypes.join(', ')}`);
+    const options = parseOptions(values.format, values, positionals);
+
+    const configTexts = new Map<string, string>();
+    const readConfig = configReader(io.cwd);
+    const lookup = createProjectConfigLookup((path) => {
+      const text = readConfig(path);
+      if (text !== undefined) configTexts.set(path, text);
+      return text;
+    }, new Set(rules.map((rule) => rule.id)));
+    const configFor = (path: string) => {
+      const config = lookup.forPath(path);
+      if (config && config.problems.length > 0) throw new UsageError(configProblemMessage(config, configTexts.get(config.path) ?? '', io.cwd));
+      return config;
+    };
+
+    // Everything is read and validated before anything is linted or written.
+    const inputs = await readInputs(options, io, configFor);
+    const results = inputs.map((input) => lintInput(service, input, options, (message) => io.stderr.write(`${toolName}: ${message}\n`)));
+    for (const result of results) {
+      if (result.tooLarge) io.stderr.write(`${toolName}: ${result.displayPath}: larger than ${defaultSettings.maxFileSize.toLocaleString('en-US')} characters, not linted\n`);
     }
-    let maxWarnings = Infinity;
-    if (values['max-warnings'] !== undefined) {
-      maxWarnings = Number(values['max-warnings']);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings ${values['max-warnings']}: expected a whole number ≥ 0`);
-    }
-    if (positionals.length === 0) throw new UsageError('no files or folders given (see --help)');
-    const settings: Settings = { ...defaultSettings, rules: parseRuleOverrides(values.rule ?? []) };
-    const files = findFiles(positionals);
-    // Read everything before writing anything: a bad file stops the run before any --fix touches the others.
-    for (const file of files) readPolicyFile(file);
-    const results = files.map((file) => lintFile(service, file, settings, policyType as PolicyType | undefined, values.fix === true, values.quiet === true));
+    if (options.fix) writeFixes(results, io.cwd);
+
+    const counts = countProblems(results);
+    const exitCode = counts.error > 0 || counts.warning > options.maxWarnings ? 1 : 0;
     const output =
-      format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, io.cwd, version) : formatText(results, io.cwd, io.stdout.isTTY === true);
+      options.format === 'json'
+        ? formatJson(results, { includeOutput: options.fixDryRun })
+        : options.format === 'sarif'
+          ? formatSarif(results, { cwd: io.cwd, tool, rules, exitCode, arguments: argv })
+          : formatText(results, { color: wantsColor(io), fixing: options.fix || options.fixDryRun });
     io.stdout.write(output);
-    const all = results.flatMap((r) => r.problems);
-    const errors = all.filter((p) => p.severity === 'error').length;
-    const warnings = all.filter((p) => p.severity === 'warning').length;
-    return errors > 0 || warnings > maxWarnings ? 1 : 0;
+    if (options.format === 'text' && counts.warning > options.maxWarnings && counts.error === 0) {
+      io.stderr.write(`${toolName}: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    }
+    return exitCode;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`iam-policy-lint: ${error.message}\n`);
+      io.stderr.write(`${toolName}: ${error.message.split('\n')[0]}\n`);
       return 2;
     }
     throw error;

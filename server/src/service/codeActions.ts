@@ -22,6 +22,12 @@ function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
   return fix.edits.map((edit) => ({ range: toRange(document, edit), newText: edit.text }));
 }
 
+/** Whether a code action of `kind` is among the kinds the client asked for (prefix match, as LSP defines). */
+export function wantedKind(only: readonly string[] | undefined, kind: string | undefined): boolean {
+  if (kind === undefined) return !only;
+  return wanted(only, kind);
+}
+
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
 }

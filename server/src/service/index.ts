@@ -23,7 +23,8 @@ import { choosePolicyType, type PolicyTypeChoice } from '../policy/policyType';
 import { rules as registry } from '../rules';
 import { runRules } from '../rules/run';
 import type { Problem, Rule } from '../rules/types';
-import { codeActionsFor } from './codeActions';
+import { codeActionsFor, wantedKind } from './codeActions';
+import { refactorings } from './refactorings';
 import { complete } from './complete';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { hover } from './hover';
@@ -56,7 +57,17 @@ export interface PolicyService {
   validate(model: PolicyModel, options: DocumentOptions): Diagnostic[];
   complete(model: PolicyModel, position: Position): Promise<CompletionList | null>;
   hover(model: PolicyModel, position: Position, options: DocumentOptions): Promise<Hover | null>;
-  codeActions(model: PolicyModel, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, options: DocumentOptions): CodeAction[];
+  /**
+   * Quick fixes for the request's diagnostics, fix-all when asked for, and refactorings for the selected range
+   * (whatever the diagnostics say).
+   */
+  codeActions(
+    model: PolicyModel,
+    diagnostics: readonly Diagnostic[],
+    only: readonly string[] | undefined,
+    options: DocumentOptions,
+    range?: Range,
+  ): CodeAction[];
   documentSymbols(model: PolicyModel): DocumentSymbol[];
   format(model: PolicyModel, range: Range | undefined, options: FormattingOptions): TextEdit[];
 }
@@ -93,11 +104,13 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
       if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
       return analyze(model, documentOptions).problems.map((problem) => toDiagnostic(model.document, problem));
     },
-    complete: (model, position) => complete(model, position),
+    complete: (model, position) => complete(model, position, catalog),
     hover: (model, position, documentOptions) => hover(model, position, catalog, policyType(model, documentOptions)),
-    codeActions(model, diagnostics, only, documentOptions) {
+    codeActions(model, diagnostics, only, documentOptions, range) {
       if (model.tooLarge) return [];
-      return codeActionsFor(model.document, analyze(model, documentOptions).problems, diagnostics, only);
+      const fixes = codeActionsFor(model.document, analyze(model, documentOptions).problems, diagnostics, only);
+      const rewrites = range ? refactorings(model, catalog, range).filter((action) => wantedKind(only, action.kind)) : [];
+      return [...fixes, ...rewrites];
     },
     documentSymbols: (model) => (model.tooLarge ? [] : documentSymbols(model)),
     format(model, range, formatting) {

@@ -1,0 +1,83 @@
+/**
+ * "Show the actions this policy allows": a read-only Markdown document (scheme `iam-policy-actions`) with the
+ * server's listing of each statement's actions, grouped by service and access level. The listing follows edits of
+ * the policy while it is open.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { grantsRequest, type GrantsParams, type GrantsResult } from './requests';
+
+export const actionsScheme = 'iam-policy-actions';
+const refreshDelayMs = 500;
+
+/** The listing's address: the policy's URI and, for one statement, a position in it, in the query. */
+export function listingUri(source: vscode.Uri, position?: vscode.Position): vscode.Uri {
+  const name = source.path.slice(source.path.lastIndexOf('/') + 1) || 'policy';
+  const query = new URLSearchParams({ uri: source.toString() });
+  if (position) {
+    query.set('line', String(position.line));
+    query.set('character', String(position.character));
+  }
+  const what = position ? 'statement actions' : 'actions';
+  return vscode.Uri.from({ scheme: actionsScheme, path: `/${name} ${what}.md`, query: query.toString() });
+}
+
+function paramsOf(uri: vscode.Uri): GrantsParams | undefined {
+  const query = new URLSearchParams(uri.query);
+  const source = query.get('uri');
+  if (!source) return undefined;
+  const line = query.get('line');
+  const character = query.get('character');
+  return line !== null && character !== null ? { uri: source, position: { line: Number(line), character: Number(character) } } : { uri: source };
+}
+
+export function registerActionsDocuments(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const open = new Map<string, vscode.Uri>(); // listing URI -> policy URI
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    async provideTextDocumentContent(uri) {
+      const params = paramsOf(uri);
+      if (!params) return 'This listing has lost the address of its policy; run the command again.';
+      open.set(uri.toString(), vscode.Uri.parse(params.uri));
+      try {
+        const result = await client.sendRequest<GrantsResult | null>(grantsRequest, params);
+        return result?.text ?? 'The IAM policy language server does not check this document as a policy.';
+      } catch (error) {
+        return `The IAM policy language server could not list the actions: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+  };
+
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(actionsScheme, provider),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const source = event.document.uri.toString();
+      for (const [listing, policy] of open) {
+        if (policy.toString() !== source) continue;
+        clearTimeout(timers.get(listing));
+        timers.set(listing, setTimeout(() => changed.fire(vscode.Uri.parse(listing)), refreshDelayMs));
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme !== actionsScheme) return;
+      open.delete(document.uri.toString());
+      clearTimeout(timers.get(document.uri.toString()));
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+}
+
+export async function showActions(editor: vscode.TextEditor | undefined, statementOnly: boolean): Promise<void> {
+  if (!editor) {
+    void vscode.window.showInformationMessage('Open an IAM policy first.');
+    return;
+  }
+  const uri = listingUri(editor.document.uri, statementOnly ? editor.selection.active : undefined);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+}

@@ -1,0 +1,26 @@
+/**
+ * The `iamPolicy.policyTypes` entry the "Choose policy type" command writes: a glob for one file, put first so it
+ * wins over broader globs (the server takes the first match), and nothing else changed. Pure, so it is tested
+ * without VS Code.
+ */
+import { escape } from 'minimatch';
+import type { PolicyType } from '../../shared/settings';
+
+/**
+ * A glob matching one file. The server matches globs against the document's absolute path, so a workspace-relative
+ * path gets a leading `**` (portable in a committed settings file); a file outside any workspace folder gets its
+ * absolute path. Glob characters in file names are escaped.
+ */
+export function globForFile(relativePath: string | undefined, absolutePath: string): string {
+  return relativePath === undefined ? escape(absolutePath) : `**/${escape(relativePath)}`;
+}
+
+/** The setting with `glob` set to `type` (first), or removed when `type` is undefined ("detect automatically"). */
+export function withPolicyType(
+  current: Readonly<Record<string, string>>,
+  glob: string,
+  type: PolicyType | undefined,
+): Record<string, string> {
+  const rest = Object.fromEntries(Object.entries(current).filter(([key]) => key !== glob));
+  return type === undefined ? rest : { [glob]: type, ...rest };
+}

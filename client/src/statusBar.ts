@@ -1,0 +1,73 @@
+/**
+ * A status bar item with the active document's policy type, as the server checks it (`iamPolicy/policyType`).
+ * Updated when the active editor changes, when the document is edited (debounced: the type can follow the content)
+ * and when the policy-type setting changes; clicking it runs "Choose policy type for this document".
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '../../shared/protocol';
+import { settingsSection } from '../../shared/settings';
+import { choosePolicyTypeCommand } from './commandIds';
+import { policyTypeLabels } from './requests';
+
+const servedLanguages = new Set(['iam-policy', 'json', 'jsonc']);
+const editDelayMs = 400;
+
+const sourceNames: Record<PolicyTypeInfo['source'], string> = {
+  explicit: 'chosen explicitly',
+  setting: 'from the iamPolicy.policyTypes setting',
+  'file name': 'from the file name',
+  content: 'from the content',
+  default: 'the default',
+};
+
+export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const item = vscode.window.createStatusBarItem('iamPolicy.policyType', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'IAM Policy Type';
+  item.command = choosePolicyTypeCommand;
+  let request = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function update(): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    const ticket = ++request;
+    if (!document || !servedLanguages.has(document.languageId)) {
+      item.hide();
+      return;
+    }
+    let info: PolicyTypeInfo | null = null;
+    try {
+      const params: PolicyTypeParams = { uri: document.uri.toString() };
+      info = await client.sendRequest<PolicyTypeInfo | null>(policyTypeRequest, params);
+    } catch {
+      info = null; // the server is restarting or does not serve this document
+    }
+    if (ticket !== request) return; // a newer update is on its way
+    if (!info) {
+      item.hide();
+      return;
+    }
+    const label = policyTypeLabels[info.type];
+    item.text = `$(shield) IAM: ${info.type}`;
+    item.tooltip = `Checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}). Click to choose the policy type for this file.`;
+    item.accessibilityInformation = { label: `IAM policy type: ${label.label}, ${sourceNames[info.source]}` };
+    item.show();
+  }
+
+  const refresh = () => void update();
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== vscode.window.activeTextEditor?.document) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, editDelayMs);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // The server re-reads settings on the same event; give it a moment before asking.
+      if (event.affectsConfiguration(`${settingsSection}.policyTypes`)) setTimeout(refresh, editDelayMs);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+  refresh();
+}

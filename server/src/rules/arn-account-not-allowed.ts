@@ -1,0 +1,30 @@
+import { withField } from './arnFields';
+import { describeFormats, judgeableArn, mayBeEmpty } from './arnFieldChecks';
+import { replaceWithString } from './edits';
+import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'arn-account-not-allowed',
+  severity: 'error',
+  summary: 'A resource ARN names an account where the service\'s ARN format has none (S3 buckets and objects, for example).',
+  policyTypes: arnPolicyTypes,
+  fixable: 'safe',
+  messages: {
+    notAllowed: '{resource} names account "{account}", but {service} ARNs of this kind have no account field ({formats}), so it matches no resource.',
+  },
+  check({ policy, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(policy, policyType)) {
+      const judged = judgeableArn(value, catalog);
+      if (!judged || mayBeEmpty(judged.arn.account.text)) continue;
+      if (!judged.formats.every((f) => f.account === '')) continue;
+      const fixed = withField(judged.arn, judged.arn.account, '');
+      report({
+        node: value.value.node,
+        messageId: 'notAllowed',
+        data: { resource: value.value.value, account: judged.arn.account.text, service: judged.arn.service.text, formats: describeFormats(judged.formats) },
+        fix: { title: `Remove the account: ${fixed}`, edits: [replaceWithString(value.value.node, fixed)] },
+      });
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { conditionTestEdit } from './conditionTestEdit';
+import { reportDelegations } from './roleDelegation';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'create-slr-with-star-in-resource',
+  severity: 'warning',
+  summary: 'An identity policy allows iam:CreateServiceLinkedRole for every service ("*" or aws-service-role/*) without an iam:AWSServiceName condition.',
+  policyTypes: ['identity'],
+  fixable: 'suggestion',
+  messages: {
+    starInResource:
+      'iam:CreateServiceLinkedRole on "{resource}" lets this principal create the service-linked role of any service; name the role (role/aws-service-role/<service principal>/*) or add an iam:AWSServiceName condition.',
+  },
+  check(context) {
+    reportDelegations(context, 'createServiceLinkedRole', { actionSide: 'named', resourceSide: 'star' }, 'starInResource', (grant) => {
+      const edit = conditionTestEdit(context.policy.text, grant.statement, 'StringEquals', 'iam:AWSServiceName', '"${ServicePrincipal}"');
+      return edit ? [{ title: 'Add an iam:AWSServiceName condition (replace ${ServicePrincipal}, e.g. with autoscaling.amazonaws.com)', edits: [edit] }] : [];
+    });
+  },
+});

@@ -1,0 +1,17 @@
+import { credentialsExposureActions } from './sensitiveActions';
+import { reportUnscopedActions } from './unscopedActions';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'credentials-exposure',
+  severity: 'info',
+  summary: 'Actions that return credentials (access keys, passwords, tokens) allowed on every resource.',
+  policyTypes: ['identity'],
+  messages: {
+    credentialsExposure:
+      '"{action}" allows actions that return or set credentials on every resource ({actions}); limit them to the resources this principal needs.',
+  },
+  check(context) {
+    reportUnscopedActions(context, credentialsExposureActions, 'credentialsExposure');
+  },
+});

@@ -1,0 +1,17 @@
+import { dataExfiltrationActions } from './sensitiveActions';
+import { reportUnscopedActions } from './unscopedActions';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'data-exfiltration',
+  severity: 'info',
+  summary: 'Actions that read stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue...) allowed on every resource.',
+  policyTypes: ['identity'],
+  messages: {
+    dataExfiltration:
+      '"{action}" allows reading data or secrets from every resource ({actions}); limit these actions to the buckets, tables, secrets or parameters this principal needs.',
+  },
+  check(context) {
+    reportUnscopedActions(context, dataExfiltrationActions, 'dataExfiltration');
+  },
+});

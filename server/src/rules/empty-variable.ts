@@ -1,0 +1,16 @@
+import { supportedVariables } from './variableStrings';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'empty-variable',
+  severity: 'error',
+  summary: 'An empty policy variable "${}".',
+  messages: {
+    empty: '"${}" names no variable. Put a key inside, such as ${aws:username}, or remove it.',
+  },
+  check({ policy, report }) {
+    for (const { token, span } of supportedVariables(policy)) {
+      if (token.kind === 'empty') report({ span, messageId: 'empty' });
+    }
+  },
+});

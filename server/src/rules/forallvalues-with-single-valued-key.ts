@@ -1,0 +1,38 @@
+import { conditionEntries } from './conditionEntries';
+import { isMultiValued, keyType, resolveConditionKey } from './conditionKeys';
+import { operatorName, renameOperator } from './operatorRename';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'forallvalues-with-single-valued-key',
+  severity: 'warning',
+  summary: 'ForAllValues on a single-valued key, which is also true when the key is absent from the request.',
+  fixable: 'safe+suggestion',
+  messages: {
+    singleValued:
+      '"{key}" has a single value, and "ForAllValues:" also matches requests without it. Remove the qualifier: "{plain}".',
+  },
+  check({ policy, catalog, report }) {
+    for (const { statement, operator, parsed, key, resolution } of conditionEntries(policy, catalog)) {
+      const type = keyType(resolution);
+      if (parsed.qualifier !== 'ForAllValues' || !parsed.operator || !type || isMultiValued(type)) continue;
+      const plain = operatorName(undefined, parsed.baseName, parsed.ifExists);
+      // Only when every key of the block is single-valued: a multivalued one still needs the qualifier.
+      const allSingle = operator.keys.every((k) => {
+        const t = keyType(resolveConditionKey(catalog, k.key));
+        return t !== undefined && !isMultiValued(t);
+      });
+      const edit = allSingle ? renameOperator(statement, operator, plain, `Change "${parsed.text}" to "${plain}"`) : undefined;
+      // In an Allow, dropping the qualifier only withdraws access from requests without the key; in a Deny it would
+      // stop denying them, so there it is a suggestion.
+      const isAllow = statement.effect?.value === 'Allow';
+      report({
+        node: key.keyNode,
+        messageId: 'singleValued',
+        data: { key: key.key, plain },
+        fix: isAllow ? edit : undefined,
+        suggestions: !isAllow && edit ? [edit] : [],
+      });
+    }
+  },
+});

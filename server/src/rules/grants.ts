@@ -1,0 +1,123 @@
+/**
+ * What the statements of a policy grant, for the least-privilege rules: which statements allow, which action strings
+ * bring an action in, whether the policy itself denies an action outright, and whether a statement is full admin.
+ */
+import type { Action, Catalog } from '../catalog/types';
+import type { ASTNode, PolicyModel, Statement, StringValue } from '../policy/model';
+import { statementActions } from '../policy/statementActions';
+import { narrowsAnything } from './narrowingConditions';
+import { coversEveryArn } from './resourceScope';
+
+export function isAllow(statement: Statement): boolean {
+  return statement.effect?.value === 'Allow';
+}
+
+export function isDeny(statement: Statement): boolean {
+  return statement.effect?.value === 'Deny';
+}
+
+/**
+ * An action string that takes a whole service or everything (`*`, `*:*`, `s3:*`): written without thinking of any
+ * particular action. `iam:Pass*` or `s3:Get*` name a family on purpose and are not blanket.
+ */
+export function isBlanketAction(value: string): boolean {
+  if (value === '*') return true;
+  const colon = value.indexOf(':');
+  return colon > 0 && value.slice(colon + 1) === '*' && !value.slice(0, colon).includes('?');
+}
+
+/** `*` or `*:*`: every action of every service. */
+export function isEveryAction(value: string): boolean {
+  return value === '*' || value === '*:*';
+}
+
+const grantedMemo = new WeakMap<Statement, { catalog: Catalog; names: ReadonlySet<string> }>();
+
+/** Whether the statement's Action (or NotAction) covers the action; a set lookup, memoised per statement. */
+export function coversAction(statement: Statement, catalog: Catalog, action: Action): boolean {
+  let cached = grantedMemo.get(statement);
+  if (cached?.catalog !== catalog) {
+    cached = { catalog, names: new Set(statementActions(statement, catalog).actions.map((a) => a.fullName)) };
+    grantedMemo.set(statement, cached);
+  }
+  return cached.names.has(action.fullName);
+}
+
+/** The Action strings that bring in at least one action the predicate accepts, in document order. */
+export function entriesGranting(statement: Statement, catalog: Catalog, accepts: (action: Action) => boolean): StringValue[] {
+  const { entries, isNotAction } = statementActions(statement, catalog);
+  if (isNotAction) return [];
+  return entries.filter((entry) => entry.actions.some(accepts)).map((entry) => entry.value);
+}
+
+/**
+ * Where to point for a finding about some of the statement's actions: the first Action string that brings one in,
+ * or the `NotAction` key when the statement grants by exclusion.
+ */
+export function grantingNode(statement: Statement, catalog: Catalog, accepts: (action: Action) => boolean): ASTNode | undefined {
+  if (statement.notAction && !statement.action) return statement.notAction.keyNode;
+  return entriesGranting(statement, catalog, accepts)[0]?.node;
+}
+
+const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; names: ReadonlySet<string> }>();
+
+/**
+ * Whether the policy denies the action for every request: a Deny statement without conditions, on Resource `*`,
+ * for every principal (resource policies), whose actions include it. Any narrower Deny might leave the grant.
+ */
+export function deniedOutright(policy: PolicyModel, action: Action, catalog: Catalog): boolean {
+  let cached = deniedMemo.get(policy);
+  if (cached?.catalog !== catalog) {
+    cached = { catalog, names: outrightDenials(policy, catalog) };
+    deniedMemo.set(policy, cached);
+  }
+  return cached.names.has(action.fullName);
+}
+
+function outrightDenials(policy: PolicyModel, catalog: Catalog): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const statement of policy.statements) {
+    if (!isDeny(statement) || statement.notPrincipal || statement.notResource) continue;
+    if (statement.condition && statement.condition.operators.length > 0) continue;
+    if (statement.principal && !appliesToEveryone(statement)) continue;
+    if (!statement.resource?.values.some((v) => v.value === '*')) continue;
+    for (const action of statementActions(statement, catalog).actions) names.add(action.fullName);
+  }
+  return names;
+}
+
+function appliesToEveryone(statement: Statement): boolean {
+  const principal = statement.principal;
+  if (!principal) return true;
+  if (principal.wildcard?.value === '*') return true;
+  return principal.entries.some((entry) => entry.kind === 'AWS' && entry.values.some((v) => v.value === '*'));
+}
+
+/** Every ARN: `*` and patterns like `arn:*:*:*:*:*` or `arn:*`. */
+const anyArn = 'arn:${Partition}:${Service}:${Region}:${Account}:${Resource}';
+
+export function isEveryResource(value: string): boolean {
+  return value === '*' || coversEveryArn(value, anyArn);
+}
+
+/**
+ * The `*`-on-`*` shape: an Allow of every action (`*` or `*:*`) on every resource, conditions or not. Returns the
+ * action string. The narrower rules (wildcard-action, privilege-escalation, the exposure rules...) leave such a
+ * statement to full-admin-access: unconditioned it is that rule's finding, and conditioned it is the deliberate
+ * administrator grant that rule's page recommends.
+ */
+export function everyActionOnEveryResource(statement: Statement): StringValue | undefined {
+  if (!isAllow(statement) || !statement.action) return undefined;
+  const action = statement.action.values.find((v) => isEveryAction(v.value));
+  if (!action || !statement.resource?.values.some((v) => isEveryResource(v.value))) return undefined;
+  return action;
+}
+
+/**
+ * An Allow of every action on every resource with no condition that narrows it: the AdministratorAccess shape.
+ * Returns the action string, for reporting.
+ */
+export function fullAdminAction(statement: Statement, catalog: Catalog): StringValue | undefined {
+  const action = everyActionOnEveryResource(statement);
+  return action && !narrowsAnything(statement, catalog) ? action : undefined;
+}

@@ -1,0 +1,72 @@
+import { hasWildcard } from '../catalog';
+import type { Service } from '../catalog/types';
+import { isWildcardOnly } from './arnFields';
+import { splitAction } from './actionPatterns';
+import { findClosest } from './closest';
+import { replaceWithString } from './edits';
+import { defineRule, type Fix } from './types';
+
+export default defineRule({
+  id: 'invalid-action',
+  severity: 'error',
+  summary: 'An action that does not exist, or a wildcard that matches no action (case does not matter, only the name).',
+  fixable: 'safe',
+  messages: {
+    unknown: '{action} is not an action of {serviceName}.',
+    unknownWithSuggestion: '{action} is not an action of {serviceName}. Did you mean {suggestion}?',
+    noMatch: '{action} matches no action of {serviceName}.',
+    noMatchWithSuggestion: '{action} matches no action of {serviceName}. Did you mean {suggestion}?',
+    noMatchAnyService: '{action} matches no action of any AWS service.',
+    format: '"{action}" is not an action: write it as service:ActionName (for example s3:GetObject), or "*".',
+  },
+  check({ policy, catalog, report }) {
+    for (const statement of policy.statements) {
+      for (const element of [statement.action, statement.notAction]) {
+        for (const { value, node } of element?.values ?? []) {
+          if (value.length > 0 && isWildcardOnly(value)) continue;
+          if (catalog.expandAction(value).length > 0) continue;
+          const parts = splitAction(value);
+          if (!parts) {
+            report({ node, messageId: 'format', data: { action: value } });
+            continue;
+          }
+          const { service, name } = parts;
+          if (hasWildcard(service)) {
+            // A service pattern that matches no service is invalid-service-in-action's finding.
+            if (catalog.expandAction(`${service}:*`).length > 0) {
+              report({ node, messageId: 'noMatchAnyService', data: { action: value } });
+            }
+            continue;
+          }
+          const known = catalog.findService(service);
+          if (!known) continue; // invalid-service-in-action
+          const closest = hasWildcard(name) ? closestPattern(name, known) : findClosest(name, known.actionNames);
+          const suggestion = closest && `${service}:${closest}`;
+          const fix: Fix | undefined =
+            suggestion && catalog.expandAction(suggestion).length > 0
+              ? { title: `Change to ${suggestion}`, edits: [replaceWithString(node, suggestion)] }
+              : undefined;
+          const wildcard = hasWildcard(name);
+          report({
+            node,
+            messageId: wildcard ? (fix ? 'noMatchWithSuggestion' : 'noMatch') : fix ? 'unknownWithSuggestion' : 'unknown',
+            data: { action: value, serviceName: known.name, suggestion: suggestion ?? '' },
+            fix,
+          });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * For `Stem*` (the common shape of a wildcard), the closest stem among the same-length beginnings of the service's
+ * action names: `s3:Gte*` -> `s3:Get*`. Other shapes get no guess.
+ */
+function closestPattern(name: string, service: Service): string | undefined {
+  const stem = name.slice(0, -1);
+  if (!name.endsWith('*') || stem.length === 0 || hasWildcard(stem)) return undefined;
+  const stems = new Set(service.actionNames.filter((a) => a.length >= stem.length).map((a) => a.slice(0, stem.length)));
+  const closest = findClosest(stem, stems);
+  return closest && `${closest}*`;
+}

@@ -1,0 +1,30 @@
+import { matchGlob } from '../catalog';
+import { canBeAccountId } from './arnFields';
+import { judgeableArn } from './arnFieldChecks';
+import { arnFormatIndex } from './arnFormats';
+import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-arn-account',
+  severity: 'error',
+  summary: 'The account field of a resource ARN is not a 12-digit account ID (wildcards and policy variables allowed).',
+  policyTypes: arnPolicyTypes,
+  messages: {
+    invalid: 'Account "{account}" in {resource} is not a 12-digit AWS account ID.',
+  },
+  check({ policy, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(policy, policyType)) {
+      if (value.shape.kind !== 'arn') continue;
+      const account = value.shape.arn.account.text;
+      if (account === '' || canBeAccountId(account)) continue;
+      // Resources AWS owns use a fixed account in place of an ID: `aws` for AWS managed policies, and also for
+      // resources the reference gives the ordinary ${Account} placeholder (the SageMaker public hub).
+      if (arnFormatIndex(catalog).fixedAccounts.some((fixed) => matchGlob(account, fixed))) continue;
+      // Where the format has no account at all, arn-account-not-allowed says so.
+      const judged = judgeableArn(value, catalog);
+      if (judged?.formats.every((f) => f.account === '')) continue;
+      report({ node: value.value.node, messageId: 'invalid', data: { account, resource: value.value.value } });
+    }
+  },
+});

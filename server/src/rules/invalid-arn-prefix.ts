@@ -1,0 +1,17 @@
+import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-arn-prefix',
+  severity: 'error',
+  summary: 'A Resource or NotResource value is neither "*" nor an ARN starting with "arn:".',
+  policyTypes: arnPolicyTypes,
+  messages: {
+    notArn: '"{resource}" is not an ARN: a resource is "*" or starts with "arn:" (arn:partition:service:region:account:resource).',
+  },
+  check({ policy, policyType, report }) {
+    for (const { value, shape } of resourceValuesOf(policy, policyType)) {
+      if (shape.kind === 'notArn') report({ node: value.node, messageId: 'notArn', data: { resource: value.value } });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { isPattern } from './arnFields';
+import { describeFormats } from './arnFieldChecks';
+import { arnFormatIndex, formatsOfService, matchedResourcePart, resourcePartMatches } from './arnFormats';
+import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-arn-resource',
+  severity: 'error',
+  summary: 'The resource part of an ARN matches none of the ARN formats of its service.',
+  policyTypes: arnPolicyTypes,
+  messages: {
+    noFormat: 'The resource part "{part}" of {resource} matches no {service} ARN format ({formats}).',
+    unknownService: '{resource}: "{service}" is not the service of any AWS ARN format.',
+  },
+  check({ policy, policyType, catalog, report }) {
+    const index = arnFormatIndex(catalog);
+    for (const value of resourceValuesOf(policy, policyType)) {
+      if (value.shape.kind !== 'arn') continue;
+      const arn = value.shape.arn;
+      const service = arn.service.text;
+      if (isPattern(service)) continue;
+      const formats = formatsOfService(index, service);
+      const data = { resource: value.value.value, service, part: arn.resource.text };
+      if (!formats) {
+        // A real service whose actions all act on "*" has no formats to compare with; say nothing then.
+        if (!catalog.findService(service)) report({ node: value.value.node, messageId: 'unknownService', data });
+        continue;
+      }
+      const part = matchedResourcePart(arn);
+      if (formats.some((format) => resourcePartMatches(part, format))) continue;
+      report({ node: value.value.node, messageId: 'noFormat', data: { ...data, formats: describeFormats(formats) } });
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { withField } from './arnFields';
+import { replaceWithString } from './edits';
+import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-arn-service-case',
+  severity: 'error',
+  summary: 'The service field of a resource ARN has upper-case letters; ARN service names are lower case.',
+  policyTypes: arnPolicyTypes,
+  fixable: 'safe',
+  messages: {
+    upperCase: 'The service "{service}" in {resource} must be written in lower case: "{lower}".',
+  },
+  check({ policy, policyType, report }) {
+    for (const value of resourceValuesOf(policy, policyType)) {
+      if (value.shape.kind !== 'arn') continue;
+      const arn = value.shape.arn;
+      const service = arn.service.text;
+      if (service.includes('${') || service === service.toLowerCase()) continue;
+      const lower = service.toLowerCase();
+      const fixed = withField(arn, arn.service, lower);
+      report({
+        node: value.value.node,
+        messageId: 'upperCase',
+        data: { service, lower, resource: value.value.value },
+        fix: { title: `Change the service to ${lower}`, edits: [replaceWithString(value.value.node, fixed)] },
+      });
+    }
+  },
+});

@@ -1,0 +1,16 @@
+import { conditionEntries } from './conditionEntries';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-condition-key-format',
+  severity: 'error',
+  summary: 'A condition key that is not written service:name (no colon, an empty part, or white space).',
+  messages: {
+    format: '"{key}" is not a condition key: write it as service:name, for example "aws:SourceIp".',
+  },
+  check({ policy, catalog, report }) {
+    for (const { key, resolution } of conditionEntries(policy, catalog)) {
+      if (resolution.kind === 'badFormat') report({ node: key.keyNode, messageId: 'format', data: { key: key.key } });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { conditionOperators } from '../policy/operators';
+import { findClosest } from './closest';
+import { replaceWithString } from './edits';
+import { defineRule } from './types';
+
+/** Every operator name IAM accepts: each base operator, with or without a set qualifier and IfExists. */
+const knownNames: readonly string[] = ['', 'ForAllValues:', 'ForAnyValue:'].flatMap((qualifier) =>
+  conditionOperators.flatMap((o) =>
+    // Null takes no IfExists (null-with-if-exists): never suggest it.
+    (o.name === 'Null' ? [''] : ['', 'IfExists']).map((suffix) => `${qualifier}${o.name}${suffix}`),
+  ),
+);
+
+export default defineRule({
+  id: 'invalid-condition-operator',
+  severity: 'error',
+  summary: 'A condition operator that IAM does not know; operator names are case-sensitive.',
+  fixable: 'safe',
+  messages: {
+    unknown: '"{operator}" is not a condition operator.',
+    didYouMean: '"{operator}" is not a condition operator. Did you mean "{suggestion}"?',
+  },
+  check({ policy, report }) {
+    for (const statement of policy.statements) {
+      const operators = statement.condition?.operators ?? [];
+      const present = new Set(operators.map((o) => o.operator));
+      for (const entry of operators) {
+        const operator = entry.operator;
+        if (knownNames.includes(operator) || /^(ForAllValues:|ForAnyValue:)?NullIfExists$/.test(operator)) continue;
+        const suggestion = findClosest(operator, knownNames);
+        // Renaming onto an operator already in this Condition would create a duplicate key: no fix then.
+        const fix =
+          suggestion && !present.has(suggestion)
+            ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(entry.keyNode, suggestion)] }
+            : undefined;
+        report({
+          node: entry.keyNode,
+          messageId: suggestion ? 'didYouMean' : 'unknown',
+          data: { operator, suggestion: suggestion ?? '' },
+          fix,
+        });
+      }
+    }
+  },
+});

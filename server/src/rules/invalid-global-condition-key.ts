@@ -1,0 +1,27 @@
+import { closestKey, renameKeyFix } from './closestKey';
+import { conditionEntries } from './conditionEntries';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-global-condition-key',
+  severity: 'error',
+  summary: 'An aws: condition key that is not a global condition key (key names are not case-sensitive).',
+  fixable: 'safe',
+  messages: {
+    unknown: '"{key}" is not a global condition key.',
+    didYouMean: '"{key}" is not a global condition key. Did you mean "{suggestion}"?',
+  },
+  check({ policy, catalog, report }) {
+    const candidates = catalog.globalConditionKeys().map((k) => k.key).filter((k) => k.toLowerCase().startsWith('aws:'));
+    for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
+      if (resolution.kind !== 'unknownGlobal') continue;
+      const suggestion = closestKey(key.key, candidates);
+      report({
+        node: key.keyNode,
+        messageId: suggestion ? 'didYouMean' : 'unknown',
+        data: { key: key.key, suggestion: suggestion ?? '' },
+        fix: suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { findClosest } from './closest';
+import { replaceWithString } from './edits';
+import { principalKeys } from './principalFormats';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-principal-key',
+  severity: 'error',
+  summary: 'A Principal or NotPrincipal object has a key other than AWS, Service, Federated or CanonicalUser (keys are case-sensitive).',
+  // RCPs only take "*" (rcp-syntax-error-principal); identity-like types take no principal (unsupported-principal).
+  policyTypes: ['resource', 'trust'],
+  fixable: 'safe',
+  messages: {
+    unknown: '"{key}" is not a principal type. Use one of: {allowed}.',
+    unknownWithSuggestion: '"{key}" is not a principal type. Did you mean "{suggestion}"?',
+  },
+  check({ policy, report }) {
+    for (const statement of policy.statements) {
+      for (const element of [statement.principal, statement.notPrincipal]) {
+        const entries = element?.entries ?? [];
+        const present = new Set(entries.map((e) => e.kind));
+        for (const entry of entries) {
+          if (principalKeys.includes(entry.kind)) continue;
+          const suggestion = findClosest(entry.kind, principalKeys);
+          // Renaming onto a key the object already has would make a duplicate: offer nothing then.
+          const fix =
+            suggestion && !present.has(suggestion)
+              ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(entry.keyNode, suggestion)] }
+              : undefined;
+          report({
+            node: entry.keyNode,
+            messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
+            data: { key: entry.kind, suggestion: suggestion ?? '', allowed: principalKeys.join(', ') },
+            fix,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { closestKey, renameKeyFix } from './closestKey';
+import { conditionEntries } from './conditionEntries';
+import { serviceKeyNames } from './conditionKeys';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'invalid-service-condition-key',
+  severity: 'error',
+  summary: 'A service condition key that the service does not define, or whose service prefix is unknown.',
+  fixable: 'safe',
+  messages: {
+    unknown: '{service} has no condition key "{key}".',
+    didYouMean: '{service} has no condition key "{key}". Did you mean "{suggestion}"?',
+    unknownService: '"{key}" names no known service: "{prefix}" is not a service prefix.',
+  },
+  check({ policy, catalog, report }) {
+    for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
+      if (resolution.kind === 'unknownService') {
+        report({ node: key.keyNode, messageId: 'unknownService', data: { key: key.key, prefix: resolution.prefix } });
+        continue;
+      }
+      if (resolution.kind !== 'unknownServiceKey') continue;
+      const service = resolution.service;
+      const suggestion = closestKey(key.key, serviceKeyNames(catalog, service));
+      report({
+        node: key.keyNode,
+        messageId: suggestion ? 'didYouMean' : 'unknown',
+        data: { key: key.key, service: `${service.name} (${service.prefix})`, suggestion: suggestion ?? '' },
+        fix: suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined,
+      });
+    }
+  },
+});

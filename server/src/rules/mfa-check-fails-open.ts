@@ -1,0 +1,64 @@
+import type { ConditionKeyEntry, ConditionOperatorEntry, PolicyModel, Statement } from '../policy/model';
+import { parseOperator } from '../policy/operators';
+import { insertProperty, removeNode, replaceWithString } from './edits';
+import { isAllow, isDeny } from './grants';
+import { isFalse, isTrue } from './narrowingConditions';
+import { defineRule, type Edit } from './types';
+
+const mfaKey = 'aws:multifactorauthpresent';
+
+export default defineRule({
+  id: 'mfa-check-fails-open',
+  severity: 'warning',
+  summary: 'An MFA condition that lets requests signed with long-term access keys through: Deny with Bool ... false, or Allow with BoolIfExists ... true.',
+  fixable: 'safe',
+  messages: {
+    denyWithBool:
+      'This Deny never applies to requests signed with long-term access keys: they carry no aws:MultiFactorAuthPresent at all, so "Bool" ... "false" is not true for them and they get through without MFA; use "BoolIfExists".',
+    allowWithBoolIfExists:
+      '"BoolIfExists" also allows requests signed with long-term access keys, which carry no aws:MultiFactorAuthPresent, so this Allow does not require MFA; use "Bool".',
+  },
+  check({ policy, report }) {
+    for (const statement of policy.statements) {
+      for (const block of statement.condition?.operators ?? []) {
+        const operator = parseOperator(block.operator);
+        if (operator.baseName !== 'Bool' || operator.qualifier) continue;
+        for (const key of block.keys) {
+          if (key.key.toLowerCase() !== mfaKey) continue;
+          if (isDeny(statement) && !operator.ifExists && key.values.some((v) => isFalse(v.value))) {
+            const edits = moveToOperator(policy, statement, block, key, 'BoolIfExists');
+            report({ node: block.keyNode, messageId: 'denyWithBool', fix: edits && { title: 'Use BoolIfExists', edits } });
+          } else if (isAllow(statement) && operator.ifExists && key.values.some((v) => isTrue(v.value))) {
+            const edits = moveToOperator(policy, statement, block, key, 'Bool');
+            report({ node: block.keyNode, messageId: 'allowWithBoolIfExists', fix: edits && { title: 'Use Bool', edits } });
+          }
+        }
+      }
+    }
+  },
+});
+
+/**
+ * Put the key test under the other operator: rename the block when the key is its only test and no block of that
+ * operator exists; otherwise move the test into that block (or into a new one), leaving the other tests in place.
+ */
+function moveToOperator(
+  policy: PolicyModel,
+  statement: Statement,
+  block: ConditionOperatorEntry,
+  key: ConditionKeyEntry,
+  operator: 'Bool' | 'BoolIfExists',
+): Edit[] | undefined {
+  const condition = statement.condition?.valueNode;
+  if (condition?.type !== 'object' || !key.valueNode) return undefined;
+  const target = statement.condition!.operators.find((entry) => entry.operator === operator);
+  const alone = block.keys.length === 1 && block.valueNode?.type === 'object' && block.valueNode.properties.length === 1;
+  if (alone && !target) return [replaceWithString(block.keyNode, operator)];
+  const valueText = policy.text.slice(key.valueNode.offset, key.valueNode.offset + key.valueNode.length);
+  const removal = removeNode(alone ? block.property : key.property);
+  if (target) {
+    if (target.valueNode?.type !== 'object' || target.keys.some((k) => k.key.toLowerCase() === mfaKey)) return undefined;
+    return [removal, insertProperty(policy.text, target.valueNode, key.key, valueText)];
+  }
+  return [removal, insertProperty(policy.text, condition, operator, `{${JSON.stringify(key.key)}: ${valueText}}`)];
+}

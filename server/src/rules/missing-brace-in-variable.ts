@@ -1,0 +1,16 @@
+import { supportedVariables } from './variableStrings';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'missing-brace-in-variable',
+  severity: 'error',
+  summary: 'A policy variable is opened with "${" but never closed with "}".',
+  messages: {
+    unclosed: 'The policy variable "{text}" has no closing "}".',
+  },
+  check({ policy, report }) {
+    for (const { token, span } of supportedVariables(policy)) {
+      if (token.kind === 'unclosed') report({ span, messageId: 'unclosed', data: { text: policy.text.slice(span.offset, span.offset + span.length) } });
+    }
+  },
+});

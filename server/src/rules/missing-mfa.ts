@@ -1,0 +1,75 @@
+import type { Action, Catalog } from '../catalog/types';
+import type { PolicyModel } from '../policy/model';
+import { statementActions } from '../policy/statementActions';
+import { conditionTestEdit } from './conditionTestEdit';
+import { deniedOutright, grantingNode, isAllow, isDeny } from './grants';
+import { deniesWithoutMfa, mfaRequirement, narrowsAnything } from './narrowingConditions';
+import { grantsOnEveryResource } from './resourceScope';
+import { isMfaSensitive } from './sensitiveActions';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'missing-mfa',
+  severity: 'warning',
+  summary: 'An identity policy allows sensitive actions (permissions management; IAM, STS and Organizations writes) on every resource, unconditionally, without requiring MFA.',
+  // MFA is a property of the caller's session: only identity policies grant to callers whose sessions this can test.
+  policyTypes: ['identity'],
+  fixable: 'safe',
+  messages: {
+    missingMfa:
+      '"{action}" allows sensitive actions without MFA ({examples}); require MFA with "Bool": {"aws:MultiFactorAuthPresent": "true"} in the statement\'s Condition.',
+  },
+  check({ policy, catalog, report }) {
+    const guarded = guardedByMfaDeny(policy, catalog);
+    for (const statement of policy.statements) {
+      // A condition that asks for MFA only if present is mfa-check-fails-open's finding, not this one.
+      if (!isAllow(statement) || mfaRequirement(statement, catalog) !== undefined) continue;
+      // A statement whose request is already narrowed (network, organization, tags, service keys...) was written
+      // with care for a purpose, typically a service's; MFA matters most for the unconditional ones.
+      if (narrowsAnything(statement, catalog)) continue;
+      const sensitive = statementActions(statement, catalog).actions.filter(
+        (a) =>
+          isMfaSensitive(a) &&
+          !guarded.has(a.fullName) &&
+          grantsOnEveryResource(statement, a) &&
+          !deniedOutright(policy, a, catalog),
+      );
+      if (sensitive.length === 0) continue;
+      const names = new Set(sensitive.map((a) => a.fullName));
+      const node = grantingNode(statement, catalog, (a) => names.has(a.fullName));
+      if (!node) continue;
+      const edit = conditionTestEdit(policy.text, statement, 'Bool', 'aws:MultiFactorAuthPresent', '"true"');
+      report({
+        node,
+        messageId: 'missingMfa',
+        data: { action: node.type === 'string' ? node.value : 'NotAction', examples: examples(sensitive) },
+        fix: edit && { title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', edits: [edit] },
+      });
+    }
+  },
+});
+
+/**
+ * Actions a Deny of this policy refuses to sessions without MFA (AWS's "deny everything unless MFA" pattern, with
+ * BoolIfExists ... false): for those, the Allow statements need no MFA condition of their own.
+ */
+function guardedByMfaDeny(policy: PolicyModel, catalog: Catalog): Set<string> {
+  const guarded = new Set<string>();
+  for (const statement of policy.statements) {
+    if (!isDeny(statement) || !statement.resource?.values.some((v) => v.value === '*')) continue;
+    if (!deniesWithoutMfa(statement, catalog)) continue;
+    for (const action of statementActions(statement, catalog).actions) guarded.add(action.fullName);
+  }
+  return guarded;
+}
+
+/** A few names, permissions-management ones first, and how many more. */
+function examples(actions: readonly Action[]): string {
+  const ordered = [...actions].sort((a, b) => rank(a) - rank(b));
+  const shown = ordered.slice(0, 3).map((a) => a.fullName).join(', ');
+  return ordered.length > 3 ? `${shown} and ${ordered.length - 3} more` : shown;
+}
+
+function rank(action: Action): number {
+  return action.accessLevel === 'Permissions management' ? 0 : 1;
+}

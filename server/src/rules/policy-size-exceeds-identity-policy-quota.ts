@@ -1,0 +1,11 @@
+import { checkSize, sizeMessage } from './policySize';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'policy-size-exceeds-identity-policy-quota',
+  severity: 'warning',
+  summary: 'An identity policy, permissions boundary or session policy is longer than IAM allows (white space not counted).',
+  policyTypes: ['identity', 'permissions-boundary', 'session'],
+  messages: { tooLarge: sizeMessage },
+  check: checkSize,
+});

@@ -1,0 +1,11 @@
+import { checkSize, sizeMessage } from './policySize';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'policy-size-exceeds-scp-quota',
+  severity: 'error',
+  summary: 'A service control policy is longer than the 5,120 characters AWS Organizations allows.',
+  policyTypes: ['scp'],
+  messages: { tooLarge: sizeMessage },
+  check: checkSize,
+});

@@ -1,0 +1,11 @@
+import { checkSize, sizeMessage } from './policySize';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'policy-size-exceeds-trust-policy-quota',
+  severity: 'warning',
+  summary: 'A role trust policy is longer than the default quota of 2,048 characters (white space not counted).',
+  policyTypes: ['trust'],
+  messages: { tooLarge: sizeMessage },
+  check: checkSize,
+});

@@ -1,0 +1,78 @@
+import { hasWildcard } from '../catalog';
+import type { ASTNode, ListElement, StringValue } from '../policy/model';
+import { patternCovers } from './actionPatterns';
+import { entryRemovals } from './listEdits';
+import { defineRule, type Report } from './types';
+
+type MessageId = 'covered' | 'repeated';
+
+export default defineRule<MessageId>({
+  id: 'redundant-action',
+  severity: 'hint',
+  summary: 'An action already covered by another entry of the same statement (`s3:GetObject` beside `s3:Get*`), or repeated.',
+  fixable: 'safe',
+  messages: {
+    covered: '{action} is already covered by {coveredBy} in this statement.',
+    repeated: '{action} is already listed in this statement.',
+  },
+  check({ policy, catalog, report }) {
+    for (const statement of policy.statements) {
+      for (const element of [statement.action, statement.notAction]) {
+        if (element) checkList(element, (value) => catalog.expandAction(value).length > 0, report);
+      }
+    }
+  },
+});
+
+/** The lower-case service part of an action, undefined without a colon. */
+function serviceOf(value: string): string | undefined {
+  const colon = value.indexOf(':');
+  return colon < 0 ? undefined : value.slice(0, colon).toLowerCase();
+}
+
+function checkList(element: ListElement, isValid: (value: string) => boolean, report: (r: Report<MessageId>) => void): void {
+  // Unknown actions are invalid-action's finding; removing them as redundant would hide the typo.
+  const entries = element.values.filter((v) => isValid(v.value));
+  if (entries.length < 2) return;
+  const patterns = entries.filter((e) => hasWildcard(e.value));
+  // Only a pattern of the same service, or one with a wildcard in its service, can cover an entry: group them so a
+  // policy with thousands of entries does not compare every pair.
+  const byService = new Map<string, StringValue[]>();
+  const anyService: StringValue[] = [];
+  for (const p of patterns) {
+    const service = serviceOf(p.value);
+    if (service === undefined || hasWildcard(service)) anyService.push(p);
+    else byService.set(service, [...(byService.get(service) ?? []), p]);
+  }
+  const firstSpelling = new Map<string, StringValue>();
+  const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
+  entries.forEach((entry, index) => {
+    const lower = entry.value.toLowerCase();
+    const earlier = firstSpelling.get(lower);
+    if (earlier) {
+      findings.push({ entry, messageId: 'repeated', by: earlier });
+      return;
+    }
+    firstSpelling.set(lower, entry);
+    // A pattern covering this entry; of two entries that cover each other, the later one goes.
+    const service = serviceOf(entry.value);
+    const candidates = service === undefined || hasWildcard(service) ? patterns : [...(byService.get(service) ?? []), ...anyService];
+    const by = candidates.find((p) => {
+      if (p === entry || p.value.toLowerCase() === lower || !patternCovers(p.value, entry.value)) return false;
+      return !patternCovers(entry.value, p.value) || entries.indexOf(p) < index;
+    });
+    if (by) findings.push({ entry, messageId: 'covered', by });
+  });
+  if (!findings.length) return;
+  const edits = entryRemovals(element, new Set<ASTNode>(findings.map((f) => f.entry.node)));
+  for (const { entry, messageId, by } of findings) {
+    const edit = edits.get(entry.node);
+    report({
+      node: entry.node,
+      messageId,
+      data: { action: entry.value, coveredBy: by.value },
+      tags: ['unnecessary'],
+      fix: edit && { title: `Remove ${entry.value}`, edits: [edit] },
+    });
+  }
+}

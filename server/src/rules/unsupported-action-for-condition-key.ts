@@ -1,0 +1,49 @@
+import type { Action } from '../catalog/types';
+import { statementActions } from '../policy/statementActions';
+import { conditionEntries } from './conditionEntries';
+import { actionSupportsKey, serviceKeyNames } from './conditionKeys';
+import { splitStatement } from './statementSplit';
+import { defineRule } from './types';
+
+const shown = 3;
+
+function describe(actions: readonly Action[]): string {
+  const names = actions.slice(0, shown).map((a) => a.fullName).join(', ');
+  return actions.length > shown ? `${names} and ${actions.length - shown} more` : names;
+}
+
+export default defineRule({
+  id: 'unsupported-action-for-condition-key',
+  severity: 'warning',
+  summary: 'A service condition key that some actions of the statement do not support, so for them the key is absent.',
+  fixable: 'suggestion',
+  messages: {
+    some: '"{key}" does not apply to {count} of the {total} actions of this statement ({actions}): for them the key is absent from the request, so this condition does not test what it says.',
+    all: '"{key}" applies to none of the actions of this statement ({actions}): the key is always absent from their requests.',
+  },
+  check({ policy, catalog, report }) {
+    for (const { statement, parsed, key, resolution } of conditionEntries(policy, catalog)) {
+      // IfExists says "test the key only where it exists": leaving actions without it is the point.
+      if (resolution.kind !== 'known' || resolution.info.global || parsed.ifExists || !statement.action) continue;
+      // A key the reference lists for its service but for none of its actions: the data cannot say which apply.
+      const service = catalog.findService(resolution.info.key.slice(0, resolution.info.key.indexOf(':')));
+      if (!service || !serviceKeyNames(catalog, service).includes(resolution.info.key)) continue;
+      const expanded = statementActions(statement, catalog);
+      const total = expanded.actions.length;
+      if (total === 0) continue;
+      const unsupported = expanded.actions.filter((a) => !actionSupportsKey(catalog, a, resolution.info));
+      if (unsupported.length === 0) continue;
+      // Entries whose every action lacks the key can move to a statement of their own.
+      const moving = expanded.entries
+        .filter((e) => e.actions.length > 0 && e.actions.every((a) => !actionSupportsKey(catalog, a, resolution.info)))
+        .map((e) => e.value);
+      const suggestion = unsupported.length < total ? splitStatement(policy, statement, moving, key) : undefined;
+      report({
+        node: key.keyNode,
+        messageId: unsupported.length < total ? 'some' : 'all',
+        data: { key: key.key, count: unsupported.length, total, actions: describe(unsupported) },
+        suggestions: suggestion ? [suggestion] : [],
+      });
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { hasWildcard } from '../catalog';
+import { isWildcardOnly } from './arnFields';
+import { splitAction } from './actionPatterns';
+import { resourceValuesOf } from './resourceValues';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'wildcard-in-service-name',
+  severity: 'info',
+  summary: 'A wildcard inside a service name (`*code*:Get*`, `arn:aws:s3*:::...`) may match services you did not mean, including future ones.',
+  messages: {
+    inAction: 'The service part "{service}" of {value} has a wildcard: it matches every service whose prefix fits ({matches}), and any added later. Name the services.',
+    inArn: 'The service field "{service}" of {value} has a wildcard: it matches the ARNs of every service whose name fits, and of any added later. Name the service.',
+  },
+  check({ policy, policyType, catalog, report }) {
+    for (const statement of policy.statements) {
+      for (const element of [statement.action, statement.notAction]) {
+        for (const { value, node } of element?.values ?? []) {
+          const service = splitAction(value)?.service;
+          // `*` alone is every service: wildcard-action and full-admin-access judge that.
+          if (service === undefined || !hasWildcard(service) || isWildcardOnly(service)) continue;
+          const prefixes = [...new Set(catalog.expandAction(`${service}:*`).map((a) => a.service.prefix))];
+          const matches = prefixes.length > 4 ? `${prefixes.slice(0, 4).join(', ')} and ${prefixes.length - 4} more` : prefixes.join(', ') || 'none today';
+          report({ node, messageId: 'inAction', data: { service, value, matches } });
+        }
+      }
+    }
+    // Trust policies have no Resource to judge (role-trust-policy-syntax-error-resource).
+    if (policyType === 'trust') return;
+    for (const { value, shape } of resourceValuesOf(policy, policyType)) {
+      if (shape.kind !== 'arn') continue;
+      const service = shape.arn.service.text;
+      if (service.includes('${') || !hasWildcard(service) || isWildcardOnly(service)) continue;
+      report({ node: value.node, messageId: 'inArn', data: { service, value: value.value } });
+    }
+  },
+});

@@ -1,0 +1,116 @@
+/**
+ * The security rules' data lists name actions and condition keys of the catalogue. A data bump that renames or drops
+ * one would silently weaken a rule, so every name must resolve, with its canonical spelling, and every entry must say
+ * why it is there and where that comes from.
+ */
+import assert from 'node:assert/strict';
+import { suite, test } from 'node:test';
+import { getCatalog } from '../../server/src/catalog';
+import { escalationMethods } from '../../server/src/rules/escalationMethods';
+import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/narrowingConditions';
+import { delegationFacts } from '../../server/src/rules/roleDelegation';
+import {
+  credentialSelfServiceActions,
+  credentialsExposureActions,
+  dataExfiltrationActions,
+  mfaSensitiveFacts,
+  resourceExposureActions,
+  type ActionListEntry,
+} from '../../server/src/rules/sensitiveActions';
+
+const catalog = getCatalog();
+
+function assertAction(name: string, where: string): void {
+  const action = catalog.findAction(name);
+  assert.ok(action, `${where}: ${name} is not in the catalogue (renamed or removed by a data update?)`);
+  assert.equal(action.fullName, name, `${where}: write ${name} as the catalogue does`);
+}
+
+function assertSourced(entry: { reason: string; source: string }, where: string): void {
+  assert.ok(entry.reason.trim().length > 10, `${where}: a reason`);
+  assert.match(entry.source, /^https:\/\//, `${where}: a source URL`);
+}
+
+function checkList(name: string, entries: readonly ActionListEntry[]): void {
+  test(`${name}: every action exists, every entry has a reason and a source`, () => {
+    assert.ok(entries.length > 0);
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      assertSourced(entry, name);
+      for (const action of entry.actions) {
+        assertAction(action, name);
+        assert.ok(!seen.has(action), `${name}: ${action} is listed twice`);
+        seen.add(action);
+      }
+    }
+  });
+}
+
+suite('security rule data', () => {
+  checkList('credentials-exposure-actions', credentialsExposureActions.entries);
+  checkList('data-exfiltration-actions', dataExfiltrationActions.entries);
+  checkList('resource-exposure-actions', resourceExposureActions.entries);
+  checkList('credential-self-service-actions', credentialSelfServiceActions.entries);
+  checkList('mfa-sensitive-actions include', mfaSensitiveFacts.include);
+  checkList('mfa-sensitive-actions exclude', mfaSensitiveFacts.exclude);
+
+  test('mfa-sensitive-actions: access levels and services exist', () => {
+    const levels = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+    for (const entry of mfaSensitiveFacts.accessLevels) {
+      assert.ok(levels.includes(entry.level), entry.level);
+      assertSourced(entry, entry.level);
+    }
+    for (const entry of mfaSensitiveFacts.writeServices) {
+      assert.ok(catalog.findService(entry.service), entry.service);
+      assertSourced(entry, entry.service);
+    }
+  });
+
+  test('credential self-service actions all act on IAM users', () => {
+    for (const entry of credentialSelfServiceActions.entries) {
+      for (const name of entry.actions) {
+        const action = catalog.findAction(name)!;
+        assert.ok(action.resourceTypes.some((row) => row.resourceType.name === 'user'), name);
+      }
+    }
+  });
+
+  test('privilege-escalation-methods: unique ids, existing actions, passedTo for PassRole methods', () => {
+    const ids = new Set<string>();
+    for (const method of escalationMethods) {
+      assert.ok(!ids.has(method.id), `duplicate method ${method.id}`);
+      ids.add(method.id);
+      assertSourced(method, method.id);
+      for (const action of method.actions) assertAction(action, method.id);
+      assert.equal(method.passedTo !== undefined, method.actions.includes('iam:PassRole'), `${method.id}: passedTo exactly when it passes a role`);
+      if (method.passedTo) assert.match(method.passedTo, /^[a-z0-9-]+\.amazonaws\.com$/, method.id);
+    }
+  });
+
+  test('narrowing-condition-keys: every key is a global key of the catalogue, listed once', () => {
+    const seen = new Set<string>();
+    for (const fact of [...narrowingKeyFacts, ...nonNarrowingKeyFacts]) {
+      const key = catalog.findConditionKey(fact.key);
+      assert.ok(key?.global, `${fact.key} is not a global key of the catalogue`);
+      assert.equal(key.key, fact.key, `write ${fact.key} as the catalogue does`);
+      assert.ok(!seen.has(fact.key), `${fact.key} listed twice`);
+      seen.add(fact.key);
+      assertSourced(fact, fact.key);
+    }
+  });
+
+  test('role-delegation-actions: actions, condition keys and role templates', () => {
+    for (const facts of Object.values(delegationFacts)) {
+      assertAction(facts.action, facts.action);
+      const action = catalog.findAction(facts.action)!;
+      const roleFormat = action.resourceTypes.find((row) => row.resourceType.name === 'role')?.resourceType.arn;
+      assert.ok(roleFormat, `${facts.action} acts on roles`);
+      assert.ok(catalog.matchArn(facts.everyRole.replace(/\$\{[^}]*\}/g, 'x'), roleFormat), `${facts.everyRole} is a role ARN`);
+      for (const entry of facts.narrowingKeys) {
+        const key = catalog.findConditionKey(entry.key);
+        assert.equal(key?.key, entry.key, `${entry.key} exists, canonical spelling`);
+        assertSourced(entry, entry.key);
+      }
+    }
+  });
+});

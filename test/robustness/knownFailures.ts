@@ -1,0 +1,71 @@
+/**
+ * Failures the fuzzers have found that are reported but not fixed yet (test/robustness/known-failures.md has the
+ * repro and the stack of each). The seeded run counts them instead of failing, so `npm test` stays green while the
+ * owner fixes them; `IAM_FUZZ_STRICT=1` turns them back into failures. Remove an entry when its fix lands: the run
+ * then fails if the failure comes back.
+ */
+import type { Failure } from './serviceChecks';
+
+export interface KnownFailure {
+  /** The heading of its entry in known-failures.md. */
+  readonly id: string;
+  /** Whether a failure (of the case whose input is `text`) is this one. */
+  matches(failure: Failure, text: string): boolean;
+  /** Inputs not to run at all while the failure stands (a slow case would eat the run's time budget). */
+  avoid?(text: string): boolean;
+}
+
+export const knownFailures: readonly KnownFailure[] = [
+  {
+    // jsonc-parser 3.3.1 (used by the formatter) returns an edit without newText at an indentation of exactly 200.
+    id: 'K1 format edit without newText at 200 columns of indentation',
+    matches: (f) => f.check === 'format has bad edits' && f.detail.includes('has no newText'),
+  },
+  {
+    // service/symbols.ts names a property symbol by its key, and `""` is a legal key.
+    id: 'K2 document symbol with an empty name',
+    matches: (f) => f.check === 'document symbol with an empty name',
+  },
+  {
+    // Fix-all joins fixes whose spans do not overlap; two of them can still give one object the same key (two renames
+    // to one element, or a rename and an inserted Condition).
+    id: 'K3 fix-all gives one object the same key twice',
+    matches: (f) => f.check === 'fix-all makes a duplicate key',
+  },
+  {
+    // rules/stringOffsets.ts maps each variable of a string back to the document by walking the whole string again,
+    // so the variable rules are quadratic in the number of variables in one string (2,000 in 30 KB: ~3 s).
+    id: 'K4 policy variable rules are quadratic in one string',
+    matches: (f, text) => / took over /.test(f.check) && occurrences(text, '${', 300),
+    avoid: (text) => occurrences(text, '${', 300),
+  },
+  {
+    // A Resource value is matched against every ARN format of its service (and more), each match linear in its
+    // length, and the answers are memoised under keys that contain the whole value (arnFormats.ts, catalog.ts): a
+    // 20 KB ARN costs ~1 s per validation and ~4.5 MB of heap per edit until a cache reaches 20,000 entries.
+    id: 'K5 long ARNs: slow validation and memo caches that grow with the value',
+    matches: (f, text) => / took over /.test(f.check) && longArn.test(text),
+    avoid: (text) => longArn.test(text),
+  },
+];
+
+/** A string that starts like an ARN and is longer than any ARN AWS accepts (2,048 characters). */
+const longArn = /"arn:[^"]{2048}/;
+
+/** Whether `needle` occurs more than `limit` times (stops counting there). */
+function occurrences(text: string, needle: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) if (++count > limit) return true;
+  return false;
+}
+
+/** The known failure an input would run into and is kept out of the run, if any. */
+export function avoidedFor(text: string): KnownFailure | undefined {
+  if (process.env.IAM_FUZZ_STRICT === '1') return undefined;
+  return knownFailures.find((known) => known.avoid?.(text));
+}
+
+export function knownFailureOf(failure: Failure, text: string): KnownFailure | undefined {
+  if (process.env.IAM_FUZZ_STRICT === '1') return undefined;
+  return knownFailures.find((known) => known.matches(failure, text));
+}

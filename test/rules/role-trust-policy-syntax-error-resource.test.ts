@@ -1,0 +1,38 @@
+import rule from '../../server/src/rules/role-trust-policy-syntax-error-resource';
+import { runRuleTests } from '../support/ruleTester';
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'service trust (Lambda)',
+      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+      policyType: 'trust',
+    },
+    { name: 'resource policies take a Resource', code: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}', policyType: 'resource' },
+    { name: 'identity policies take a Resource', code: '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' },
+    { name: 'not judged while the JSON is broken', code: '{"Statement":[{"Resource":"*"', policyType: 'trust' },
+  ],
+  invalid: [
+    {
+      name: 'EC2 service trust with a Resource, multi-line',
+      code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "ec2.amazonaws.com" },\n      "Action": "sts:AssumeRole",\n      [|"Resource"|]: "*"\n    }\n  ]\n}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "ec2.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}',
+    },
+    {
+      name: 'a Resource in the middle of the statement',
+      code: '{"Statement":[{"Effect":"Allow",[|"Resource"|]:["arn:aws:iam::111122223333:role/r"],"Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}',
+    },
+    {
+      name: 'NotResource, in two statements',
+      code: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole",[|"NotResource"|]:"*"},{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole",[|"Resource"|]:"*"}]}',
+      policyType: 'trust',
+      errors: ['resource', 'resource'],
+      output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}',
+    },
+  ],
+});

@@ -1,0 +1,73 @@
+/** Shared by the completion and hover suites: run the service at a `|` cursor, apply an item, read a hover. */
+import assert from 'node:assert/strict';
+import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { defaultSettings } from '../../shared/settings';
+import type { PolicyModel } from '../../server/src/policy/model';
+import { cursor } from '../support/markers';
+import { modelOf, service, textAfterEdits } from '../support/service';
+
+export interface Completion {
+  readonly list: CompletionList;
+  readonly model: PolicyModel;
+  readonly labels: string[];
+  /** The document after applying the item with this label, snippet fields filled with their placeholder text. */
+  apply(label: string): string;
+  item(label: string): CompletionItem;
+}
+
+export async function completionsAt(source: string): Promise<Completion> {
+  const { text, offset } = cursor(source);
+  const model = modelOf(text);
+  const list = await service.complete(model, model.document.positionAt(offset));
+  assert.ok(list, 'a completion list');
+  const item = (label: string): CompletionItem => {
+    const found = list.items.find((i) => i.label === label);
+    assert.ok(found, `no item "${label}" among: ${list.items.map((i) => i.label).join(', ')}`);
+    return found;
+  };
+  return {
+    list,
+    model,
+    labels: list.items.map((i) => i.label),
+    item,
+    apply(label) {
+      const chosen = item(label);
+      const edit = chosen.textEdit as TextEdit;
+      const newText = chosen.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;
+      return textAfterEdits(model.document, [{ range: edit.range, newText }]);
+    },
+  };
+}
+
+/** Labels in the order the editor shows them when nothing more is typed (by sortText). */
+export function sortedLabels(list: CompletionList): string[] {
+  return [...list.items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
+}
+
+/** Snippet -> the text the editor inserts before the user edits any field: `${1:aws}` -> `aws`, `$1` -> ``. */
+export function expandSnippet(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i]!;
+    if (c === '\\' && i + 1 < snippet.length) {
+      out += snippet[++i];
+    } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
+      while (/\d/.test(snippet[i + 1] ?? '')) i++;
+    } else if (c === '$' && snippet[i + 1] === '{') {
+      const colon = snippet.indexOf(':', i);
+      const close = snippet.indexOf('}', i);
+      if (colon >= 0 && colon < close) out += expandSnippet(snippet.slice(colon + 1, close));
+      i = close;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+export async function hoverAt(source: string, uri?: string): Promise<string | undefined> {
+  const { text, offset } = cursor(source);
+  const model = modelOf(text, uri);
+  const hover = await service.hover(model, model.document.positionAt(offset), { settings: defaultSettings });
+  return hover ? (hover.contents as MarkupContent).value : undefined;
+}
