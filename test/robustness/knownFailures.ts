@@ -17,16 +17,6 @@ export interface KnownFailure {
 
 export const knownFailures: readonly KnownFailure[] = [
   {
-    // jsonc-parser 3.3.1 (used by the formatter) returns an edit without newText at an indentation of exactly 200.
-    id: 'K1 format edit without newText at 200 columns of indentation',
-    matches: (f) => f.check === 'format has bad edits' && f.detail.includes('has no newText'),
-  },
-  {
-    // service/symbols.ts names a property symbol by its key, and `""` is a legal key.
-    id: 'K2 document symbol with an empty name',
-    matches: (f) => f.check === 'document symbol with an empty name',
-  },
-  {
     // Fix-all joins fixes whose spans do not overlap; two of them can still give one object the same key (two renames
     // to one element, or a rename and an inserted Condition).
     id: 'K3 fix-all gives one object the same key twice',

@@ -390,24 +390,25 @@ export async function checkDocument(checked: CheckedService, text: string, rando
       fail(`${what} makes a duplicate key`, `${action.title}${cause}\n--- after the fix ---\n${applied.text.slice(0, 2_000)}`);
     }
     if (!mustNotAddErrors) return;
-    // A renamed element is checked for the first time: what it has wrong (its value, its combination with the other
-    // elements of its statement) was there before, not added by the fix. So findings inside the renamed property,
-    // or inside the statement it belongs to, do not count; a top-level rename only excuses its own property.
-    const renamed = applied.moved
-      .filter((edit) => propertyWithKeyAt(model, edit.start, edit.end))
-      .map((edit) => propertyWithKeyAt(fixedModel, edit.newStart, edit.newEnd))
-      .filter((property): property is ASTNode => property !== undefined)
-      .map((property) => (property.parent?.parent ? property.parent : property));
-    const inRenamed = (d: Diagnostic) => {
-      const start = fixedModel.document.offsetAt(d.range.start);
-      const end = fixedModel.document.offsetAt(d.range.end);
-      return renamed.some((p) => p.offset <= start && end <= p.offset + p.length);
-    };
-    const afterDiagnostics = (await timed('validate', () => service.validate(fixedModel, pinned))) ?? [];
-    const after = countErrors(afterDiagnostics.filter((d) => !inRenamed(d)));
+    // Renaming a key to a policy element makes IAM read a value that was already there: whatever is wrong with it (or
+    // with it beside the rest of the policy: a duplicate Sid, Principal with NotPrincipal) is revealed, not added.
+    // So the renames alone give a second baseline, and only errors above both baselines count.
+    const renames = edits.filter((edit) => positions.isValidRange(edit.range) && propertyWithKeyAt(model, positions.offset(edit.range.start), positions.offset(edit.range.end)));
+    let revealed: Map<string, number> | undefined;
+    if (renames.length > 0) {
+      const renamedOnly = applyTextEdits(text, renames);
+      if (!('problem' in renamedOnly)) {
+        const renamedModel = service.parse(TextDocument.create(uri, 'iam-policy', 2, renamedOnly.text), uncapped);
+        revealed = countErrors((await timed('validate', () => service.validate(renamedModel, pinned))) ?? []);
+      }
+    }
+    const after = countErrors((await timed('validate', () => service.validate(fixedModel, pinned))) ?? []);
     const before = errorsBefore();
+    const duplicates = duplicateKeys(model.root) > 0 ? ' (the input has duplicate keys)' : '';
     for (const [rule, count] of after) {
-      if (count > (before.get(rule) ?? 0)) fail(`${what} adds an error`, `${action.title} adds ${rule}\n--- after the fix ---\n${applied.text.slice(0, 2_000)}`);
+      if (count > Math.max(before.get(rule) ?? 0, revealed?.get(rule) ?? 0)) {
+        fail(`${what} adds an error`, `${action.title} adds ${rule}${duplicates}\n--- after the fix ---\n${applied.text.slice(0, 2_000)}`);
+      }
     }
   };
 

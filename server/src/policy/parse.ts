@@ -2,7 +2,7 @@
  * TextDocument -> PolicyModel. The JSON parsing (and its syntax errors) is vscode-json-languageservice's; this file
  * only reads the IAM elements out of the AST. It never throws on any input.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ASTNode, type JSONDocument, type PropertyASTNode } from 'vscode-json-languageservice';
 import type {
   ConditionElement,
@@ -22,6 +22,25 @@ import type {
 
 const jsonService = getLanguageService({});
 
+const maxDepth = 1000;
+
+/** The offset of the first bracket that opens level `maxDepth + 1`, outside strings; undefined when there is none. */
+function firstTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x7d || c === 0x5d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 /** Fields the parsed document carries at run time but the public type of vscode-json-languageservice hides. */
 interface ParsedJsonInternals {
   syntaxErrors?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string; severity?: number }[];
@@ -37,11 +56,29 @@ export interface ParseOptions {
 
 export function parsePolicy(document: TextDocument, options: ParseOptions = {}): PolicyModel {
   const text = document.getText();
-  if (options.maxFileSize !== undefined && text.length > options.maxFileSize) {
-    const json = jsonService.newJSONDocument(undefined, []);
-    return { document, text, json, root: undefined, properties: [], statements: [], invalidStatements: [], syntaxErrors: [], looksLikePolicy: false, tooLarge: true };
+  const empty = (syntaxErrors: SyntaxError[], tooLarge: boolean): PolicyModel => ({
+    document,
+    text,
+    json: jsonService.newJSONDocument(undefined, []),
+    root: undefined,
+    properties: [],
+    statements: [],
+    invalidStatements: [],
+    syntaxErrors,
+    looksLikePolicy: false,
+    tooLarge,
+  });
+  if (options.maxFileSize !== undefined && text.length > options.maxFileSize) return empty([], true);
+  // The JSON parser is recursive: a document nested deeper than any policy is refused before it can overflow the stack.
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep !== undefined) {
+    return empty([{ offset: tooDeep, length: 1, message: `Nested more than ${maxDepth} levels deep; a policy never is.` }], false);
   }
-  const json = jsonService.parseJSONDocument(document);
+  // A byte order mark is not JSON (AWS rejects it), but the rest of the document should still be understood: parse a
+  // copy with a space in its place (same length, so offsets stay exact) and report the mark itself.
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const parsed = hasBom ? TextDocument.create(document.uri, document.languageId, document.version, ` ${text.slice(1)}`) : document;
+  const json = jsonService.parseJSONDocument(parsed);
   const root = json.root;
   const properties = root?.type === 'object' ? root.properties : [];
   const version = scalar(findProperty(properties, 'Version'));
@@ -72,7 +109,9 @@ export function parsePolicy(document: TextDocument, options: ParseOptions = {}):
     statementElement,
     statements,
     invalidStatements,
-    syntaxErrors: syntaxErrorsOf(json, document),
+    syntaxErrors: hasBom
+      ? [{ offset: 0, length: 1, message: 'The file starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM.' }, ...syntaxErrorsOf(json, document)]
+      : syntaxErrorsOf(json, document),
     looksLikePolicy,
     tooLarge: false,
   };
@@ -99,7 +138,10 @@ function syntaxErrorsOf(json: JSONDocument, document: TextDocument): SyntaxError
  * top-level element. An empty object or a non-object is a policy being written (or broken), not a foreign file.
  */
 export function isForeignJson(model: PolicyModel): boolean {
-  return model.root?.type === 'object' && model.properties.length > 0 && !model.properties.some((p) => topLevelKeys.has(p.keyNode.value));
+  // `statement` in any case counts: `{"statement": ...}` is a policy with a wrong-case element, which
+  // invalid-policy-element fixes. A lower-case `version` alone does not: package.json has one.
+  const isPolicyKey = (key: string) => topLevelKeys.has(key) || key.toLowerCase() === 'statement';
+  return model.root?.type === 'object' && model.properties.length > 0 && !model.properties.some((p) => isPolicyKey(p.keyNode.value));
 }
 
 const topLevelKeys = new Set(['Version', 'Id', 'Statement']);

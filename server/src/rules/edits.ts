@@ -50,7 +50,7 @@ export function removeProperty(property: PropertyASTNode): Edit {
 
 /** The whitespace that starts the line containing `offset`. */
 export function indentationAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);
@@ -58,15 +58,28 @@ export function indentationAt(text: string, offset: number): string {
 
 /** One level of indentation as the document uses it (tab, or the smallest step of leading spaces seen). */
 export function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return '\t';
-  let smallest = Infinity;
-  for (const match of text.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1]!.length);
-  return Number.isFinite(smallest) ? ' '.repeat(smallest) : '  ';
+  // Fixes ask for this once per edit they build; scanning a large document each time made analysis quadratic.
+  if (text === lastIndentText) return lastIndentUnit;
+  let unit = '  ';
+  if (/^\t/m.test(text)) unit = '\t';
+  else {
+    let smallest = Infinity;
+    for (const match of text.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1]!.length);
+    if (Number.isFinite(smallest)) unit = ' '.repeat(smallest);
+  }
+  lastIndentText = text;
+  lastIndentUnit = unit;
+  return unit;
 }
 
-/** The line break the document uses. */
+let lastIndentText: string | undefined;
+let lastIndentUnit = '  ';
+
+/** The line break the document uses (old Mac files end lines with a lone CR). */
 export function lineBreak(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  if (text.includes('\n')) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
 }
 
 /**
@@ -85,12 +98,12 @@ export function insertProperty(
   const eol = lineBreak(text);
   if (properties.length === 0) {
     const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
-    if (!inner.includes('\n')) return { offset: object.offset + 1, length: inner.length, text: ` ${entry} ` };
+    if (!/[\r\n]/.test(inner)) return { offset: object.offset + 1, length: inner.length, text: ` ${entry} ` };
     const outer = indentationAt(text, object.offset);
     return { offset: object.offset + 1, length: inner.length, text: `${eol}${outer}${indentUnit(text)}${entry}${eol}${outer}` };
   }
   const first = properties[0]!;
-  const multiLine = text.slice(object.offset, first.offset).includes('\n');
+  const multiLine = /[\r\n]/.test(text.slice(object.offset, first.offset));
   if (where === 'first') {
     const separator = multiLine ? `,${eol}${indentationAt(text, first.offset)}` : ', ';
     return { offset: first.offset, length: 0, text: `${entry}${separator}` };

@@ -115,7 +115,11 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
     documentSymbols: (model) => (model.tooLarge ? [] : documentSymbols(model)),
     format(model, range, formatting) {
       if (model.tooLarge || model.syntaxErrors.length > 0) return [];
-      return jsonLanguage().format(model.document, range, formatting);
+      // jsonc-parser 3.3.1 leaves newText out of a line-break edit at exactly 200 columns of indentation; such an
+      // edit only touches whitespace, so dropping it is safe.
+      return jsonLanguage()
+        .format(model.document, range, formatting)
+        .filter((edit) => typeof edit.newText === 'string');
     },
   };
 }

@@ -18,7 +18,8 @@ export function documentSymbols(model: PolicyModel): DocumentSymbol[] {
   for (const property of model.properties) {
     const key = property.keyNode.value;
     const symbol: DocumentSymbol = {
-      name: key,
+      // VS Code rejects a symbol with an empty name, and with it the whole outline.
+      name: key === '' ? '""' : key,
       kind: key === 'Statement' ? SymbolKind.Array : SymbolKind.Property,
       range: toRange(document, property),
       selectionRange: toRange(document, property.keyNode),
