@@ -14,7 +14,8 @@
  * failing input is also saved under the OS temp folder, iam-policy-fuzz/<seed>-<index>.json).
  *
  * Environment: IAM_FUZZ_SEED (a number or `random`; default fixed), IAM_FUZZ_COUNT (default 20000),
- * IAM_FUZZ_WORKERS (default 2), IAM_FUZZ_CASE (one case, printed in full). `npm run fuzz` is the long run.
+ * IAM_FUZZ_WORKERS (default 2), IAM_FUZZ_CASE (one case, printed in full), IAM_FUZZ_STRICT=1 (known failures fail
+ * too, see knownFailures.ts). `npm run fuzz` is the long run.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -51,6 +51,7 @@ export class Workbench {
 
   /** Opens a workspace file through Quick Open and waits for its editor tab to be active. */
   async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Escape'); // close whatever widget a previous step left open
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -91,19 +92,23 @@ export class Workbench {
     return rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
   }
 
-  async hoverOver(text: string): Promise<string> {
-    const token = this.editor().locator('.view-line span', { hasText: text }).first();
+  /** Hovers over `text` and waits for a hover showing `expected` (a diagnostic's hover may come first). */
+  async hoverOver(text: string, expected: RegExp): Promise<string> {
+    // The grammar splits an action into several tokens: hover over the innermost span holding this part of it.
+    const token = this.editor().locator('.view-line span span', { hasText: text }).last();
     await token.hover();
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .rendered-markdown').first();
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
     await hover.waitFor({ timeout: 15_000 });
     return hover.innerText();
   }
 
-  async problems(): Promise<string[]> {
+
+  /** Focuses the Problems panel and waits until a row shows `expected` (diagnostics arrive after a debounce). */
+  async problems(expected: string): Promise<string[]> {
     await this.runCommand('View: Focus Problems');
     const rows = this.page.locator('.markers-panel .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 });
-    return rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+    await rows.filter({ hasText: expected }).first().waitFor({ timeout: 30_000 });
+    return rows.evaluateAll((elements) => elements.map((e) => e.textContent ?? ''));
   }
 
   async save(): Promise<void> {
