@@ -88,6 +88,18 @@ suite('IAM policy extension in VS Code (code-server)', () => {
     assert.deepEqual(policy.Statement[0].Condition, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
   });
 
+  test('VS Code reports the extension\'s activation time (Running Extensions)', async () => {
+    await workbench.runCommand('Developer: Show Running Extensions');
+    const row = workbench.page.locator('.monaco-list-row', { hasText: 'IAM Policy Language Support' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = await row.innerText();
+    await workbench.screenshot('08-running-extensions');
+    const activation = /(\d+)\s*ms/.exec(text);
+    assert.ok(activation, text);
+    console.log(`activation time as VS Code reports it: ${activation[1]} ms`);
+    await workbench.page.keyboard.press('Control+W');
+  });
+
   test('a snippet expands into a whole policy', async () => {
     await workbench.openFile('new.iam.json');
     await workbench.page.keyboard.type('iam-policy');

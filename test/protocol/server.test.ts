@@ -70,6 +70,30 @@ suite('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), []);
   });
 
+  test('a quick fix is offered for a diagnostic and its edit removes the finding', async () => {
+    const uri = 'file:///work/quickfix.iam.json';
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::example-bucket/*"}]}';
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'iam-policy', version: 1, text } });
+    const published = (await server.waitFor(diagnosticsFor(uri, 1))).params as PublishedDiagnostics;
+    const effect = published.diagnostics.find((d) => d.code === 'invalid-effect');
+    assert.ok(effect, 'invalid-effect is reported');
+    const actions = await server.request<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: { start: { character: number }; end: { character: number } }; newText: string }[]> } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: effect.range, context: { diagnostics: [effect], only: ['quickfix'] } },
+    );
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, 'a preferred quick fix');
+    const edits = fix.edit.changes[uri]!;
+    // Single-line document: apply by character offsets, last edit first.
+    const fixed = [...edits]
+      .sort((a, b) => b.range.start.character - a.range.start.character)
+      .reduce((t, e) => t.slice(0, e.range.start.character) + e.newText + t.slice(e.range.end.character), text);
+    assert.match(fixed, /"Effect":"Allow"/);
+    await server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = (await server.waitFor(diagnosticsFor(uri, 2))).params as PublishedDiagnostics;
+    assert.ok(!after.diagnostics.some((d) => d.code === 'invalid-effect'));
+  });
+
   test('completion offers statement elements', async () => {
     const uri = 'file:///work/complete.iam.json';
     await server.notify('textDocument/didOpen', {
