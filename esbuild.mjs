@@ -74,6 +74,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [generatedData, problemMatcher],
+  // The server offers the snippet file's whole-policy templates to editors that lack VS Code's snippets.
+  loader: { '.code-snippets': 'json' },
   define: { 'process.env.IAM_POLICY_LINT_VERSION': JSON.stringify(version) },
 };
 
