@@ -38,6 +38,22 @@ suite('code actions', () => {
     assert.equal(fixed, '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Effect":"Deny","Action":"*","Resource":"*"}]}');
   });
 
+  test('fix-all never gives an object the same key twice, even when each fix is right alone', () => {
+    for (const text of [
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Actionn":"s3:GetObject","Actions":"s3:PutObject","Resource":"*"}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:DisableAWSServiceAccess","Resource":"*","Condtion":{"StringEquals":{"organizations:ServicePrincipal":"backup.amazonaws.com"}}}]}',
+    ]) {
+      const model = modelOf(text);
+      const [action] = service.codeActions(model, [], [CodeActionKind.SourceFixAll], options);
+      assert.ok(action, 'fix-all is offered');
+      const fixed = textAfterEdits(model.document, action.edit!.changes![model.document.uri]!);
+      const statement = JSON.parse(fixed).Statement[0];
+      const keys = [...fixed.matchAll(/"(\w+)":/g)].map((m) => m[1]);
+      for (const key of ['Action', 'Condition']) assert.ok(keys.filter((k) => k === key).length <= 1, `${key} appears once in ${fixed}`);
+      assert.ok(statement);
+    }
+  });
+
   test('only quick fixes when only quick fixes are asked for', () => {
     const model = modelOf('{"Statement":[{"Effect":"allow","Action":"*","Resource":"*"}]}');
     const diagnostics = service.validate(model, options);

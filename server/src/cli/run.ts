@@ -194,7 +194,7 @@ function lintInput(service: PolicyService, input: Input, options: Options, warn:
   if (options.fix || options.fixDryRun) {
     // Fixes can uncover further fixes (or overlap); a few passes reach a fixed point.
     for (let pass = 0; pass < maxFixPasses; pass++) {
-      const fixes = compatibleFixes(result.analysis.problems);
+      const fixes = compatibleFixes(result.analysis.problems, text);
       if (fixes.length === 0) break;
       const next = applyEdits(text, fixes.flatMap((f) => f.edits));
       if (next === text) break;

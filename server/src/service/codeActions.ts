@@ -2,7 +2,10 @@
  * Quick fixes are found again from the current document, never cached from validation: problems are re-computed
  * for this version and matched to the request's diagnostics by rule id and range.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ASTNode } from 'vscode-json-languageservice';
+import { applyEdits } from '../rules/edits';
+import { jsonLanguage } from './jsonLanguage';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem } from '../rules/types';
 import { toRange } from './ranges';
@@ -32,19 +35,47 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
 }
 
-/** Non-overlapping safe fixes, first come first served, so fix-all never produces a corrupt document. */
-export function compatibleFixes(problems: readonly Problem[]): Fix[] {
+/**
+ * Non-overlapping safe fixes, first come first served, so fix-all never produces a corrupt document. With the
+ * document's text, a fix is also skipped when, together with those already taken, it would give an object the same
+ * key twice (two renames onto one element, or a rename plus an inserted element): each fix is right alone, not jointly.
+ */
+export function compatibleFixes(problems: readonly Problem[], text?: string): Fix[] {
   const taken: { start: number; end: number }[] = [];
   const fixes: Fix[] = [];
+  const baseline = text === undefined ? 0 : duplicateKeys(text);
   for (const problem of problems) {
     if (!problem.fix) continue;
     const spans = problem.fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
     const overlaps = spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end));
     if (overlaps) continue;
+    if (text !== undefined && fixes.length > 0) {
+      const combined = applyEdits(text, [...fixes, problem.fix].flatMap((f) => f.edits));
+      if (duplicateKeys(combined) > baseline) continue;
+    }
     taken.push(...spans);
     fixes.push(problem.fix);
   }
   return fixes;
+}
+
+/** How many keys repeat an earlier key of the same object, anywhere in the document. */
+function duplicateKeys(text: string): number {
+  const root = jsonLanguage().parseJSONDocument(TextDocument.create('untitled:fix-all', 'json', 0, text)).root;
+  let count = 0;
+  const visit = (node: ASTNode | undefined): void => {
+    if (!node) return;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.properties) {
+        if (seen.has(property.keyNode.value)) count++;
+        seen.add(property.keyNode.value);
+        visit(property.valueNode);
+      }
+    } else if (node.type === 'array') node.items.forEach(visit);
+  };
+  visit(root);
+  return count;
 }
 
 export function codeActionsFor(
@@ -73,7 +104,7 @@ export function codeActionsFor(
     }
   }
   if (wanted(only, fixAllKind) && only !== undefined) {
-    const fixes = compatibleFixes(problems);
+    const fixes = compatibleFixes(problems, document.getText());
     if (fixes.length > 0) {
       actions.push({
         title: 'Fix all safe IAM policy problems',
