@@ -1,9 +1,9 @@
 /**
  * Edits on the entries of a string-or-array element (Action, Resource...), keeping the list's own layout.
  */
-import type { ASTNode, ListElement } from '../policy/model';
+import type { ASTNode, ListElement, StringValue } from '../policy/model';
 import { indentationAt, lineBreak } from './edits';
-import type { Edit } from './types';
+import type { Edit, Report } from './types';
 
 /**
  * One removal per entry to remove, keyed by the entry's node, each taking the right comma with it so the edits can
@@ -42,4 +42,35 @@ export function appendEntry(text: string, list: ListElement, value: string): Edi
   const multiLine = text.slice(node.offset, last.offset).includes('\n');
   const separator = multiLine ? `,${lineBreak(text)}${indentationAt(text, last.offset)}` : ', ';
   return { offset: last.offset + last.length, length: 0, text: `${separator}${entry}` };
+}
+
+/** A list entry that another entry of the same list already covers (or repeats). */
+export interface RedundantEntry<MessageId extends string> {
+  readonly entry: StringValue;
+  readonly messageId: MessageId;
+  readonly by: StringValue;
+}
+
+/**
+ * Reports redundant entries of one list, each with a safe fix removing it; the removals are computed together so
+ * that fix-all can apply them all. `valueName` is the message's placeholder for the entry (`action`, `resource`).
+ */
+export function reportRedundantEntries<MessageId extends string>(
+  list: ListElement,
+  findings: readonly RedundantEntry<MessageId>[],
+  valueName: string,
+  report: (r: Report<MessageId>) => void,
+): void {
+  if (!findings.length) return;
+  const edits = entryRemovals(list, new Set<ASTNode>(findings.map((f) => f.entry.node)));
+  for (const { entry, messageId, by } of findings) {
+    const edit = edits.get(entry.node);
+    report({
+      node: entry.node,
+      messageId,
+      data: { [valueName]: entry.value, coveredBy: by.value },
+      tags: ['unnecessary'],
+      fix: edit && { title: `Remove ${entry.value}`, edits: [edit] },
+    });
+  }
 }

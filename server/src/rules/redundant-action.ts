@@ -1,7 +1,7 @@
 import { hasWildcard } from '../catalog';
-import type { ASTNode, ListElement, StringValue } from '../policy/model';
+import type { ListElement, StringValue } from '../policy/model';
 import { patternCovers } from './actionPatterns';
-import { entryRemovals } from './listEdits';
+import { reportRedundantEntries } from './listEdits';
 import { defineRule, type Report } from './types';
 
 type MessageId = 'covered' | 'repeated';
@@ -63,16 +63,5 @@ function checkList(element: ListElement, isValid: (value: string) => boolean, re
     });
     if (by) findings.push({ entry, messageId: 'covered', by });
   });
-  if (!findings.length) return;
-  const edits = entryRemovals(element, new Set<ASTNode>(findings.map((f) => f.entry.node)));
-  for (const { entry, messageId, by } of findings) {
-    const edit = edits.get(entry.node);
-    report({
-      node: entry.node,
-      messageId,
-      data: { action: entry.value, coveredBy: by.value },
-      tags: ['unnecessary'],
-      fix: edit && { title: `Remove ${entry.value}`, edits: [edit] },
-    });
-  }
+  reportRedundantEntries(element, findings, 'action', report);
 }

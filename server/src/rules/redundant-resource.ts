@@ -1,6 +1,6 @@
-import type { ASTNode, ListElement, StringValue } from '../policy/model';
+import type { ListElement, StringValue } from '../policy/model';
 import { patternCovers } from './actionPatterns';
-import { entryRemovals } from './listEdits';
+import { reportRedundantEntries } from './listEdits';
 import { arnPolicyTypes } from './resourceValues';
 import { defineRule, type Report } from './types';
 
@@ -49,16 +49,5 @@ function checkList(element: ListElement, report: (r: Report<MessageId>) => void)
     });
     if (by) findings.push({ entry, messageId: 'covered', by });
   });
-  if (!findings.length) return;
-  const edits = entryRemovals(element, new Set<ASTNode>(findings.map((f) => f.entry.node)));
-  for (const { entry, messageId, by } of findings) {
-    const edit = edits.get(entry.node);
-    report({
-      node: entry.node,
-      messageId,
-      data: { resource: entry.value, coveredBy: by.value },
-      tags: ['unnecessary'],
-      fix: edit && { title: `Remove ${entry.value}`, edits: [edit] },
-    });
-  }
+  reportRedundantEntries(element, findings, 'resource', report);
 }
