@@ -2,8 +2,8 @@
  * Minimal, JSON-preserving edits built from AST nodes. Each helper touches only what it changes and keeps the
  * document's own indentation, so a fix never reformats the user's policy.
  */
-import type { ASTNode, PropertyASTNode } from '../policy/model';
-import type { Edit } from './types';
+import type { ASTNode, PropertyASTNode, StringASTNode } from '../policy/model';
+import type { Edit, Fix } from './types';
 
 export function replaceNode(node: ASTNode, text: string): Edit {
   return { offset: node.offset, length: node.length, text };
@@ -124,4 +124,13 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
     limit = edit.offset;
   }
   return result;
+}
+
+/**
+ * The safe fix that renames an object key to `name`, or undefined when a sibling already has that key (the rename
+ * would give the object the same key twice).
+ */
+export function renameKeyFix(keyNode: StringASTNode, name: string | undefined, siblingKeys: ReadonlySet<string>): Fix | undefined {
+  if (name === undefined || siblingKeys.has(name)) return undefined;
+  return { title: `Rename to "${name}"`, edits: [replaceWithString(keyNode, name)] };
 }

@@ -1,6 +1,6 @@
 import { conditionOperators } from '../policy/operators';
 import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { renameKeyFix } from './edits';
 import { defineRule } from './types';
 
 /** Every operator name IAM accepts: each base operator, with or without a set qualifier and IfExists. */
@@ -28,11 +28,7 @@ export default defineRule({
         const operator = entry.operator;
         if (knownNames.includes(operator) || /^(ForAllValues:|ForAnyValue:)?NullIfExists$/.test(operator)) continue;
         const suggestion = findClosest(operator, knownNames);
-        // Renaming onto an operator already in this Condition would create a duplicate key: no fix then.
-        const fix =
-          suggestion && !present.has(suggestion)
-            ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(entry.keyNode, suggestion)] }
-            : undefined;
+        const fix = renameKeyFix(entry.keyNode, suggestion, present);
         report({
           node: entry.keyNode,
           messageId: suggestion ? 'didYouMean' : 'unknown',

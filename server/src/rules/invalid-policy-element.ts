@@ -1,6 +1,6 @@
 import type { PropertyASTNode } from '../policy/model';
 import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { renameKeyFix } from './edits';
 import { statementElements, topLevelElements } from './elements';
 import { defineRule, type Report } from './types';
 
@@ -17,11 +17,7 @@ function checkProperties(
     const key = property.keyNode.value;
     if (allowed.includes(key)) continue;
     const suggestion = findClosest(key, allowed);
-    // Renaming onto an element that is already there would make a duplicate key: offer nothing then.
-    const fix =
-      suggestion && !present.has(suggestion)
-        ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(property.keyNode, suggestion)] }
-        : undefined;
+    const fix = renameKeyFix(property.keyNode, suggestion, present);
     report({
       node: property.keyNode,
       messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',

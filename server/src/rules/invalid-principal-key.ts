@@ -1,5 +1,5 @@
 import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { renameKeyFix } from './edits';
 import { principalKeys } from './principalFormats';
 import { defineRule } from './types';
 
@@ -22,11 +22,7 @@ export default defineRule({
         for (const entry of entries) {
           if (principalKeys.includes(entry.kind)) continue;
           const suggestion = findClosest(entry.kind, principalKeys);
-          // Renaming onto a key the object already has would make a duplicate: offer nothing then.
-          const fix =
-            suggestion && !present.has(suggestion)
-              ? { title: `Rename to "${suggestion}"`, edits: [replaceWithString(entry.keyNode, suggestion)] }
-              : undefined;
+          const fix = renameKeyFix(entry.keyNode, suggestion, present);
           report({
             node: entry.keyNode,
             messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
