@@ -69,7 +69,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   /** The config file for a document on disk, its problems logged once. */
   function configFor(uri: string) {
     if (!uri.startsWith('file:')) return undefined;
-    const path = fileURLToPath(uri);
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return undefined; // a file URI this platform cannot map to a path (e.g. with a remote host): no project config
+    }
     const file = projectConfig.forPath(path);
     if (file && file.problems.length > 0 && !reportedConfigProblems.has(file.path)) {
       reportedConfigProblems.add(file.path);
