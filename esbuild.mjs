@@ -101,12 +101,15 @@ function findTests(dir) {
   });
 }
 
+// IAM_TEST_OUT (a folder under out/) lets two checkouts' worth of test runs share one tree without wiping each other.
+const unitTestDir = process.env.IAM_TEST_OUT ?? 'out/unit';
+
 // Tests are bundled as ESM with code splitting so the catalogue lands in one shared chunk, not in every test file.
 function testOptions() {
   return {
     ...common,
     entryPoints: findTests(join(root, 'test')),
-    outdir: 'out/unit',
+    outdir: unitTestDir,
     outbase: 'test',
     format: 'esm',
     splitting: true,
@@ -147,7 +150,7 @@ ensureCatalog();
 const builds = flags.vscodeTests
   ? vscodeTestOptions()
   : flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
-if (flags.tests) rmSync(join(root, 'out', 'unit'), { recursive: true, force: true });
+if (flags.tests) rmSync(join(root, unitTestDir), { recursive: true, force: true });
 if (flags.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
