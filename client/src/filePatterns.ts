@@ -1,17 +1,19 @@
 /** Opens files matching the user's `iamPolicy.filePatterns` as IAM policies. */
-import { minimatch } from 'minimatch';
 import * as vscode from 'vscode';
+import { matchPathGlob } from '../../shared/pathGlob';
 import { settingsSection } from '../../shared/settings';
 
 const convertible = new Set(['json', 'jsonc', 'plaintext']);
 
+/**
+ * A glob with `/` against the workspace-relative or the absolute path, one without against the file name. Linear
+ * matching (shared/pathGlob.ts): this runs in the extension host, where a slow match would stall every extension.
+ */
 function matches(document: vscode.TextDocument, patterns: readonly string[]): boolean {
   const relative = vscode.workspace.asRelativePath(document.uri, false);
   const path = document.uri.path;
   return patterns.some((pattern) =>
-    pattern.includes('/')
-      ? minimatch(relative, pattern, { dot: true }) || minimatch(path, pattern, { dot: true })
-      : minimatch(path.slice(path.lastIndexOf('/') + 1), pattern, { dot: true }),
+    pattern.includes('/') ? matchPathGlob(pattern, relative) || matchPathGlob(pattern, path) : matchPathGlob(pattern, path, { matchBase: true }),
   );
 }
 

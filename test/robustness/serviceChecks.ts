@@ -521,7 +521,8 @@ function checkSymbols(symbols: readonly DocumentSymbol[], positions: Positions, 
 
 /**
  * VS Code throws on a completion item whose edit range spans lines or is on another line than the request, and on
- * an insert/replace pair that does not start together with the insert range inside the replace range.
+ * an insert/replace pair that does not start together with the insert range inside the replace range. LSP also
+ * wants the range to contain the position (the editor filters on the text from the range start to the cursor).
  */
 function checkCompletions(
   items: readonly { label: string; textEdit?: TextEdit | { insert: Range; replace: Range; newText: string }; additionalTextEdits?: TextEdit[] }[],
@@ -541,6 +542,8 @@ function checkCompletions(
         fail('completion edit range is outside the document', `${item.label} ${show(range)}`);
       } else if (range.start.line !== range.end.line || range.start.line !== position.line) {
         fail('completion edit range is not on the requested line', `${item.label} ${show(range)} at ${position.line}:${position.character}`);
+      } else if (range.start.character > position.character || range.end.character < position.character) {
+        fail('completion edit range does not contain the position', `${item.label} ${show(range)} at ${position.line}:${position.character}`);
       }
     }
     if (valid && 'insert' in edit && (positions.offset(edit.insert.start) !== positions.offset(edit.replace.start) || !contains(edit.replace, edit.insert, positions))) {

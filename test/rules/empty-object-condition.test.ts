@@ -40,5 +40,11 @@ runRuleTests(rule, {
       errors: ['empty', 'empty'],
       output: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}]}',
     },
+    {
+      // Removing the empty one would let the other count; removing both would drop a real condition (K13).
+      name: 'no fix when "Condition" is duplicated',
+      code: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":[|{}|],"Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}',
+      errors: ['empty'],
+    },
   ],
 });

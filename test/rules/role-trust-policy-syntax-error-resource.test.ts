@@ -34,5 +34,34 @@ runRuleTests(rule, {
       errors: ['resource', 'resource'],
       output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}',
     },
+    {
+      // Removing only the first would let the second count: a new error (data-type-mismatch) and still a Resource.
+      name: 'a duplicated Resource goes with every copy (fuzzer finding K13)',
+      code: '{"Statement":[{[|"Resource"|]:"","Effect":"Allow","Action":"*","Resource":1.5e300}]}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{"Statement":[{"Effect":"Allow","Action":"*"}]}',
+    },
+    {
+      name: 'duplicates side by side at the end, multi-line',
+      code: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "ec2.amazonaws.com" },\n      "Action": "sts:AssumeRole",\n      [|"Resource"|]: "*",\n      "Resource": ["arn:aws:iam::111122223333:role/r"]\n    }\n  ]\n}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "ec2.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}',
+    },
+    {
+      name: 'three copies, first, middle and side by side',
+      code: '{"Statement":[{[|"NotResource"|]:"a","Effect":"Allow","NotResource":"b","NotResource":"c","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}]}',
+    },
+    {
+      name: 'a statement of nothing but copies is emptied',
+      code: '{"Statement":[{ [|"Resource"|]: "*", "Resource": "x" }]}',
+      policyType: 'trust',
+      errors: ['resource'],
+      output: '{"Statement":[{}]}',
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ASTNode } from 'vscode-json-languageservice';
-import { applyEdits, insertProperty, removeNode } from '../../server/src/rules/edits';
+import { applyEdits, insertProperty, removeNode, removeNodes, removeProperty } from '../../server/src/rules/edits';
 import { modelOf } from '../support/service';
 
 function rootOf(text: string) {
@@ -39,6 +39,30 @@ suite('edits', () => {
     assert.equal(remove('{\n  "a": 1,\n  "b": 2\n}', (r) => r.properties[0]!), '{\n  "b": 2\n}');
     assert.equal(remove('{\n  "a": 1,\n  "b": 2\n}', (r) => r.properties[1]!), '{\n  "a": 1\n}');
     assert.equal(remove('{"a": [1, 2, 3]}', (r) => (r.properties[0]!.valueNode as ASTNode & { type: 'array' }).items[1]!), '{"a": [1, 3]}');
+  });
+
+  test('removing several siblings at once: runs of neighbours, no overlapping edits, valid JSON', () => {
+    const removeAll = (text: string, indexes: readonly number[]) => {
+      const root = rootOf(text);
+      const edits = removeNodes(indexes.map((i) => root.properties[i]!));
+      const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+      sorted.forEach((edit, i) => assert.ok(i === 0 || sorted[i - 1]!.offset + sorted[i - 1]!.length <= edit.offset, 'edits do not overlap'));
+      return applyEdits(text, edits);
+    };
+    const five = '{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}';
+    assert.equal(removeAll(five, [1, 2]), '{"a": 1, "d": 4, "e": 5}');
+    assert.equal(removeAll(five, [0, 2, 4]), '{"b": 2, "d": 4}');
+    assert.equal(removeAll(five, [3, 4]), '{"a": 1, "b": 2, "c": 3}');
+    assert.equal(removeAll(five, [0, 1, 3, 4]), '{"c": 3}');
+    assert.equal(removeAll(five, [0, 1, 2, 3, 4]), '{}');
+    assert.equal(removeAll('{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}', [1, 2]), '{\n  "a": 1\n}');
+    assert.deepEqual(removeNodes([]), []);
+  });
+
+  test('removing a property removes every property with its key in the object (K13)', () => {
+    const text = '{"Resource": "", "Effect": "Allow", "Resource": 1, "Action": "*", "Resource": []}';
+    assert.equal(applyEdits(text, removeProperty(rootOf(text).properties[2]!)), '{"Effect": "Allow", "Action": "*"}');
+    assert.equal(applyEdits('{"a": 1, "b": 2}', removeProperty(rootOf('{"a": 1, "b": 2}').properties[0]!)), '{"b": 2}');
   });
 
   test('overlapping edits are not applied twice over each other', () => {

@@ -2,7 +2,7 @@
  * Which kind of policy a document is. Order (product.md): an explicit choice (setting glob, picker, CLI flag),
  * then the file name, then the content, else identity.
  */
-import { minimatch } from 'minimatch';
+import { matchPathGlob } from '../../../shared/pathGlob';
 import type { PolicyType, Settings } from '../../../shared/settings';
 import type { PolicyModel } from './model';
 
@@ -35,9 +35,12 @@ export function pathOf(uri: string): string {
   }
 }
 
-/** Settings globs are matched against the whole path; a glob without a slash also matches the base name. */
+/**
+ * Settings globs are matched against the whole path; a glob without a slash matches the base name. Linear matching
+ * (shared/pathGlob.ts): a workspace can ship the settings and the file names, and this runs on every request.
+ */
 function matchesGlob(path: string, glob: string): boolean {
-  return minimatch(path, glob, { dot: true, matchBase: !glob.includes('/'), nocase: true });
+  return matchPathGlob(glob, path, { matchBase: true, ignoreCase: true });
 }
 
 export function typeFromContent(model: PolicyModel): PolicyType | undefined {

@@ -44,8 +44,47 @@ export function removeNode(node: ASTNode): Edit {
   return { offset: node.offset, length: node.length, text: '' };
 }
 
-export function removeProperty(property: PropertyASTNode): Edit {
-  return removeNode(property);
+/**
+ * Remove some properties of one object (or items of one array) together: each run of neighbours goes as one edit,
+ * so no two edits overlap and the commas come out right. When every one goes, the object or array is emptied.
+ */
+export function removeNodes(nodes: readonly ASTNode[]): Edit[] {
+  const first = nodes[0];
+  if (!first) return [];
+  const siblings = siblingsOf(first);
+  const removed = new Set(nodes);
+  if (siblings.length === 1) return [removeNode(first)];
+  if (siblings.every((sibling) => removed.has(sibling))) {
+    const parent = first.parent!; // several siblings: an object or an array holds them
+    return [{ offset: parent.offset + 1, length: parent.length - 2, text: '' }];
+  }
+  const edits: Edit[] = [];
+  for (let i = 0; i < siblings.length; i++) {
+    if (!removed.has(siblings[i]!)) continue;
+    let j = i;
+    while (j + 1 < siblings.length && removed.has(siblings[j + 1]!)) j++;
+    // As removeNode: up to the next kept sibling, or (for a run at the end) from the end of the kept one before it.
+    const start = siblings[j + 1] ? siblings[i]!.offset : siblings[i - 1]!.offset + siblings[i - 1]!.length;
+    const end = siblings[j + 1] ? siblings[j + 1]!.offset : siblings[j]!.offset + siblings[j]!.length;
+    edits.push({ offset: start, length: end - start, text: '' });
+    i = j;
+  }
+  return edits;
+}
+
+/**
+ * Remove a property and every other property with its key in the same object. The model reads the first of
+ * duplicate keys, so removing only that one would let the next one count in its place (K13).
+ */
+export function removeProperty(property: PropertyASTNode): Edit[] {
+  return removeNodes(sameKeyProperties(property));
+}
+
+/** The properties of the property's object that have its key (itself included), in document order. */
+export function sameKeyProperties(property: PropertyASTNode): PropertyASTNode[] {
+  const parent = property.parent;
+  if (parent?.type !== 'object') return [property];
+  return parent.properties.filter((other) => other.keyNode.value === property.keyNode.value);
 }
 
 /** The whitespace that starts the line containing `offset`. */

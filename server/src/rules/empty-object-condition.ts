@@ -1,4 +1,4 @@
-import { removeNode } from './edits';
+import { removeNode, sameKeyProperties } from './edits';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -14,12 +14,14 @@ export default defineRule({
       const condition = statement.condition;
       const value = condition?.valueNode;
       if (!condition || value?.type !== 'object' || value.properties.length > 0) continue;
+      // No condition and an empty condition mean the same, so removing the element changes nothing. Unless the key is
+      // duplicated: removing this one would let the other count, removing both would drop a real condition.
+      const alone = sameKeyProperties(condition.property).length === 1;
       report({
         node: value,
         messageId: 'empty',
         tags: ['unnecessary'],
-        // No condition and an empty condition mean the same, so removing the element changes nothing.
-        fix: { title: 'Remove the empty "Condition"', edits: [removeNode(condition.property)] },
+        fix: alone ? { title: 'Remove the empty "Condition"', edits: [removeNode(condition.property)] } : undefined,
       });
     }
   },

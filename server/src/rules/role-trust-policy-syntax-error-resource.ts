@@ -19,7 +19,8 @@ export default defineRule({
           node: element.keyNode,
           messageId: 'resource',
           data: { element: element.key },
-          fix: { title: `Remove "${element.key}"`, edits: [removeProperty(element.property)] },
+          // Every "Resource" of the statement: removing only the first would let a duplicate count in its place.
+          fix: { title: `Remove "${element.key}"`, edits: removeProperty(element.property) },
         });
       }
     }

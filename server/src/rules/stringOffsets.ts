@@ -4,10 +4,31 @@
  */
 import type { ASTNode, Span } from '../policy/model';
 
-/** The document offset of each decoded code unit of the string node's value, plus one for its end. */
-function rawOffsets(text: string, node: ASTNode): number[] {
-  const offsets: number[] = [];
+/**
+ * The document offset of each decoded code unit of the string node's value, plus one for its end; `undefined` when
+ * the raw text has no escape, so that the offsets are the content's own (the common case needs no table).
+ */
+type OffsetTable = readonly number[] | undefined;
+
+/**
+ * One table per string node: the variable rules map every variable of a string back to the document, and building
+ * the table per variable made them quadratic in the number of variables in one string (K4). A node belongs to one
+ * parse of one text, so the node alone is the key; the text is kept to be sure.
+ */
+const tables = new WeakMap<ASTNode, { readonly text: string; readonly table: OffsetTable }>();
+
+function offsetTable(text: string, node: ASTNode): OffsetTable {
+  const cached = tables.get(node);
+  if (cached?.text === text) return cached.table;
+  const table = buildTable(text, node);
+  tables.set(node, { text, table });
+  return table;
+}
+
+function buildTable(text: string, node: ASTNode): OffsetTable {
   const end = node.offset + node.length - 1; // the closing quote
+  if (!hasEscape(text, node.offset + 1, end)) return undefined;
+  const offsets: number[] = [];
   let i = node.offset + 1;
   while (i < end) {
     offsets.push(i);
@@ -18,10 +39,25 @@ function rawOffsets(text: string, node: ASTNode): number[] {
   return offsets;
 }
 
+/** Whether text[from, end) has a backslash (not indexOf: that would scan on to the end of the document). */
+function hasEscape(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === BACKSLASH) return true;
+  return false;
+}
+
+const BACKSLASH = 0x5c;
+
+/** The document offset of the decoded value's character `index` (past the end: the closing quote). */
+function offsetOf(node: ASTNode, table: OffsetTable, index: number): number {
+  const end = node.offset + node.length - 1;
+  if (!table) return Math.min(node.offset + 1 + index, end);
+  return table[Math.min(index, table.length - 1)]!;
+}
+
 /** The span in the document of the decoded value's characters [start, end). */
 export function spanInString(text: string, node: ASTNode, start: number, end: number): Span {
-  const offsets = rawOffsets(text, node);
-  const from = offsets[Math.min(start, offsets.length - 1)]!;
-  const to = offsets[Math.min(end, offsets.length - 1)]!;
+  const table = offsetTable(text, node);
+  const from = offsetOf(node, table, start);
+  const to = offsetOf(node, table, end);
   return { offset: from, length: Math.max(0, to - from) };
 }

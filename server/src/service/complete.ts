@@ -4,7 +4,8 @@
  * policy schema through vscode-json-languageservice. Where our items apply the schema's are not added, so nothing
  * is offered twice.
  */
-import type { CompletionList, Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
 import { parseOperator } from '../policy/operators';
@@ -24,8 +25,52 @@ export async function complete(model: PolicyModel, position: Position, catalog: 
   if (templates.length > 0) return { isIncomplete: false, items: templates };
   const context = contextAt(model, model.document.offsetAt(position));
   const ours = context && completeInContext(model, context, catalog);
-  if (ours) return ours;
-  return jsonLanguage().doComplete(model.document, position, model.json);
+  if (ours) return onRequestLine(ours, model.document, position);
+  const schema = await jsonLanguage().doComplete(model.document, position, model.json);
+  return schema && onRequestLine(schema, model.document, position);
+}
+
+/**
+ * LSP wants each completion edit on the request's line and around the position; VS Code throws on any other and the
+ * whole list is lost. Items replace the string (or key) under the cursor, and a backslash before a line break
+ * continues a JSON string on the next line (K12), so such a range is clipped to the request's line; an item whose
+ * clipped edit no longer covers the position is dropped.
+ */
+export function onRequestLine(list: CompletionList, document: TextDocument, position: Position): CompletionList {
+  const line = document.getLineRange(position.line);
+  // Items of one list mostly share one range object: clip each object once.
+  const clipped = new Map<Range, Range | undefined>();
+  const clip = (range: Range): Range | undefined => {
+    if (clipped.has(range)) return clipped.get(range);
+    const start = range.start.line < position.line ? line.start : range.start;
+    const end = range.end.line > position.line ? line.end : range.end;
+    const result =
+      start.line === position.line && end.line === position.line && start.character <= position.character && position.character <= end.character
+        ? start === range.start && end === range.end
+          ? range
+          : { start, end }
+        : undefined;
+    clipped.set(range, result);
+    return result;
+  };
+  let changed = false;
+  const items: CompletionItem[] = [];
+  for (const item of list.items) {
+    const edit = item.textEdit;
+    if (!edit) {
+      items.push(item);
+    } else if ('range' in edit) {
+      const range = clip(edit.range);
+      if (range !== edit.range) changed = true;
+      if (range) items.push(range === edit.range ? item : { ...item, textEdit: { ...edit, range } });
+    } else {
+      const insert = clip(edit.insert);
+      const replace = clip(edit.replace);
+      if (insert !== edit.insert || replace !== edit.replace) changed = true;
+      if (insert && replace) items.push(insert === edit.insert && replace === edit.replace ? item : { ...item, textEdit: { ...edit, insert, replace } });
+    }
+  }
+  return changed ? { ...list, items } : list;
 }
 
 function completeInContext(model: PolicyModel, context: CursorContext, catalog: Catalog): CompletionList | undefined {
