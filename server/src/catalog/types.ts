@@ -110,6 +110,13 @@ export interface Catalog {
   expandAction(pattern: string): readonly Action[];
   /** Resource types of an action (empty when it supports only `*`). */
   resourceTypesOf(action: Action): readonly ActionResource[];
+  /** Every resource type the service defines, sorted by name, including those none of its actions names. */
+  resourceTypesOfService(service: Service): readonly ResourceType[];
+  /**
+   * The service's resource types that some of its actions name, each once, in the order its actions (sorted by name)
+   * first name them; what iterating every action's resourceTypesOf gives, without building the actions.
+   */
+  resourceTypesNamedByActions(service: Service): readonly ResourceType[];
   /**
    * Whether a Resource value from a policy (which may contain `*`, `?` and policy variables such as
    * `${aws:username}`) can name a resource of the given ARN format (with `${Placeholder}` fields).

@@ -17,6 +17,7 @@ import { docsUrl } from '../rules/types';
 import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
 import { findFiles, UsageError } from './files';
+import { lintJobs, workerCount } from './parallel';
 import { countProblems, formatJson, formatSarif, formatText, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
@@ -25,8 +26,10 @@ export interface CliIo {
   /** Read only when `-` is given. */
   readonly stdin?: AsyncIterable<Buffer | string>;
   readonly cwd: string;
-  /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
+  /** For NO_COLOR / FORCE_COLOR and IAM_POLICY_LINT_WORKERS; defaults to process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A script that serves lint jobs in a worker thread (the CLI bundle itself); without it everything runs here. */
+  readonly workerFile?: string;
 }
 
 const usage = `Usage: iam-policy-lint [options] <files, folders or globs...>
@@ -181,9 +184,34 @@ function configProblemMessage(config: ProjectConfigFile, text: string, cwd: stri
   return `${displayPathOf(cwd, config.path)}:${line + 1}:${character + 1}: ${first.key}: ${first.message}${more}`;
 }
 
-function lintInput(service: PolicyService, input: Input, options: Options, warn: (message: string) => void): Linted {
+function settingsOf(input: Input, options: Options): Settings {
   const base: Settings = { ...defaultSettings, rules: options.ruleOverrides };
-  const settings = settingsForFile(base, input.config, input.configPath);
+  return settingsForFile(base, input.config, input.configPath);
+}
+
+/** Without fixes every file is analysed once, independently: on several threads when there are many (parallel.ts). */
+async function lintInputs(service: PolicyService, inputs: readonly Input[], options: Options, io: CliIo): Promise<Linted[]> {
+  const workers = io.workerFile === undefined ? 0 : workerCount(inputs.length, io.env ?? process.env);
+  const jobs = inputs.map((input) => ({ uri: input.uri, text: input.text, settings: settingsOf(input, options) }));
+  const warn = (message: string) => io.stderr.write(`${toolName}: ${message}\n`);
+  const outcomes = await lintJobs(service, jobs, options.policyType, workers > 0 ? { workerFile: io.workerFile!, workers, warn } : undefined);
+  return inputs.map((input, index) => {
+    const outcome = outcomes[index]!;
+    return {
+      input,
+      path: input.path,
+      displayPath: input.displayPath,
+      document: TextDocument.create(input.uri, 'iam-policy', 1, input.text),
+      problems: outcome.problems.filter((p) => !options.quiet || p.severity === 'error'),
+      policyType: outcome.policyType,
+      fixed: false,
+      tooLarge: outcome.tooLarge,
+    };
+  });
+}
+
+function lintInput(service: PolicyService, input: Input, options: Options, warn: (message: string) => void): Linted {
+  const settings = settingsOf(input, options);
   const analyse = (text: string) => {
     const document = TextDocument.create(input.uri, 'iam-policy', 1, text);
     const model = service.parse(document, settings);
@@ -364,7 +392,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
     // Everything is read and validated before anything is linted or written.
     const inputs = await readInputs(options, io, configFor);
-    const results = inputs.map((input) => lintInput(service, input, options, (message) => io.stderr.write(`${toolName}: ${message}\n`)));
+    const results =
+      options.fix || options.fixDryRun
+        ? inputs.map((input) => lintInput(service, input, options, (message) => io.stderr.write(`${toolName}: ${message}\n`)))
+        : await lintInputs(service, inputs, options, io);
     for (const result of results) {
       if (result.tooLarge) io.stderr.write(`${toolName}: ${result.displayPath}: larger than ${defaultSettings.maxFileSize.toLocaleString('en-US')} characters, not linted\n`);
     }

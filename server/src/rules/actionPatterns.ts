@@ -23,22 +23,39 @@ export function splitAction(value: string): ActionParts | undefined {
  * (actions are; resource names are not).
  */
 export function patternCovers(outer: string, inner: string, options: { ignoreCase?: boolean } = {}): boolean {
-  const same = options.ignoreCase === false ? (a: string, b: string) => a === b : (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const ignoreCase = options.ignoreCase !== false;
   const n = outer.length;
   const m = inner.length;
-  // Cheap rejection first: the literal start of `outer` must be the literal start of `inner`.
-  for (let k = 0; k < n && outer[k] !== '*' && outer[k] !== '?'; k++) {
-    if (k >= m || inner[k] === '*' || inner[k] === '?' || !same(outer[k]!, inner[k]!)) return false;
+  // Cheap rejections first: the literal start of `outer` must be the literal start of `inner`, and what follows the
+  // last `*` of `outer` must match the end of `inner` character for character (those positions take one each).
+  for (let k = 0; k < n; k++) {
+    const o = outer.charCodeAt(k);
+    if (o === STAR || o === QUESTION) break;
+    if (k >= m) return false;
+    const c = inner.charCodeAt(k);
+    if (c === STAR || c === QUESTION || !same(o, c, ignoreCase)) return false;
   }
-  let row = new Uint8Array(m + 1);
-  let next = new Uint8Array(m + 1);
+  for (let k = 1; k <= n; k++) {
+    const o = outer.charCodeAt(n - k);
+    if (o === STAR) break;
+    if (k > m) return false;
+    const c = inner.charCodeAt(m - k);
+    if (c === STAR || (o !== QUESTION && (c === QUESTION || !same(o, c, ignoreCase)))) return false;
+  }
+  if (rowScratch.length < m + 1) {
+    rowScratch = new Uint8Array(m + 1);
+    nextScratch = new Uint8Array(m + 1);
+  }
+  let row = rowScratch;
+  let next = nextScratch;
+  row.fill(0, 0, m + 1);
   row[0] = 1;
   // Row i holds which prefixes of `inner` the first i characters of `outer` can absorb.
   for (let i = 0; i < n; i++) {
-    const o = outer[i]!;
-    next.fill(0);
+    const o = outer.charCodeAt(i);
+    next.fill(0, 0, m + 1);
     let any = 0;
-    if (o === '*') {
+    if (o === STAR) {
       let reached = 0;
       for (let j = 0; j <= m; j++) {
         reached |= row[j]!;
@@ -48,9 +65,9 @@ export function patternCovers(outer: string, inner: string, options: { ignoreCas
     } else {
       for (let j = 0; j < m; j++) {
         if (!row[j]) continue;
-        const c = inner[j]!;
-        if (c === '*') continue;
-        if (o === '?' || (c !== '?' && same(o, c))) {
+        const c = inner.charCodeAt(j);
+        if (c === STAR) continue;
+        if (o === QUESTION || (c !== QUESTION && same(o, c, ignoreCase))) {
           next[j + 1] = 1;
           any = 1;
         }
@@ -60,4 +77,19 @@ export function patternCovers(outer: string, inner: string, options: { ignoreCas
     [row, next] = [next, row];
   }
   return row[m] === 1;
+}
+
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+
+/** Reused rows (filled and read within one call); `row` and `next` swap, so both are kept. */
+let rowScratch = new Uint8Array(64);
+let nextScratch = new Uint8Array(64);
+
+/** One UTF-16 unit against another, as `a.toLowerCase() === b.toLowerCase()` compares them when ignoring case. */
+function same(a: number, b: number, ignoreCase: boolean): boolean {
+  if (a === b) return true;
+  if (!ignoreCase) return false;
+  if (a < 0x80 && b < 0x80) return (a >= 0x41 && a <= 0x5a ? a + 0x20 : a) === (b >= 0x41 && b <= 0x5a ? b + 0x20 : b);
+  return String.fromCharCode(a).toLowerCase() === String.fromCharCode(b).toLowerCase();
 }

@@ -3,6 +3,7 @@
  * (`${aws:PrincipalAccount}`) do not separate fields, and the resource part keeps every colon after the fifth
  * (`log-group:/aws/lambda/*`, `function:name:alias`).
  */
+import { MAX_ARN_LENGTH } from '../catalog/arn';
 
 export interface ArnField {
   readonly text: string;
@@ -24,6 +25,8 @@ export type ResourceShape =
   | { readonly kind: 'any' }
   | { readonly kind: 'notArn' }
   | { readonly kind: 'missingFields'; readonly fields: number }
+  /** Longer than any ARN (MAX_ARN_LENGTH): not read further, and not matched against formats (arn-too-long). */
+  | { readonly kind: 'tooLong'; readonly length: number }
   | { readonly kind: 'arn'; readonly arn: ResourceArn };
 
 const FIELD_COUNT = 6;
@@ -52,6 +55,7 @@ export function splitArnFields(value: string): ArnField[] {
 export function readResource(value: string): ResourceShape {
   if (isWildcardOnly(value) && value.length > 0) return { kind: 'any' };
   if (!value.startsWith('arn:')) return { kind: 'notArn' };
+  if (value.length > MAX_ARN_LENGTH) return { kind: 'tooLong', length: value.length };
   const fields = splitArnFields(value);
   if (fields.length < FIELD_COUNT) {
     // IAM lets a `*` that ends a segment run on over the colons (`arn:aws:s3:*`), so such a value is not short.

@@ -4,7 +4,19 @@
  * ones). Built once per catalogue from the resource types of every action and of every service (allResourceTypes.ts),
  * then shared by the ARN rules.
  */
-import { formatsWithChildPaths, matchArn } from '../catalog';
+import {
+  formatGroup,
+  formatPattern,
+  formatsWithChildPaths,
+  MAX_ARN_LENGTH,
+  resourceMatchesInGroup,
+  resourcePartMatchesFormat,
+  resourcePartMatchesInGroup,
+  resourcePattern,
+  type FormatGroup,
+  type ResourcePattern,
+} from '../catalog/arn';
+import { BoundedMemo } from '../catalog/memo';
 import type { Catalog } from '../catalog/types';
 import { allResourceTypes } from './allResourceTypes';
 import { splitArnFields, type ResourceArn } from './arnFields';
@@ -67,12 +79,11 @@ function buildIndex(catalog: Catalog): ArnFormatIndex {
       if (arn.includes(':${Vendor}:')) register(arn.replace(':${Vendor}:', `:${prefix}:`), name, source);
     }
   };
+  // The types the actions name first, in the order they name them (without building the actions), then the rest.
   for (const service of catalog.services()) {
-    for (const action of catalog.actionsOf(service)) {
-      for (const row of catalog.resourceTypesOf(action)) add(row.resourceType.name, row.resourceType.arn, service.prefix);
-    }
+    for (const type of catalog.resourceTypesNamedByActions(service)) add(type.name, type.arn, service.prefix);
   }
-  for (const type of allResourceTypes()) add(type.name, type.arn, type.service);
+  for (const type of allResourceTypes(catalog)) add(type.name, type.arn, type.service);
   const parents = formatsWithChildPaths(names.keys());
   const byService = new Map<string, ArnFormat[]>();
   const anyService: ArnFormat[] = [];
@@ -110,41 +121,44 @@ export function formatsOfService(index: ArnFormatIndex, service: string): readon
   return index.byService.get(service.toLowerCase());
 }
 
-const fullAnswers = new Map<string, boolean>();
+const groups = new WeakMap<readonly ArnFormat[], FormatGroup>();
 
-/** Whether a whole Resource value can name a resource of the format (catalog/arn.ts semantics, memoised). */
-export function arnMatchesFormat(value: string, format: ArnFormat): boolean {
-  const key = `${format.arn}\u0000${value}`;
-  let answer = fullAnswers.get(key);
-  if (answer === undefined) {
-    answer = matchArn(value, format.arn, { hasChildPaths: format.hasChildPaths });
-    if (fullAnswers.size > 20_000) fullAnswers.clear();
-    fullAnswers.set(key, answer);
+/** The formats of a list (a service's, say) compiled to be matched together; kept with the list. */
+function groupOf(formats: readonly ArnFormat[]): FormatGroup {
+  let group = groups.get(formats);
+  if (!group) {
+    group = formatGroup(formats.map((format) => formatPattern(format.arn, format.hasChildPaths)));
+    groups.set(formats, group);
   }
-  return answer;
+  return group;
 }
 
-const resourceAnswers = new Map<string, boolean>();
+/** The formats of the list that a whole Resource value (read once with `resourcePattern`) can name a resource of. */
+export function formatsMatching(value: ResourcePattern, formats: readonly ArnFormat[]): ArnFormat[] {
+  const matches = resourceMatchesInGroup(value, groupOf(formats));
+  return formats.filter((_, k) => matches[k]);
+}
 
 /**
- * Whether the resource part of an ARN (after the fifth colon) can name a resource of the format, whatever the other
- * fields say. Both sides are compared as resource parts alone, so a `*` in the region or account cannot swallow
- * colons and make an unrelated resource part fit.
+ * The formats of the list whose resource part can be named by the resource part of an ARN (after the fifth colon),
+ * whatever the other fields say. Both sides are compared as resource parts alone, so a `*` in the region or account
+ * cannot swallow colons and make an unrelated resource part fit.
  *
  * Path-style formats (API Gateway `/apis/${ApiId}`, Grafana `/workspaces/${ResourceId}`) also accept the collection
  * path above them (`/apis`): those services authorize creating and listing on the collection's path, AWS's own
  * managed policies name such paths, and the reference does not always list them as resource types.
  */
-export function resourcePartMatches(resource: string, format: ArnFormat): boolean {
-  const key = `${format.hasChildPaths ? 1 : 0}${format.resource}\u0000${resource}`;
-  let answer = resourceAnswers.get(key);
-  if (answer === undefined) {
-    const fits = (part: string) => matchArn(`arn:p:s:::${part}`, `arn:p:s:::${format.resource}`, { hasChildPaths: format.hasChildPaths });
-    answer = fits(resource) || (format.resource.startsWith('/') && resource.startsWith('/') && !resource.endsWith('/') && fits(`${resource}/*`));
-    if (resourceAnswers.size > 20_000) resourceAnswers.clear();
-    resourceAnswers.set(key, answer);
-  }
-  return answer;
+export function formatsFittingPart(part: ResourcePattern, formats: readonly ArnFormat[]): ArnFormat[] {
+  const group = groupOf(formats);
+  const matches = resourcePartMatchesInGroup(part, group);
+  const text = part.text;
+  let collection: ResourcePattern | undefined;
+  return formats.filter((format, k) => {
+    if (matches[k]) return true;
+    if (!format.resource.startsWith('/') || !text.startsWith('/') || text.endsWith('/')) return false;
+    collection ??= resourcePattern(`${text}/*`);
+    return resourcePartMatchesFormat(collection, group.formats[k]!);
+  });
 }
 
 /**
@@ -156,28 +170,32 @@ export function matchedResourcePart(arn: ResourceArn): string {
   return arn.account.text.endsWith('*') ? `*:${arn.resource.text}` : arn.resource.text;
 }
 
-const candidateMemo = new WeakMap<ArnFormatIndex, Map<string, readonly ArnFormat[] | undefined>>();
+/** Per-value answers, shared by every document: the same ARNs recur across policies and edits. */
+const memoBounds = { maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH };
+const fittingMemo = new WeakMap<ArnFormatIndex, BoundedMemo<readonly ArnFormat[] | undefined>>();
+
+/**
+ * The formats of the ARN's service whose resource part the ARN's resource part can match (see formatsFittingPart);
+ * undefined when no format is written for the service. Memoised by the ARN's text: several rules ask.
+ */
+export function formatsFittingResourcePart(index: ArnFormatIndex, arn: ResourceArn): readonly ArnFormat[] | undefined {
+  let memo = fittingMemo.get(index);
+  if (!memo) {
+    memo = new BoundedMemo(memoBounds);
+    fittingMemo.set(index, memo);
+  }
+  return memo.getOrCompute(arn.value, () => {
+    const formats = formatsOfService(index, arn.service.text);
+    if (!formats) return undefined;
+    return formatsFittingPart(resourcePattern(matchedResourcePart(arn)), formats);
+  });
+}
 
 /**
  * The formats the ARN is probably written for: those of its service whose resource part it can match. When none
- * matches (a wrong resource part, which invalid-arn-resource reports), every format of the service. Memoised by the
- * ARN's text: several rules ask, and the same ARNs recur across documents.
+ * matches (a wrong resource part, which invalid-arn-resource reports), every format of the service.
  */
 export function candidateFormats(index: ArnFormatIndex, arn: ResourceArn): readonly ArnFormat[] | undefined {
-  let memo = candidateMemo.get(index);
-  if (!memo) {
-    memo = new Map();
-    candidateMemo.set(index, memo);
-  }
-  if (memo.has(arn.value)) return memo.get(arn.value);
-  const formats = formatsOfService(index, arn.service.text);
-  let result: readonly ArnFormat[] | undefined;
-  if (formats) {
-    const part = matchedResourcePart(arn);
-    const matching = formats.filter((format) => resourcePartMatches(part, format));
-    result = matching.length ? matching : formats;
-  }
-  if (memo.size > 20_000) memo.clear();
-  memo.set(arn.value, result);
-  return result;
+  const fitting = formatsFittingResourcePart(index, arn);
+  return fitting?.length ? fitting : formatsOfService(index, arn.service.text);
 }

@@ -31,16 +31,9 @@ export function isEveryAction(value: string): boolean {
   return value === '*' || value === '*:*';
 }
 
-const grantedMemo = new WeakMap<Statement, { catalog: Catalog; names: ReadonlySet<string> }>();
-
-/** Whether the statement's Action (or NotAction) covers the action; a set lookup, memoised per statement. */
+/** Whether the statement's Action (or NotAction) covers the action. */
 export function coversAction(statement: Statement, catalog: Catalog, action: Action): boolean {
-  let cached = grantedMemo.get(statement);
-  if (cached?.catalog !== catalog) {
-    cached = { catalog, names: new Set(statementActions(statement, catalog).actions.map((a) => a.fullName)) };
-    grantedMemo.set(statement, cached);
-  }
-  return cached.names.has(action.fullName);
+  return statementActions(statement, catalog).covers(action);
 }
 
 /** The Action strings that bring in at least one action the predicate accepts, in document order. */

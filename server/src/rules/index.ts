@@ -4,6 +4,7 @@ import allowWithNotPrincipal from './allow-with-not-principal';
 import allowWithNotResource from './allow-with-not-resource';
 import arnAccountNotAllowed from './arn-account-not-allowed';
 import arnRegionNotAllowed from './arn-region-not-allowed';
+import arnTooLong from './arn-too-long';
 import createSlrWithNotActionAndNotResource from './create-slr-with-not-action-and-not-resource';
 import createSlrWithNotResource from './create-slr-with-not-resource';
 import createSlrWithStarInActionAndNotResource from './create-slr-with-star-in-action-and-not-resource';
@@ -122,6 +123,7 @@ export const rules: readonly Rule[] = [
   allowWithNotResource,
   arnAccountNotAllowed,
   arnRegionNotAllowed,
+  arnTooLong,
   createSlrWithNotActionAndNotResource,
   createSlrWithNotResource,
   createSlrWithStarInActionAndNotResource,

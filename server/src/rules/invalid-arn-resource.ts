@@ -1,6 +1,6 @@
 import { isPattern } from './arnFields';
 import { describeFormats } from './arnFieldChecks';
-import { arnFormatIndex, formatsOfService, matchedResourcePart, resourcePartMatches } from './arnFormats';
+import { arnFormatIndex, formatsFittingResourcePart, formatsOfService } from './arnFormats';
 import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
 import { defineRule } from './types';
 
@@ -27,8 +27,7 @@ export default defineRule({
         if (!catalog.findService(service)) report({ node: value.value.node, messageId: 'unknownService', data });
         continue;
       }
-      const part = matchedResourcePart(arn);
-      if (formats.some((format) => resourcePartMatches(part, format))) continue;
+      if (formatsFittingResourcePart(index, arn)?.length) continue;
       report({ node: value.value.node, messageId: 'noFormat', data: { ...data, formats: describeFormats(formats) } });
     }
   },

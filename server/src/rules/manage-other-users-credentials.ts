@@ -26,9 +26,11 @@ export default defineRule({
     for (const statement of policy.statements) {
       // A full administrator manages everything; full-admin-access reports that statement.
       if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
-      const actions = statementActions(statement, catalog).actions.filter(
-        (a) => credentialSelfServiceActions.has(a) && !deniedOutright(policy, a, catalog),
-      );
+      const granted = statementActions(statement, catalog);
+      const listed = credentialSelfServiceActions.actionsIn(catalog);
+      // Both sorted by full name: walk the shorter list.
+      const candidates = granted.actions.length > listed.length ? listed.filter((a) => granted.covers(a)) : granted.actions.filter((a) => credentialSelfServiceActions.has(a));
+      const actions = candidates.filter((a) => !deniedOutright(policy, a, catalog));
       if (actions.length === 0) continue;
       const others = (statement.resource?.values ?? []).filter((v) => namesOtherUsers(v.value));
       if (others.length === 0 || narrowsResources(statement, actions, catalog)) continue;

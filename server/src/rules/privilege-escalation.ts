@@ -45,14 +45,24 @@ export default defineRule({
  */
 function methodNode(policy: PolicyModel, catalog: Catalog, method: EscalationMethod): ASTNode | undefined {
   let earliest: ASTNode | undefined;
-  for (const name of method.actions) {
-    const action = catalog.findAction(name);
+  for (const action of methodActions(catalog, method)) {
     if (!action || deniedOutright(policy, action, catalog)) return undefined;
     const node = firstUnscopedGrant(policy.statements, catalog, action, method.passedTo);
     if (!node) return undefined;
     if (!earliest || node.offset < earliest.offset) earliest = node;
   }
   return earliest;
+}
+
+const resolved = new WeakMap<Catalog, Map<EscalationMethod, readonly (Action | undefined)[]>>();
+
+/** The method's actions as the catalogue knows them (undefined for one it does not), looked up once per catalogue. */
+function methodActions(catalog: Catalog, method: EscalationMethod): readonly (Action | undefined)[] {
+  let byMethod = resolved.get(catalog);
+  if (!byMethod) resolved.set(catalog, (byMethod = new Map()));
+  let actions = byMethod.get(method);
+  if (!actions) byMethod.set(method, (actions = method.actions.map((name) => catalog.findAction(name))));
+  return actions;
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Action, Catalog } from '../catalog/types';
+import { MAX_ARN_LENGTH, resourcePattern } from '../catalog/arn';
+import { BoundedMemo } from '../catalog/memo';
 import { extraResourceTypes } from './allResourceTypes';
 import { displayFormat } from './arnFieldChecks';
 import type { PolicyModel, Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { isPattern, splitArnFields, type ResourceArn } from './arnFields';
-import { arnFormatIndex, arnMatchesFormat, formatsOfService, type ArnFormat, type ArnFormatIndex } from './arnFormats';
+import { arnFormatIndex, formatsMatching, formatsOfService, type ArnFormat, type ArnFormatIndex } from './arnFormats';
 import { appendEntry } from './listEdits';
 import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
 import { defineRule, type Fix, type PolicyType } from './types';
@@ -85,23 +87,32 @@ function formatsReached(index: ArnFormatIndex, arns: readonly ResourceArn[]): Se
   return reached;
 }
 
-const reachMemo = new WeakMap<ArnFormatIndex, Map<string, readonly string[]>>();
+const reachMemo = new WeakMap<ArnFormatIndex, BoundedMemo<readonly string[]>>();
 
-/** The resource types one ARN can name, memoised by its text (the same ARNs recur across statements). */
+/** The resource types one ARN can name, memoised by its text (the same ARNs recur across statements and documents). */
 function sourcesReachedBy(index: ArnFormatIndex, arn: ResourceArn): readonly string[] {
   let memo = reachMemo.get(index);
   if (!memo) {
-    memo = new Map();
+    memo = new BoundedMemo({ maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
     reachMemo.set(index, memo);
   }
-  let sources = memo.get(arn.value);
-  if (!sources) {
-    const formats = isPattern(arn.service.text) ? allFormats(index) : [...(formatsOfService(index, arn.service.text) ?? []), ...index.anyService];
-    sources = [...new Set(formats.filter((format) => arnMatchesFormat(arn.value, format)).flatMap((format) => format.sources))];
-    if (memo.size > 20_000) memo.clear();
-    memo.set(arn.value, sources);
-  }
-  return sources;
+  return memo.getOrCompute(arn.value, () => {
+    const formats = isPattern(arn.service.text) ? allFormats(index) : serviceAndAnyFormats(index, arn.service.text);
+    return [...new Set(formatsMatching(resourcePattern(arn.value), formats).flatMap((format) => format.sources))];
+  });
+}
+
+const serviceAndAnyLists = new WeakMap<ArnFormatIndex, Map<string, readonly ArnFormat[]>>();
+
+/** The service's formats and those with a placeholder service, as one list kept per service (arnFormats.ts compiles it once). */
+function serviceAndAnyFormats(index: ArnFormatIndex, service: string): readonly ArnFormat[] {
+  const own = formatsOfService(index, service);
+  if (!own) return index.anyService;
+  let lists = serviceAndAnyLists.get(index);
+  if (!lists) serviceAndAnyLists.set(index, (lists = new Map()));
+  let list = lists.get(service.toLowerCase());
+  if (!list) lists.set(service.toLowerCase(), (list = [...own, ...index.anyService]));
+  return list;
 }
 
 const allFormatLists = new WeakMap<ArnFormatIndex, readonly ArnFormat[]>();

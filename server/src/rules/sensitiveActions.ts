@@ -8,7 +8,7 @@ import credentialsExposureData from '../../../data/credentials-exposure-actions.
 import dataExfiltrationData from '../../../data/data-exfiltration-actions.json';
 import mfaData from '../../../data/mfa-sensitive-actions.json';
 import resourceExposureData from '../../../data/resource-exposure-actions.json';
-import type { Action } from '../catalog/types';
+import type { Action, Catalog } from '../catalog/types';
 
 export interface ActionListEntry {
   readonly actions: readonly string[];
@@ -20,11 +20,35 @@ export interface ActionListEntry {
 export interface ActionList {
   readonly entries: readonly ActionListEntry[];
   has(action: Action): boolean;
+  /** The listed actions the catalogue knows, sorted by full name: fewer to look at than a statement of `s3:*`. */
+  actionsIn(catalog: Catalog): readonly Action[];
 }
 
 function actionList(entries: readonly ActionListEntry[]): ActionList {
   const names = new Set(entries.flatMap((entry) => entry.actions.map((a) => a.toLowerCase())));
-  return { entries, has: (action) => names.has(action.fullName.toLowerCase()) };
+  const known = new WeakMap<Catalog, readonly Action[]>();
+  return {
+    entries,
+    has: (action) => names.has(lowerCaseName(action)),
+    actionsIn(catalog) {
+      let actions = known.get(catalog);
+      if (!actions) {
+        const found = new Set([...names].flatMap((name) => catalog.findAction(name) ?? []));
+        actions = [...found].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+        known.set(catalog, actions);
+      }
+      return actions;
+    },
+  };
+}
+
+const lowerCaseNames = new WeakMap<Action, string>();
+
+/** The action's full name in lower case, made once per action: the lists are asked about every action of a statement. */
+function lowerCaseName(action: Action): string {
+  let name = lowerCaseNames.get(action);
+  if (name === undefined) lowerCaseNames.set(action, (name = action.fullName.toLowerCase()));
+  return name;
 }
 
 export const credentialsExposureActions = actionList(credentialsExposureData.entries);
@@ -51,7 +75,13 @@ const mfaExcluded = actionList(mfaData.exclude);
  * Organizations, and the listed extras; minus the listed exceptions (MFA set-up, role assumption, PassRole...).
  */
 export function isMfaSensitive(action: Action): boolean {
-  if (mfaExcluded.has(action)) return false;
-  if (mfaIncluded.has(action) || mfaLevels.has(action.accessLevel)) return true;
-  return action.accessLevel === 'Write' && mfaWriteServices.has(action.service.prefix);
+  let answer = mfaAnswers.get(action);
+  if (answer === undefined) {
+    answer = !mfaExcluded.has(action) && (mfaIncluded.has(action) || mfaLevels.has(action.accessLevel) || (action.accessLevel === 'Write' && mfaWriteServices.has(action.service.prefix)));
+    mfaAnswers.set(action, answer);
+  }
+  return answer;
 }
+
+/** Asked for every action of every Allow statement; answered once per action. */
+const mfaAnswers = new WeakMap<Action, boolean>();

@@ -22,9 +22,12 @@ export function reportUnscopedActions<MessageId extends string>(context: RuleCon
   const { policy, catalog } = context;
   for (const statement of policy.statements) {
     if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
-    const actions = statementActions(statement, catalog).actions.filter(
+    const granted = statementActions(statement, catalog);
+    const listed = list.actionsIn(catalog);
+    // Both sides are sorted by full name, so either way round gives the same list; walk the shorter one.
+    const candidates = granted.actions.length > listed.length ? listed.filter((a) => granted.covers(a)) : granted.actions.filter((a) => list.has(a));
+    const actions = candidates.filter(
       (a) =>
-        list.has(a) &&
         grantsOnEveryResource(statement, a) &&
         !deniedOutright(policy, a, catalog) &&
         !narrowsResources(statement, [a], catalog),

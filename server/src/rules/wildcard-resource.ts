@@ -37,11 +37,17 @@ export default defineRule({
       const granted = statementActions(statement, catalog);
       const actions = granted.actions;
       // Actions that only a whole-service wildcard brings in are wildcard-action's finding: narrow the actions first.
-      const named = new Set(
-        granted.isNotAction ? actions.map((a) => a.fullName) : granted.entries.filter((e) => !isBlanketAction(e.value.value)).flatMap((e) => e.actions.map((a) => a.fullName)),
-      );
+      const blanket = granted.isNotAction ? [] : granted.entries.filter((e) => isBlanketAction(e.value.value));
+      const named =
+        blanket.length === 0
+          ? undefined
+          : new Set(granted.entries.filter((e) => !blanket.includes(e)).flatMap((e) => e.actions.map((a) => a.fullName)));
       const scoped = actions.filter(
-        (a) => named.has(a.fullName) && supportsResourceScoping(a) && reportedLevels.has(a.accessLevel) && !ownRules.has(a.fullName.toLowerCase()),
+        (a) =>
+          supportsResourceScoping(a) &&
+          reportedLevels.has(a.accessLevel) &&
+          (named === undefined || named.has(a.fullName)) &&
+          !ownRules.has(a.fullName.toLowerCase()),
       );
       if (scoped.length === 0 || narrowsAnything(statement, catalog)) continue;
       const examples = scoped.slice(0, 3).map((a) => a.fullName).join(', ') + (scoped.length > 3 ? ', ...' : '');
