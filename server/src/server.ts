@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -12,7 +14,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, settingsSection, withDefaults, type Settings } from '../../shared/settings';
 import type { PolicyModel } from './policy/model';
 import { fixAllKind } from './service/codeActions';
@@ -30,6 +31,7 @@ import {
   type PolicyTypeParams,
 } from '../../shared/protocol';
 import { configFileName, createProjectConfigLookup, matchesExtraFilePattern, settingsForFile } from './config/projectConfig';
+import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
 import { refactoringKind } from './service/refactorings';
@@ -138,10 +140,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return config !== undefined && matchesExtraFilePattern(config.file, config.path);
   }
 
-  async function diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-    const target = await served(uri);
-    return target ? service.validate(target.model, { settings: target.settings }) : [];
-  }
+  // Validation runs in slices between other requests and stops when its version is stale (see latestDiagnostics).
+  const latest = createLatestDiagnostics({
+    version: (uri) => documents.get(uri)?.version,
+    async steps(uri) {
+      const target = await served(uri);
+      if (!target) return undefined;
+      return { version: target.model.document.version, steps: service.validationSteps(target.model, { settings: target.settings }) };
+    },
+    trace: (message) => connection.tracer.log(message),
+    log,
+  });
 
   // Push diagnostics, debounced per document so a burst of keystrokes costs one validation of the latest text.
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -154,16 +163,17 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         pending.delete(uri);
         const version = documents.get(uri)?.version;
         void runSafe('validation', undefined, undefined, async () => {
-          const diagnostics = await diagnosticsOf(uri);
-          // A newer edit arrived while validating: its own push will follow.
-          if (documents.get(uri)?.version !== version || pending.has(uri)) return;
-          await connection.sendDiagnostics({ uri, version, diagnostics });
+          // A newer edit (or settings change) cancels this push: its own push follows.
+          const result = await latest.of(uri, () => documents.get(uri)?.version !== version || pending.has(uri));
+          if (!result || result.version !== version) return;
+          await connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics });
         });
       }, pushDelayMs),
     );
   }
 
   function refreshAll(): void {
+    latest.invalidate();
     if (capabilities.pullDiagnostics) {
       if (capabilities.diagnosticRefresh) void connection.languages.diagnostics.refresh();
       return;
@@ -221,12 +231,14 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (!capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params, token) =>
-    runSafe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, token, async () => ({
-      kind: DocumentDiagnosticReportKind.Full,
-      items: await diagnosticsOf(params.textDocument.uri),
-    })),
-  );
+  // A pull is answered with the diagnostics of the latest version; a cancelled one (the client cancels its pull when
+  // the document changes) stops its validation unless another request waits for it, and gets the cancellation error
+  // LSP asks for rather than an empty report a client might show.
+  connection.languages.diagnostics.on(async (params, token) => {
+    const result = await latest.of(params.textDocument.uri, () => token.isCancellationRequested);
+    if (!result) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return { kind: DocumentDiagnosticReportKind.Full, items: result.diagnostics };
+  });
 
   connection.onCompletion((params, token) =>
     runSafe('completion', null, token, async () => {
@@ -244,6 +256,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   connection.onCodeAction((params, token) =>
     runSafe('code actions', [], token, async () => {
+      // Fixes come from the analysis: have it made by the sliced validation (or find it made) rather than in one block.
+      if (!(await latest.of(params.textDocument.uri, () => token.isCancellationRequested))) return [];
       const target = await served(params.textDocument.uri);
       if (!target) return [];
       return service.codeActions(target.model, params.context.diagnostics, params.context.only, { settings: target.settings }, params.range);

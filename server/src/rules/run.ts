@@ -1,6 +1,8 @@
 /**
  * Runs the registry over a model: applies settings (severity overrides, `off`), policy-type filters and isolation
  * (a rule that throws is reported once through `onRuleError` and skipped; the others still run).
+ * `ruleSteps` runs the same rules one per step, so the language server can spread a large document's analysis over
+ * time and drop it when the document changes; `runRules` runs every step at once (CLI, tests).
  */
 import type { Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
@@ -26,6 +28,19 @@ export function isRuleActive(rule: Rule, policyType: PolicyType, settings: Pick<
 }
 
 export function runRules(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Problem[] {
+  return finish(ruleSteps(model, rules, options));
+}
+
+/** Runs the steps to the end and returns what they return. */
+export function finish<T>(steps: Iterator<unknown, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The rules one step each: every `next()` runs one active rule; the last returns all problems, sorted by offset. */
+export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Generator<void, Problem[], undefined> {
   const problems: Problem[] = [];
   const hasSyntaxErrors = model.syntaxErrors.length > 0;
   const foreign = isForeignJson(model);
@@ -59,11 +74,11 @@ export function runRules(model: PolicyModel, rules: readonly Rule[], options: Ru
           });
         },
       });
+      for (const problem of found) problems.push(problem); // not push(...found): a spread of 100k+ arguments throws
     } catch (error) {
-      options.onRuleError?.(rule, error);
-      continue; // a half-finished rule's findings are not trusted
+      options.onRuleError?.(rule, error); // a half-finished rule's findings are not trusted
     }
-    problems.push(...found);
+    yield;
   }
   return problems.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }

@@ -21,7 +21,7 @@ import type { PolicyModel } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
 import { choosePolicyType, type PolicyTypeChoice } from '../policy/policyType';
 import { rules as registry } from '../rules';
-import { runRules } from '../rules/run';
+import { finish, ruleSteps } from '../rules/run';
 import type { Problem, Rule } from '../rules/types';
 import { codeActionsFor, wantedKind } from './codeActions';
 import { refactorings } from './refactorings';
@@ -53,8 +53,16 @@ export interface PolicyService {
   readonly catalog: Catalog;
   parse(document: TextDocument, settings: Pick<Settings, 'maxFileSize'>): PolicyModel;
   policyType(model: PolicyModel, options: DocumentOptions): PolicyTypeChoice;
+  /** The rules' findings; remembered for the model and options, so code actions after a validation cost nothing. */
   analyze(model: PolicyModel, options: DocumentOptions): Analysis;
   validate(model: PolicyModel, options: DocumentOptions): Diagnostic[];
+  /**
+   * `analyze` one rule per step: the caller decides when to run the next step (the language server yields to other
+   * requests between steps) and may abandon the rest by not asking again. Finished, it is remembered like `analyze`.
+   */
+  analysisSteps(model: PolicyModel, options: DocumentOptions): Generator<void, Analysis, undefined>;
+  /** `validate` in steps, as `analysisSteps`. */
+  validationSteps(model: PolicyModel, options: DocumentOptions): Generator<void, Diagnostic[], undefined>;
   complete(model: PolicyModel, position: Position): Promise<CompletionList | null>;
   hover(model: PolicyModel, position: Position, options: DocumentOptions): Promise<Hover | null>;
   /**
@@ -88,22 +96,40 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
     return choosePolicyType(model.document.uri, model, settings, explicit);
   }
 
-  function analyze(model: PolicyModel, documentOptions: DocumentOptions): Analysis {
+  // The last analysis of each model (a model is one document version), with the options it was made for.
+  const analyses = new WeakMap<PolicyModel, { readonly options: DocumentOptions; readonly analysis: Analysis }>();
+
+  function* analysisSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Analysis, undefined> {
+    const remembered = analyses.get(model);
+    if (remembered && remembered.options.settings === documentOptions.settings && remembered.options.policyType === documentOptions.policyType) {
+      return remembered.analysis;
+    }
     const choice = policyType(model, documentOptions);
-    if (model.tooLarge || !documentOptions.settings.validate.enable) return { policyType: choice, problems: [] };
-    const problems = runRules(model, rules, { catalog, policyType: choice.type, settings: documentOptions.settings, onRuleError });
-    return { policyType: choice, problems };
+    const problems =
+      model.tooLarge || !documentOptions.settings.validate.enable
+        ? []
+        : yield* ruleSteps(model, rules, { catalog, policyType: choice.type, settings: documentOptions.settings, onRuleError });
+    const analysis: Analysis = { policyType: choice, problems };
+    analyses.set(model, { options: documentOptions, analysis });
+    return analysis;
   }
+
+  function* validationSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Diagnostic[], undefined> {
+    if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
+    const { problems } = yield* analysisSteps(model, documentOptions);
+    return problems.map((problem) => toDiagnostic(model.document, problem));
+  }
+
+  const analyze = (model: PolicyModel, documentOptions: DocumentOptions) => finish(analysisSteps(model, documentOptions));
 
   return {
     catalog,
     parse: (document, settings) => parsePolicy(document, { maxFileSize: settings.maxFileSize }),
     policyType,
     analyze,
-    validate(model, documentOptions) {
-      if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
-      return analyze(model, documentOptions).problems.map((problem) => toDiagnostic(model.document, problem));
-    },
+    validate: (model, documentOptions) => finish(validationSteps(model, documentOptions)),
+    analysisSteps,
+    validationSteps,
     complete: (model, position) => complete(model, position, catalog),
     hover: (model, position, documentOptions) => hover(model, position, catalog, policyType(model, documentOptions)),
     codeActions(model, diagnostics, only, documentOptions, range) {
