@@ -1,0 +1,69 @@
+// The CLI on every AWS managed policy against a baseline that only lists, reads and JSON.parses the same files, so the
+// ratio shows what the engine costs on top of the I/O and parsing no linter can avoid. The two run alternately, so
+// drift in the machine's load affects both alike.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { row } from './table.mjs';
+import { median } from './statistics.mjs';
+
+const baseline = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const folder = process.argv[1];
+let statements = 0;
+for (const name of readdirSync(folder).sort()) {
+  if (!name.endsWith('.iam.json')) continue;
+  const policy = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+  statements += [].concat(policy.Statement ?? []).length;
+}
+process.stdout.write(String(statements));
+`;
+
+function time(args) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsedMs = performance.now() - started;
+  if (result.error) throw result.error;
+  return { elapsedMs, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `runs` interleaved pairs of (CLI --format json on the folder, baseline). `cliNodeArgs` go before the bundle (a
+ * profiler); the baseline never gets them. Returns the times and what the last CLI run found.
+ */
+export function measureCliThroughput({ cliJs, folder, runs, cliNodeArgs = () => [] }) {
+  const lintMs = [];
+  const parseMs = [];
+  let last;
+  for (let run = 0; run < runs; run++) {
+    last = time([...cliNodeArgs(run), cliJs, '--format', 'json', folder]);
+    if (last.status !== 0 && last.status !== 1) throw new Error(`the CLI exited with ${last.status}: ${last.stderr.trim()}`);
+    lintMs.push(last.elapsedMs);
+    const parsed = time(['-e', baseline, folder]);
+    if (parsed.status !== 0) throw new Error(`the baseline exited with ${parsed.status}: ${parsed.stderr.trim()}`);
+    parseMs.push(parsed.elapsedMs);
+  }
+  const report = JSON.parse(last.stdout);
+  const problems = report.files.reduce((sum, file) => sum + file.problems.length, 0);
+  return { lintMs, parseMs, files: report.files.length, problems, status: last.status };
+}
+
+export function measureCli({ bundles, quick, cliArgs, corpusFolder }) {
+  const runs = quick ? 2 : 7;
+  const result = measureCliThroughput({ cliJs: join(bundles, 'cli.js'), folder: corpusFolder, runs, cliNodeArgs: (run) => cliArgs(`cli-${run}`) });
+  const lint = median(result.lintMs);
+  const parse = median(result.parseMs);
+  const range = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
+  return {
+    rows: [
+      row('cli', `CLI on ${result.files.toLocaleString('en-US')} AWS managed policies`, {
+        value: lint,
+        unit: 'ms',
+        detail: `median of ${runs} runs (${range(result.lintMs)}); --format json; ${result.problems.toLocaleString('en-US')} problems, exit ${result.status}`,
+      }),
+      row('cli', 'read + JSON.parse baseline, same files', { value: parse, unit: 'ms', detail: `median of ${runs} runs (${range(result.parseMs)}), interleaved with the CLI's` }),
+      row('cli', 'CLI / baseline', { value: lint / parse, unit: '×', digits: 1, budget: { atMost: 5 }, detail: `engine cost ≈ ${((lint - parse) / result.files).toFixed(2)} ms per policy` }),
+    ],
+    details: result,
+  };
+}

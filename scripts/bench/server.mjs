@@ -1,0 +1,135 @@
+// Starts `node server.js --stdio` and speaks LSP to it the way an editor does. Every request has a deadline and a
+// server that exits early fails the request with its stderr, so a broken server fails the measurement instead of
+// hanging the suite.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const requestDeadlineMs = 60_000;
+const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * The Node flags the VS Code client starts the server with (`const execArgv = [...]` in client/src/extension.ts), so
+ * the server is measured as the extension runs it. Read from the client's source, to keep one list.
+ */
+export function clientServerFlags() {
+  const source = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+  const list = /const execArgv = \[([^\]]*)\]/.exec(source);
+  return list ? [...list[1].matchAll(/'([^']*)'/g)].map((flag) => flag[1]) : [];
+}
+
+/** Resident set size of a process in MB (10^6 bytes): VmRSS from /proc where there is one, else `ps -o rss=`. */
+export function rssMb(pid) {
+  let kib;
+  try {
+    kib = Number(/VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    kib = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+  }
+  if (!Number.isFinite(kib) || kib <= 0) throw new Error(`cannot read the RSS of process ${pid}`);
+  return (kib * 1024) / 1e6;
+}
+
+/**
+ * A server with the client capabilities of VS Code's language client for diagnostics: `pull` announces
+ * textDocument/diagnostic (the server then never pushes), otherwise the server pushes publishDiagnostics.
+ * `nodeArgs` go before the bundle (e.g. --cpu-prof). `heapProbe` loads heap-probe.cjs, for liveHeapMb(). `trace`
+ * ('off' or 'verbose') is the client's trace setting: with 'verbose' the server may send $/logTrace lines.
+ * `startedAt` is taken just before the spawn.
+ */
+export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = false, trace = 'off' }) {
+  const startedAt = performance.now();
+  const probe = heapProbe ? ['--expose-gc', '-r', join(import.meta.dirname, 'heap-probe.cjs')] : [];
+  const child = spawn(process.execPath, [...probe, ...nodeArgs, serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe', ...(heapProbe ? ['ipc'] : [])],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const died = exited.then((how) => {
+    throw new Error(`the server exited (${how})${stderr ? `: ${stderr.trim()}` : ''}`);
+  });
+  died.catch(() => {}); // observed by whichever request is waiting; a clean shutdown leaves it unobserved
+
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // Server-to-client requests: configuration gets the defaults (null), registrations and refreshes are accepted.
+  connection.onRequest((method, params) => (method === 'workspace/configuration' ? params.items.map(() => null) : null));
+  const listeners = new Map();
+  connection.onError(() => {}); // a closed pipe after exit is reported by `died`
+  connection.listen();
+
+  /** `token` (a vscode-jsonrpc CancellationToken) sends $/cancelRequest when cancelled. */
+  function request(method, params, { deadlineMs = requestDeadlineMs, token } = {}) {
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${method} not answered within ${deadlineMs} ms`)), deadlineMs);
+    });
+    const sent = token ? connection.sendRequest(method, params, token) : connection.sendRequest(method, params);
+    return Promise.race([sent, late, died]).finally(() => clearTimeout(timer));
+  }
+  const notify = (method, params) => connection.sendNotification(method, params);
+
+  const capabilities = pull
+    ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } }
+    : { textDocument: { publishDiagnostics: { versionSupport: true } } };
+  try {
+    await request('initialize', { processId: process.pid, rootUri: null, capabilities, trace });
+  } catch (error) {
+    child.kill();
+    connection.dispose();
+    throw error;
+  }
+  const initializedAt = performance.now();
+  await notify('initialized', {});
+
+  return {
+    pid: child.pid,
+    startedAt,
+    initializedAt,
+    request,
+    notify,
+    /** Calls `listener(params, receivedAt)` for each notification of `method` from the server. */
+    on(method, listener) {
+      if (!listeners.has(method)) {
+        listeners.set(method, []);
+        // A handler per method: vscode-jsonrpc keeps $/logTrace for itself unless one is registered for it.
+        connection.onNotification(method, (params) => {
+          for (const each of listeners.get(method)) each(params, performance.now());
+        });
+      }
+      listeners.get(method).push(listener);
+    },
+    rssMb: () => rssMb(child.pid),
+    /** MB of heap still live after a full GC (needs `heapProbe`). */
+    liveHeapMb() {
+      const answer = new Promise((resolve) => child.once('message', (message) => resolve(message.liveHeapBytes / 1e6)));
+      child.send('live-heap');
+      let timer;
+      const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the heap probe did not answer')), 30_000)));
+      return Promise.race([answer, late, died]).finally(() => clearTimeout(timer));
+    },
+    async stop() {
+      try {
+        await request('shutdown', null, { deadlineMs: 10_000 });
+        await notify('exit', null);
+        let timer;
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        clearTimeout(timer);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill();
+        connection.dispose();
+      }
+    },
+  };
+}
+
+/** The LSP position (UTF-16 line and character) of an offset. */
+export function positionAt(text, offset) {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return { line, character: offset - lineStart };
+}
+
