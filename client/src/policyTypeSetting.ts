@@ -3,16 +3,17 @@
  * wins over broader globs (the server takes the first match), and nothing else changed. Pure, so it is tested
  * without VS Code.
  */
-import { escape } from 'minimatch';
+import { escapePathGlob } from '../../shared/pathGlob';
 import type { PolicyType } from '../../shared/settings';
 
 /**
  * A glob matching one file. The server matches globs against the document's absolute path, so a workspace-relative
  * path gets a leading `**` (portable in a committed settings file); a file outside any workspace folder gets its
- * absolute path. Glob characters in file names are escaped.
+ * absolute path. Every character with a meaning to the settings' matcher (shared/pathGlob.ts), braces included, is
+ * escaped, so the glob names this file only.
  */
 export function globForFile(relativePath: string | undefined, absolutePath: string): string {
-  return relativePath === undefined ? escape(absolutePath) : `**/${escape(relativePath)}`;
+  return relativePath === undefined ? escapePathGlob(absolutePath) : `**/${escapePathGlob(relativePath)}`;
 }
 
 /** The setting with `glob` set to `type` (first), or removed when `type` is undefined ("detect automatically"). */

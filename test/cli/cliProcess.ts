@@ -3,7 +3,7 @@
  * fresh temporary folder, and validates SARIF against the vendored SARIF 2.1.0 schema.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getLanguageService, type JSONSchema } from 'vscode-json-languageservice';
@@ -34,13 +34,29 @@ export function fixture(name: string): string {
   return readFileSync(repoPath('test/fixtures/cli', name), 'utf8');
 }
 
+/** The folders workspace() made in this process, removed when it exits. */
+const workspaces: string[] = [];
+
+function removeWorkspaces(): void {
+  for (const folder of workspaces.splice(0)) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Leaving a temporary folder behind must not fail the run.
+    }
+  }
+}
+
 /**
  * A new temporary folder with the given files: `{ 'a/b.iam.json': 'clean.iam.json' }` copies a fixture,
- * `{ 'x.json': { text: '...' } }` or `{ bytes }` writes content.
+ * `{ 'x.json': { text: '...' } }` or `{ bytes }` writes content. It lasts until the test process exits (suites make
+ * theirs when they load and read them after the CLI ran, so no earlier moment is safe), then it is removed.
  */
 export function workspace(files: Record<string, string | { text: string } | { bytes: Uint8Array }>): string {
   // The real path: the CLI sees its working folder resolved (macOS's /tmp is a symlink).
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'iam-policy-cli-')));
+  if (workspaces.length === 0) process.once('exit', removeWorkspaces);
+  workspaces.push(folder);
   for (const [path, source] of Object.entries(files)) {
     const target = join(folder, path);
     mkdirSync(dirname(target), { recursive: true });

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
-import { minimatch } from 'minimatch';
 import * as commandIds from '../../client/src/commandIds';
 import { globForFile, withPolicyType } from '../../client/src/policyTypeSetting';
 import { fileNameFor, fileTemplatesOf, freeName } from '../../client/src/templateFiles';
+import { matchPathGlob } from '../../shared/pathGlob';
 import { defaultSettings } from '../../shared/settings';
 import { policyTemplates } from '../../server/src/service/completion/policyTemplates';
 import { choosePolicyType } from '../../server/src/policy/policyType';
@@ -30,9 +30,10 @@ suite('client commands', () => {
   test('the policy-type entry matches the file the way the server matches globs, and only that file', () => {
     const glob = globForFile('policies/app[1].json', '/work/project/policies/app[1].json');
     assert.equal(glob, '**/policies/app\\[1\\].json');
-    const options = { dot: true, matchBase: false, nocase: true };
-    assert.ok(minimatch('/work/project/policies/app[1].json', glob, options));
-    assert.ok(!minimatch('/work/project/policies/app1.json', glob, options));
+    // The options the server reads the setting with (policy/policyType.ts).
+    const options = { matchBase: true, ignoreCase: true };
+    assert.ok(matchPathGlob(glob, '/work/project/policies/app[1].json', options));
+    assert.ok(!matchPathGlob(glob, '/work/project/policies/app1.json', options));
     assert.equal(globForFile(undefined, '/tmp/a*.json'), '/tmp/a\\*.json');
     // And the server's own choice honours it.
     const model = modelOf('{"Statement": []}', 'file:///work/project/policies/app%5B1%5D.json');
@@ -41,6 +42,21 @@ suite('client commands', () => {
     assert.deepEqual(Object.keys(written), [glob, '*.json'], 'the file entry goes first, so it wins');
     assert.deepEqual(choosePolicyType(model.document.uri, model, { policyTypes: written as typeof defaultSettings.policyTypes }), { type: 'scp', source: 'setting' });
     assert.deepEqual(withPolicyType(written, glob, undefined), { '*.json': 'resource' });
+  });
+
+  test('the policy-type entry escapes every glob character of a file name, braces included', () => {
+    // minimatch's escape left `{a,b}` as braces: the entry for `{a,b}.json` matched a.json and b.json, not itself.
+    const options = { matchBase: true, ignoreCase: true };
+    for (const name of ['x{a,b}.json', 'x{1}[2]*?.json', 'p\\q{,}.json', '[!a]{x,y}*.json']) {
+      const relative = `policies/${name}`;
+      const absolute = `/work/project/${relative}`;
+      for (const glob of [globForFile(relative, absolute), globForFile(undefined, absolute)]) {
+        assert.ok(matchPathGlob(glob, absolute, options), `${glob} matches ${absolute}`);
+        for (const other of ['xa.json', 'xb.json', 'x{1}[2]ab.json', 'x12ab.json', 'p\\q.json', 'b{x,y}.json', '[!a]x.json']) {
+          if (other !== name) assert.ok(!matchPathGlob(glob, `/work/project/policies/${other}`, options), `${glob} does not match ${other}`);
+        }
+      }
+    }
   });
 
   test('templates: the snippet file\'s file templates, named so the server reads their policy type', () => {

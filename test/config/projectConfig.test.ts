@@ -124,6 +124,28 @@ suite('project config: paths and globs', () => {
     assert.equal(isIgnoredBy(file, join(root, 'out', 'a.iam.json')), true);
   });
 
+  test('globs read like settings globs: extglobs are plain characters, dot files match, braces and sets work (K14)', () => {
+    // minimatch read `+(a|aa)...` as an extglob (seconds on a 30-character name); the settings' matcher reads it as
+    // plain characters, so the answer is immediate and the file named by the glob is the one that matches.
+    const file = configFile({
+      policyTypes: { '+(a|aa)+(a|aa)+(a|aa)b': 'trust', '+(a|aa)b.json': 'trust', '{scp,org}/[a-c]*.json': 'scp', '*.json': 'identity' },
+      ignore: ['@(x|y)', '.hidden'],
+      filePatterns: ['**/*.perm'],
+    });
+    assert.equal(policyTypeFromConfig(file, join(root, '+(a|aa)b.json')), 'trust');
+    assert.equal(policyTypeFromConfig(file, join(root, 'aab.json')), 'identity');
+    assert.equal(policyTypeFromConfig(file, join(root, `${'a'.repeat(30)}.json`)), 'identity');
+    assert.equal(policyTypeFromConfig(file, join(root, 'a'.repeat(40))), undefined);
+    assert.equal(policyTypeFromConfig(file, join(root, 'org', 'b1.json')), 'scp');
+    assert.equal(policyTypeFromConfig(file, join(root, 'org', 'd1.json')), 'identity');
+    assert.equal(policyTypeFromConfig(file, join(root, 'deep', '.dot.json')), 'identity', 'dot files included');
+    assert.equal(isIgnoredBy(file, join(root, 'x', 'p.json')), false);
+    assert.equal(isIgnoredBy(file, join(root, '@(x|y)', 'p.json')), true);
+    assert.equal(isIgnoredBy(file, join(root, 'a', '.hidden', 'p.json')), true);
+    assert.equal(matchesExtraFilePattern(file, join(root, '.config', 'a.perm')), true);
+    assert.equal(matchesExtraFilePattern(file, join(root, 'a.perm')), true);
+  });
+
   test('the first matching policy-type glob wins', () => {
     const file = configFile({ policyTypes: { 'org/scp/*.json': 'scp', 'org/**': 'rcp' } });
     assert.equal(policyTypeFromConfig(file, join(root, 'org', 'scp', 'deny.json')), 'scp');

@@ -20,6 +20,8 @@ runRuleTests(rule, {
     { name: 'each action fits one of the principals', code: statement(`{"AWS":"111122223333","Federated":"arn:aws:iam::111122223333:saml-provider/Okta"}`, '["sts:AssumeRole","sts:AssumeRoleWithSAML"]'), policyType: 'trust' },
     { name: 'wildcards are not judged', code: statement('{"Service":"ec2.amazonaws.com"}', '"sts:AssumeRole*"'), policyType: 'trust' },
     { name: 'an unknown federated form is another rule\'s', code: statement('{"Federated":"my-idp"}', '"sts:AssumeRoleWithSAML"'), policyType: 'trust' },
+    // K17: an unknown key was judged as a kind of its own, so fixing `stss:AssumeRole` brought up this error too.
+    { name: 'an unknown principal key is invalid-principal-key\'s', code: statement('{"x":"ec2.amazonaws.com"}', '"sts:AssumeRole"'), policyType: 'trust' },
   ],
   invalid: [
     {
@@ -56,6 +58,13 @@ runRuleTests(rule, {
       code: statement(saml, '["sts:AssumeRoleWithSAML",[|"sts:AssumeRoleWithWebIdentity"|]]'),
       policyType: 'trust',
       errors: ['needsOidc'],
+    },
+    {
+      name: 'a misspelt key is judged as the key its fix gives it',
+      code: statement('{"service":"lambda.amazonaws.com"}', '[|"sts:AssumeRoleWithWebIdentity"|]'),
+      policyType: 'trust',
+      errors: ['needsOidc'],
+      suggestions: [{ output: statement('{"service":"lambda.amazonaws.com"}', '"sts:AssumeRole"') }],
     },
     {
       name: 'mixed principal kinds: no single replacement',

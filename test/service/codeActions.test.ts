@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../shared/settings';
-import { fixAllKind } from '../../server/src/service/codeActions';
+import type { Problem } from '../../server/src/rules/types';
+import { codeActionsFor, fixAllKind } from '../../server/src/service/codeActions';
+import { documentOf } from '../support/documents';
 import { modelOf, service, textAfterEdits } from '../support/service';
 
 const options = { settings: defaultSettings };
@@ -60,5 +62,54 @@ suite('code actions', () => {
     const kinds = service.codeActions(model, diagnostics, [CodeActionKind.QuickFix], options).map((a) => a.kind);
     assert.ok(kinds.length > 0);
     assert.ok(kinds.every((k) => k === CodeActionKind.QuickFix));
+  });
+
+  test('every diagnostic gets the actions of the problems with its rule and range, in order; thousands in linear work (K15)', () => {
+    // Problems of two rules, some sharing a range, over three lines; the request repeats one, leaves some out, has a
+    // stale range and a numeric code.
+    const lines = Array.from({ length: 3 }, (_, line) => 'x'.repeat(300 + line)).join('\r\n');
+    const counted = documentOf(lines);
+    let conversions = 0;
+    const positionAt = counted.positionAt.bind(counted);
+    counted.positionAt = (offset: number) => {
+      conversions++;
+      return positionAt(offset);
+    };
+    const problem = (ruleId: string, offset: number, length: number, title: string): Problem => ({
+      ruleId,
+      messageId: 'm',
+      message: 'm',
+      offset,
+      length,
+      severity: 'warning',
+      fix: offset % 2 === 0 ? { title, edits: [{ offset, length, text: title }] } : undefined,
+      suggestions: [{ title: `${title} (suggestion)`, edits: [{ offset, length: 0, text: '' }] }],
+      tags: [],
+    });
+    const problems: Problem[] = [];
+    for (let offset = 0; offset < lines.length - 3; offset += 3) {
+      problems.push(problem('rule-a', offset, 2, `a${offset}`), problem(offset % 9 === 0 ? 'rule-a' : 'rule-b', offset, 2, `b${offset}`));
+    }
+    const toDiagnostic = (p: Problem) => ({ range: { start: positionAt(p.offset), end: positionAt(p.offset + p.length) }, message: p.message, code: p.ruleId });
+    const requested = [
+      ...problems.filter((_, i) => i % 5 !== 0).map(toDiagnostic),
+      toDiagnostic(problems[7]!),
+      { ...toDiagnostic(problems[3]!), range: { start: { line: 0, character: 1 }, end: { line: 9, character: 0 } } },
+      { ...toDiagnostic(problems[4]!), code: 4 },
+    ];
+    // What pairing every diagnostic with every problem answered.
+    const ranges = problems.map((p) => JSON.stringify(toDiagnostic(p).range));
+    const expected = requested.flatMap((diagnostic) =>
+      problems
+        .filter((p, i) => p.ruleId === diagnostic.code && ranges[i] === JSON.stringify(diagnostic.range))
+        .flatMap((p) => [...(p.fix ? [{ fix: p.fix, preferred: true }] : []), ...p.suggestions.map((fix) => ({ fix, preferred: false }))])
+        .map(({ fix, preferred }) => [fix.title, preferred, diagnostic] as const),
+    );
+    conversions = 0;
+    const actions = codeActionsFor(counted, problems, requested, [CodeActionKind.QuickFix]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false, a.diagnostics![0]] as const), expected);
+    assert.ok(expected.length > 500, `${expected.length} actions`);
+    // Each problem's range once, plus each action's edits: not once per diagnostic and problem (~10^6).
+    assert.ok(conversions <= 2 * problems.length + 2 * actions.length, `${conversions} offset conversions`);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ASTNode } from 'vscode-json-languageservice';
-import { applyEdits, insertProperty, removeNode, removeNodes, removeProperty } from '../../server/src/rules/edits';
+import { applyEdits, indentationAt, insertProperty, lineBreak, removeNode, removeNodes, removeProperty } from '../../server/src/rules/edits';
 import { modelOf } from '../support/service';
 
 function rootOf(text: string) {
@@ -68,5 +68,38 @@ suite('edits', () => {
   test('overlapping edits are not applied twice over each other', () => {
     // The later edit is applied and the one overlapping it skipped, rather than both mangling the text.
     assert.equal(applyEdits('abcdef', [{ offset: 1, length: 3, text: 'X' }, { offset: 2, length: 1, text: 'Y' }]), 'abYdef');
+  });
+
+  test('indentation and line break answers are unchanged by walking back to the line break only and remembering', () => {
+    // What the two answered before (a search per line-break character; a scan of the whole text per call).
+    const indentationBefore = (text: string, offset: number) => {
+      const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+      let end = lineStart;
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      return text.slice(lineStart, end);
+    };
+    const lineBreakBefore = (text: string) => (text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n');
+    const texts = [
+      '{\r\n  "a": {\r\n\t  "b": 1\r\n  }\r\n}\r\n',
+      '{\n    "a": [\n      1\n    ]\n}',
+      '{\r  "a": 1,\r   "b": 2\r}',
+      '  {"a": 1}',
+      '{"a": 1}',
+      '',
+      ' ',
+      '{\n  "mixed": 1,\r\n\t"x": 2,\r  "y": 3\n}\n  ',
+    ];
+    for (const text of texts) {
+      assert.equal(lineBreak(text), lineBreakBefore(text), JSON.stringify(text));
+      for (let offset = 0; offset <= text.length + 1; offset++) {
+        // Offset 0 of a text that starts with a line break: the old search looked at index 0 too (lastIndexOf clamps
+        // -1 to 0) and answered the next line's indentation. No node starts at a line break, so no fix asked it.
+        if (offset === 0 && /^[\r\n]/.test(text)) continue;
+        assert.equal(indentationAt(text, offset), indentationBefore(text, offset), `${JSON.stringify(text)} at ${offset}`);
+      }
+    }
+    assert.equal(indentationAt('\n  x', 0), '');
+    // Remembered per text: a different text (even one of the same length) gets its own answer.
+    for (const text of ['a\r\nb', 'a\n\nb', 'a\r\rb', 'a\r\nb', 'abcd']) assert.equal(lineBreak(text), lineBreakBefore(text), JSON.stringify(text));
   });
 });

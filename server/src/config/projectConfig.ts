@@ -8,9 +8,9 @@
  * depth (like .gitignore).
  */
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { Minimatch } from 'minimatch';
 import { getLanguageService, type ASTNode, type PropertyASTNode } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { compilePathGlob } from '../../../shared/pathGlob';
 import { policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
 
 export const configFileName = '.iampolicy.json';
@@ -178,18 +178,15 @@ function relativeInside(folder: string, path: string): string | undefined {
   return rel.split(sep).join('/');
 }
 
-/** Compiled once per glob: a folder search asks about every file. */
-const matchers = new Map<string, Minimatch>();
-
+/**
+ * Config globs read exactly like settings globs: the linear matcher of shared/pathGlob.ts (compiled once per glob, a
+ * folder search asks about every file), dot files included, a glob without `/` against the name. The config is a
+ * file of the workspace or the checked-out branch, so a glob must never take long (known failure K14: minimatch took
+ * exponential time on extglobs). Case-sensitive, as the folder search is.
+ */
 function globMatches(rel: string, glob: string): boolean {
-  let matcher = matchers.get(glob);
-  if (!matcher) {
-    const pattern = glob.endsWith('/') ? glob.slice(0, -1) : glob;
-    matcher = new Minimatch(pattern, { dot: true, matchBase: !pattern.includes('/') });
-    if (matchers.size >= 1000) matchers.clear(); // a long-lived server sees configs edited many times
-    matchers.set(glob, matcher);
-  }
-  return matcher.match(rel);
+  const pattern = glob.endsWith('/') ? glob.slice(0, -1) : glob;
+  return compilePathGlob(pattern, { matchBase: true })(rel);
 }
 
 /** Whether the config ignores `path` (a file or folder): the path itself or one of its folders matches a glob. */

@@ -89,7 +89,14 @@ export function sameKeyProperties(property: PropertyASTNode): PropertyASTNode[] 
 
 /** The whitespace that starts the line containing `offset`. */
 export function indentationAt(text: string, offset: number): string {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  // Back to the previous line break only: searching for `\r` and `\n` separately scanned to the start of the file
+  // for the one the document does not use, once per edit built (quadratic in a large policy's suggestions).
+  let lineStart = Math.min(offset, text.length);
+  while (lineStart > 0) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (c === 0x0a || c === 0x0d) break;
+    lineStart--;
+  }
   let end = lineStart;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return text.slice(lineStart, end);
@@ -116,10 +123,16 @@ let lastIndentUnit = '  ';
 
 /** The line break the document uses (old Mac files end lines with a lone CR). */
 export function lineBreak(text: string): string {
-  if (text.includes('\r\n')) return '\r\n';
-  if (text.includes('\n')) return '\n';
-  return text.includes('\r') ? '\r' : '\n';
+  // Asked once per edit built, as indentUnit: remembered for the last text rather than rescanned each time.
+  if (text === lastLineBreakText) return lastLineBreak;
+  const found = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : text.includes('\r') ? '\r' : '\n';
+  lastLineBreakText = text;
+  lastLineBreak = found;
+  return found;
 }
+
+let lastLineBreakText: string | undefined;
+let lastLineBreak = '\n';
 
 /**
  * Insert `"key": value` into an object, first or last, matching the object's layout: one line stays one line,

@@ -37,7 +37,8 @@ export default defineRule({
       const principals = principalValues(statement.principal);
       if (principals.length === 0) continue;
       const kinds = principals.map(principalKind);
-      // A Federated value of no known form is another rule's finding; guessing its kind here would mislead.
+      // An unknown Principal key, or a Federated value of no known form, is another rule's finding; judging the
+      // statement before it is fixed would guess at what the author meant.
       if (kinds.some((k) => k === undefined)) continue;
       const written = new Set(statement.action.values.map((v) => v.value.toLowerCase()));
       const names = principals.slice(0, 3).map((p) => `"${p.value.value}"`).join(', ') + (principals.length > 3 ? ', ...' : '');

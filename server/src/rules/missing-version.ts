@@ -1,5 +1,6 @@
 import { insertProperty } from './edits';
 import { openingBrace } from './openingBrace';
+import { fitsQuotaAfter, quotaFor } from './policySize';
 import { usesPolicyVariables } from './policyVariables';
 import { defineRule } from './types';
 
@@ -14,8 +15,10 @@ export default defineRule({
     missing: `This policy has no "Version". Add "Version": "${currentVersion}" so AWS applies the current policy language.`,
     missingWithVariables:
       `This policy has no "Version", so AWS reads its policy variables as plain text. Add "Version": "${currentVersion}" to make them variables (this changes what the policy matches).`,
+    missingOverQuota:
+      `This policy has no "Version". Add "Version": "${currentVersion}" so AWS applies the current policy language; the policy then has more than the {quota} characters allowed for {what}, so make room first.`,
   },
-  check({ policy, report }) {
+  check({ policy, policyType, report }) {
     const root = policy.root;
     if (root?.type !== 'object' || policy.version) return;
     const fix = {
@@ -25,6 +28,10 @@ export default defineRule({
     // Turning literal `${...}` text into variables changes what the policy grants: a suggestion, not a safe fix.
     if (usesPolicyVariables(policy)) {
       report({ span: openingBrace(root), messageId: 'missingWithVariables', suggestions: [fix] });
+    } else if (!fitsQuotaAfter(policy.text, policyType, fix.edits)) {
+      // Safe for the language, not for the size: fix-all and --fix would trade this warning for a size error.
+      const quota = quotaFor(policyType)!;
+      report({ span: openingBrace(root), messageId: 'missingOverQuota', data: { quota: quota.characters.toLocaleString('en-US'), what: quota.what }, suggestions: [fix] });
     } else {
       report({ span: openingBrace(root), messageId: 'missing', fix });
     }

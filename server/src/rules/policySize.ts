@@ -4,7 +4,7 @@
  */
 import quotaData from '../../../data/policy-size-quotas.json';
 import { openingBrace } from './openingBrace';
-import type { PolicyType, RuleContext } from './types';
+import type { Edit, PolicyType, RuleContext } from './types';
 
 export interface SizeQuota {
   readonly policyType: PolicyType;
@@ -27,6 +27,18 @@ export function countedCharacters(text: string): number {
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) count++;
   }
   return count;
+}
+
+/**
+ * Whether `text` with `edits` applied stays within the quota of `policyType` (true for a type without one). A fix
+ * that would take the policy over it is no longer safe: it brings up policy-size-exceeds-*-quota (known failure K16).
+ */
+export function fitsQuotaAfter(text: string, policyType: PolicyType, edits: readonly Edit[]): boolean {
+  const quota = quotaFor(policyType);
+  if (!quota) return true;
+  let size = countedCharacters(text);
+  for (const edit of edits) size += countedCharacters(edit.text) - countedCharacters(text.slice(edit.offset, edit.offset + edit.length));
+  return size <= quota.characters;
 }
 
 export function checkSize(context: RuleContext): void {

@@ -138,8 +138,12 @@ export function isGitHubProvider(value: string): boolean {
   return provider?.kind === 'oidc' && provider.host.toLowerCase() === github.provider && value.startsWith('arn:');
 }
 
-/** The kinds a principal value belongs to, as data/trust-principals.json names them for the assume actions. */
+/**
+ * The kind a principal value belongs to, as data/trust-principals.json names them for the assume actions; undefined
+ * for a Federated value of no known form and for a key that is no principal key (invalid-principal-key reports it,
+ * and judging actions against it would only add a second finding once the action is fixed: known failure K17).
+ */
 export function principalKind(principal: PrincipalValue): string | undefined {
   if (principal.key === 'Federated') return federatedProvider(principal.value.value)?.kind;
-  return principal.key;
+  return principalKeys.includes(principal.key) ? principal.key : undefined;
 }

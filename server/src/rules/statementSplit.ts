@@ -2,34 +2,9 @@
  * Splitting a statement: some of its Action entries move to a copy of the statement without one condition key.
  * The edits keep the original's layout; the copy is written in the document's indentation after the original.
  */
-import type { ASTNode, ConditionKeyEntry, PolicyModel, Statement, StringValue } from '../policy/model';
-import { indentationAt, indentUnit, lineBreak } from './edits';
+import type { ConditionKeyEntry, PolicyModel, Statement, StringValue } from '../policy/model';
+import { indentationAt, indentUnit, lineBreak, removeNodes } from './edits';
 import type { Edit, Fix } from './types';
-
-/** Remove some items of an array as maximal runs, so that no two removals overlap. */
-export function removeItems(items: readonly ASTNode[], remove: ReadonlySet<ASTNode>): Edit[] {
-  const edits: Edit[] = [];
-  let i = 0;
-  while (i < items.length) {
-    if (!remove.has(items[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < items.length && remove.has(items[j + 1]!)) j++;
-    const first = items[i]!;
-    const last = items[j]!;
-    const next = items[j + 1];
-    const previous = items[i - 1];
-    if (next) edits.push({ offset: first.offset, length: next.offset - first.offset, text: '' });
-    else if (previous) {
-      const start = previous.offset + previous.length;
-      edits.push({ offset: start, length: last.offset + last.length - start, text: '' });
-    }
-    i = j + 1;
-  }
-  return edits;
-}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -77,7 +52,8 @@ export function splitStatement(policy: PolicyModel, statement: Statement, moving
   const arrayMultiLine = text.slice(statementArray.offset, node.offset).includes('\n');
   const separator = arrayMultiLine ? `,${eol}${indent}` : ', ';
   const edits: Edit[] = [
-    ...removeItems(actionNode.items, new Set(moving.map((m) => m.node))),
+    // Never every item (checked above), so the array keeps at least one and the runs' commas come out right.
+    ...removeNodes(moving.map((m) => m.node)),
     { offset: node.offset + node.length, length: 0, text: `${separator}${body}` },
   ];
   const names = moving.map((m) => m.value).join(', ');

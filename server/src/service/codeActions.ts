@@ -12,13 +12,27 @@ import { toRange } from './ranges';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
 
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+/** A key equal for a problem and a diagnostic exactly when the rule and the whole range are the same. */
+function matchKey(ruleId: string, range: Range): string {
+  return `${ruleId}\n${range.start.line}:${range.start.character}\n${range.end.line}:${range.end.character}`;
+}
+
+/**
+ * The problems of the requested diagnostics' rules, by rule and range; in their own order, so the actions keep it.
+ * Built once per request: a client may send thousands of diagnostics at once, each found in one lookup (known
+ * failure K15: every diagnostic against every problem was quadratic).
+ */
+function problemsByDiagnostic(document: TextDocument, problems: readonly Problem[], requested: readonly Diagnostic[]): Map<string, Problem[]> {
+  const codes = new Set(requested.map((diagnostic) => diagnostic.code));
+  const index = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    if (!codes.has(problem.ruleId)) continue;
+    const key = matchKey(problem.ruleId, toRange(document, problem));
+    const same = index.get(key);
+    if (same) same.push(problem);
+    else index.set(key, [problem]);
+  }
+  return index;
 }
 
 function toTextEdits(document: TextDocument, fix: Fix): TextEdit[] {
@@ -87,9 +101,10 @@ export function codeActionsFor(
   const uri = document.uri;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
+    const index = problemsByDiagnostic(document, problems, requested);
     for (const diagnostic of requested) {
-      for (const problem of problems) {
-        if (problem.ruleId !== diagnostic.code || !sameRange(toRange(document, problem), diagnostic.range)) continue;
+      if (typeof diagnostic.code !== 'string') continue; // rule ids are strings
+      for (const problem of index.get(matchKey(diagnostic.code, diagnostic.range)) ?? []) {
         const remedies = [...(problem.fix ? [{ fix: problem.fix, preferred: true }] : []), ...problem.suggestions.map((fix) => ({ fix, preferred: false }))];
         for (const { fix, preferred } of remedies) {
           actions.push({
