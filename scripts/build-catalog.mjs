@@ -16,7 +16,8 @@
 //   resource row:  [resourceTypeIndex, required 0|1, rowKeyRefs?]
 // A "keyRef" is an index into conditionKeys. Tag-key placeholders (`${TagKey}`, `<key>`, `tag-key`) are all
 // written as `${TagKey}`. Characters outside ASCII are written as \u escapes, so that the text is one byte per
-// character in V8 (a bundled string literal with a single wider character takes two bytes for every character).
+// character in V8 (a bundled string literal with a single wider character takes two bytes for every character), and
+// `*/` as `*\/`: the bundles hold the index in a block comment (esbuild.mjs).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Buffer } from 'node:buffer';
@@ -259,9 +260,12 @@ function build() {
   );
 }
 
-/** JSON text with every character outside ASCII (there are none outside strings) written as a \u escape. */
+/**
+ * JSON text with every character outside ASCII (there are none outside strings) written as a \u escape, and every
+ * `*\/` as `*\\/` (the same string to JSON.parse): the bundles carry the index inside a block comment (esbuild.mjs).
+ */
 function asciiOnly(json) {
-  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replaceAll('*/', '*\\/');
 }
 
 /** JSON with object keys sorted, so that rebuilding from the same data is byte-identical. */

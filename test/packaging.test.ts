@@ -1,7 +1,9 @@
 /** What the VSIX ships: exactly the bundles and the assets the manifest points at (issue #7). */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
+import catalogText from 'generated:iam-catalog';
 import { repoPath } from './support/paths';
 
 const expected = [
@@ -27,5 +29,23 @@ suite('VSIX contents', () => {
     const files = listing.split('\n').map((line) => line.trim()).filter(Boolean).sort();
     assert.deepEqual(files, [...expected].sort());
     for (const file of files) assert.doesNotMatch(file, /node_modules|\.map$|\.ts$|^test\/|^server\/|^client\//, file);
+  });
+});
+
+// esbuild.mjs puts the IAM index in a comment that the bundle reads back through Function.prototype.toString, so V8
+// holds it once (in the script's source) instead of twice, and never scans it as a 3 MB string literal.
+suite('Bundled IAM catalogue', () => {
+  test('the text a bundle reads is the generated index, byte for byte', () => {
+    assert.equal(catalogText, readFileSync(repoPath('generated', 'iam-catalog.json'), 'latin1'));
+  });
+
+  test('dist/server.js and dist/cli.js hold the index once, in a comment, not as a string literal', (t) => {
+    if (!existsSync(repoPath('dist', 'server.js'))) return t.skip('no dist/ (npm run build)');
+    for (const bundle of ['server.js', 'cli.js']) {
+      const text = readFileSync(repoPath('dist', bundle), 'latin1');
+      const starts = [...text.matchAll(/\{"conditionKeys":\[\[/g)].map((match) => match.index);
+      assert.equal(starts.length, 1, `${bundle} should hold the index once`);
+      assert.equal(text.slice(starts[0] - 3, starts[0]), '/*!', `${bundle} should hold the index in a legal comment`);
+    }
   });
 });

@@ -6,7 +6,7 @@
 // (its IPC channel) adds about 1 MB of RSS, so RSS is read from a second server that runs the same cycles without it.
 import { join } from 'node:path';
 import { cursorPolicy } from './documents.mjs';
-import { startServer } from './server.mjs';
+import { clientServerEnv, startServer } from './server.mjs';
 import { row } from './table.mjs';
 
 const uri = 'file:///bench/memory.iam.json';
@@ -76,10 +76,11 @@ export async function measureMemory({ bundles, quick, serverArgs, serverFlags })
   } finally {
     await probed.stop();
   }
-  // Other editors start `node dist/server.js --stdio` without the VS Code client's flags.
+  // Other editors start `node dist/server.js --stdio` without the VS Code client's flags and environment.
+  const serverEnv = Object.entries(clientServerEnv()).map(([name, value]) => `${name}=${value}`);
   let plainAfterLoad;
-  if (serverFlags.length > 0) {
-    const plain = await startServer({ serverJs, pull: true });
+  if (serverFlags.length > 0 || serverEnv.length > 0) {
+    const plain = await startServer({ serverJs, pull: true, env: {} });
     try {
       await load(plain, text, cursors);
       plainAfterLoad = plain.rssMb();
@@ -94,7 +95,7 @@ export async function measureMemory({ bundles, quick, serverArgs, serverFlags })
   const noise = Math.max(2, live.afterWarmup * 0.05);
   const count = (n) => n.toLocaleString('en-US');
   const mb = (n) => `${n.toFixed(1)} MB`;
-  const flags = serverFlags.length > 0 ? `with the VS Code client's ${serverFlags.join(' ')}; ` : '';
+  const flags = serverFlags.length > 0 || serverEnv.length > 0 ? `with the VS Code client's ${[...serverEnv, ...serverFlags].join(' ')}; ` : '';
   const rows = [
     row('memory', 'server RSS after load', { value: afterLoad, unit: 'MB', digits: 1, budget: { below: 100 }, detail: `${flags}catalogue loaded, a 6 KB policy validated, completion and hover answered` }),
   ];
@@ -117,5 +118,5 @@ export async function measureMemory({ bundles, quick, serverArgs, serverFlags })
       detail: `live heap after a full GC: ${mb(live.afterLoad)} after load, ${mb(live.afterWarmup)} after ${count(warmup)} cycles, ${mb(live.afterCycles)} after ${count(cycles)}`,
     }),
   );
-  return { rows, details: { cycles, warmup, serverFlags, afterLoadRssMb: afterLoad, plainAfterLoadRssMb: plainAfterLoad, liveHeapMb: live, samples } };
+  return { rows, details: { cycles, warmup, serverFlags, serverEnv, afterLoadRssMb: afterLoad, plainAfterLoadRssMb: plainAfterLoad, liveHeapMb: live, samples } };
 }

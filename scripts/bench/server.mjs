@@ -20,6 +20,16 @@ export function clientServerFlags() {
   return list ? [...list[1].matchAll(/'([^']*)'/g)].map((flag) => flag[1]) : [];
 }
 
+/**
+ * The environment variables the VS Code client adds for the server (`const serverEnv = { NAME: 'value' }` in
+ * client/src/extension.ts), read from the client's source like the flags.
+ */
+export function clientServerEnv() {
+  const source = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+  const object = /const serverEnv = \{([^}]*)\}/.exec(source);
+  return object ? Object.fromEntries([...object[1].matchAll(/(\w+): '([^']*)'/g)].map((entry) => [entry[1], entry[2]])) : {};
+}
+
 /** Resident set size of a process in MB (10^6 bytes): VmRSS from /proc where there is one, else `ps -o rss=`. */
 export function rssMb(pid) {
   let kib;
@@ -37,12 +47,14 @@ export function rssMb(pid) {
  * textDocument/diagnostic (the server then never pushes), otherwise the server pushes publishDiagnostics.
  * `nodeArgs` go before the bundle (e.g. --cpu-prof). `heapProbe` loads heap-probe.cjs, for liveHeapMb(). `trace`
  * ('off' or 'verbose') is the client's trace setting: with 'verbose' the server may send $/logTrace lines.
- * `startedAt` is taken just before the spawn.
+ * `startedAt` is taken just before the spawn. `env` is added to the server's environment: by default what the VS Code
+ * client adds, as callers pass its flags in `nodeArgs`; `{}` starts the server as other editors do.
  */
-export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = false, trace = 'off' }) {
+export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = false, trace = 'off', env = clientServerEnv() }) {
   const startedAt = performance.now();
   const probe = heapProbe ? ['--expose-gc', '-r', join(import.meta.dirname, 'heap-probe.cjs')] : [];
   const child = spawn(process.execPath, [...probe, ...nodeArgs, serverJs, '--stdio'], {
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe', ...(heapProbe ? ['ipc'] : [])],
   });
   let stderr = '';
