@@ -7,18 +7,21 @@
 // - mapped files: the node binary and its libraries, as far as touched (Node alone, an empty script, shows ~31 MB);
 // - V8 heap, by space: new (the young generation: two semi-spaces, grown by V8 while much survives), old, large
 //   objects (among them the bundle's source and the catalogue text), code;
-// - other anonymous memory: mostly freed malloc memory that glibc keeps (parsing the 3.7 MB bundle), thread stacks.
+// - other anonymous memory: malloc heaps (V8's parser and compiler zones, its worker threads' arenas; without the
+//   client's MALLOC_MMAP_THRESHOLD_, freed memory glibc keeps), thread stacks.
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { clientServerEnv, clientServerFlags } from './bench/server.mjs';
 
 const root = join(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 10);
 const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
-/** The node flags the VS Code client starts the server with (`const execArgv = [...]` in client/src/extension.ts). */
-const clientFlags = [...(/const execArgv = \[([^\]]*)\]/.exec(readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8'))?.[1] ?? '').matchAll(/'([^']*)'/g)].map((m) => m[1]);
+/** The node flags and environment variables the VS Code client starts the server with (client/src/extension.ts). */
+const clientFlags = clientServerFlags();
+const clientEnv = clientServerEnv();
 
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -26,11 +29,12 @@ function rssMb(pid) {
 }
 
 /** One spawn: timings and RSS after load, and with `probe` the probe's breakdown. */
-async function once(flags, probe = false) {
+async function once(flags, env, probe = false) {
   const started = performance.now();
   const preload = probe ? ['-r', join(root, 'scripts', 'memory-probe.cjs')] : [];
   const child = spawn(process.execPath, [...flags, ...preload, join(root, 'dist/server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit', ...(probe ? ['ipc'] : [])],
+    env: { ...process.env, ...env },
   });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(() => null);
@@ -62,13 +66,17 @@ async function once(flags, probe = false) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (value) => `${value.toFixed(1)} MB`;
 const configurations = [
-  { name: 'node dist/server.js --stdio', flags: [] },
-  { name: `with the client's ${clientFlags.join(' ')}`, flags: clientFlags },
+  { name: 'node dist/server.js --stdio', flags: [], env: {} },
+  {
+    name: `with the client's ${[...Object.entries(clientEnv).map(([name, value]) => `${name}=${value}`), ...clientFlags].join(' ')}`,
+    flags: clientFlags,
+    env: clientEnv,
+  },
 ];
 // Alternate the configurations so that drift in the machine's load affects both alike.
 const results = configurations.map(() => []);
 for (let i = 0; i < runs; i++) {
-  for (const [c, configuration] of configurations.entries()) results[c].push(await once(configuration.flags));
+  for (const [c, configuration] of configurations.entries()) results[c].push(await once(configuration.flags, configuration.env));
 }
 const plain = results[0];
 const size = (file) => `${(statSync(join(root, 'dist', file)).size / 1024).toFixed(0)} KiB`;
@@ -78,7 +86,7 @@ for (const [c, configuration] of configurations.entries()) {
   console.log(`server RSS after load (catalogue loaded, one document validated), ${configuration.name}: ${mb(median(results[c].map((r) => r.rss)))}`);
 }
 for (const configuration of configurations) {
-  const { breakdown: b, rss } = await once(configuration.flags, true);
+  const { breakdown: b, rss } = await once(configuration.flags, configuration.env, true);
   const space = (name) => b.spaces[name]?.committedMb ?? 0;
   const otherAnonymous = b.anonymousMb - b.heapCommittedMb;
   console.log(
