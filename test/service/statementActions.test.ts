@@ -41,4 +41,22 @@ suite('statement actions against their plain definition', () => {
       for (const action of expected.slice(0, 20)) assert.ok(result.covers(action));
     }
   });
+
+  test('long lists of named actions (sorted together, not merged one by one), in any order and case, with repeats', () => {
+    const random = new Random(4242);
+    const named = everything.filter((_, k) => k % 37 === 0);
+    for (let i = 0; i < 60; i++) {
+      const count = 1 + random.int(120);
+      const chosen = Array.from({ length: count }, () => {
+        const action = named[random.int(named.length)]!;
+        return random.chance(0.2) ? action.fullName.toUpperCase() : action.fullName;
+      });
+      if (random.chance(0.5)) chosen.sort();
+      if (random.chance(0.3)) chosen.push(patterns[random.int(patterns.length)]!);
+      const model = modelOf(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: chosen, Resource: '*' }] }));
+      const result = statementActions(model.statements[0]!, catalog);
+      const expected = [...new Set(chosen.flatMap((p) => catalog.expandAction(p)))].sort(byFullName);
+      assert.deepEqual(result.actions.map((a) => a.fullName), expected.map((a) => a.fullName), JSON.stringify(chosen));
+    }
+  });
 });

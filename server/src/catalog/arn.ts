@@ -520,10 +520,28 @@ function runRows(
       }
       continue;
     }
+    // What accepts the character, looked up once per row rather than once per word; words nothing reached (most of
+    // them in a group of many formats, after the first few characters) are skipped.
+    const code = token >> 3;
+    const anyOne = token === ANY_ONE;
+    const literal = anyOne ? undefined : masks.literals.get(code);
+    const notColon = code !== COLON;
+    const notSlash = code !== SLASH;
     let any = 0;
     for (let w = 0; w < words; w++) {
-      const accepts = token === ANY_ONE ? -1 : acceptsWord(masks, token, w);
-      consumed[w] = reached[w]! & accepts & limit[w]!;
+      const from = reached[w]!;
+      if (from === 0) {
+        consumed[w] = 0;
+        continue;
+      }
+      let accepts = -1;
+      if (!anyOne) {
+        accepts = masks.any[w]!;
+        if (notColon) accepts |= masks.notColon[w]!;
+        if (notSlash) accepts |= masks.notSlash[w]!;
+        if (literal) accepts |= literal[w]!;
+      }
+      consumed[w] = from & accepts & limit[w]!;
       any |= consumed[w]!;
     }
     if (any === 0) return false;

@@ -254,10 +254,20 @@ export function createCatalog(indexJson: string): Catalog {
     }
     const servicePart = pattern.slice(0, colon);
     const actionPart = pattern.slice(colon + 1);
-    const serviceMatches = compileGlob(servicePart, { ignoreCase: true });
-    const candidates = hasWildcard(servicePart)
-      ? entries.filter((e) => serviceMatches(e.service.prefix))
-      : [entriesByPrefix.get(servicePart.toLowerCase())].filter((e): e is ServiceEntry => e !== undefined);
+    let candidates: ServiceEntry[];
+    if (hasWildcard(servicePart)) {
+      const serviceMatches = compileGlob(servicePart, { ignoreCase: true });
+      candidates = entries.filter((e) => serviceMatches(e.service.prefix));
+    } else {
+      const entry = entriesByPrefix.get(servicePart.toLowerCase());
+      if (!entry) return NONE;
+      // The common case, one action named in full: a binary search, nothing compiled.
+      if (!hasWildcard(actionPart)) {
+        const action = actionNamed(entry, actionPart);
+        return action ? [action] : NONE;
+      }
+      candidates = [entry];
+    }
     if (!hasWildcard(actionPart)) return candidates.flatMap((e) => actionNamed(e, actionPart) ?? NONE);
     if (actionPart === '*') return candidates.flatMap(allActionsOf);
     const actionMatches = compileGlob(actionPart, { ignoreCase: true });

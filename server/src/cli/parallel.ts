@@ -62,7 +62,18 @@ export function workerCount(files: number, env: Readonly<Record<string, string |
 export function lintJob(service: PolicyService, job: LintJob, policyType: PolicyType | undefined): LintOutcome {
   const model = service.parse(TextDocument.create(job.uri, 'iam-policy', 1, job.text), job.settings);
   const analysis = service.analyze(model, { settings: job.settings, policyType });
-  return { problems: analysis.problems, policyType: analysis.policyType, tooLarge: model.tooLarge };
+  return { problems: analysis.problems.map(withoutSuggestions), policyType: analysis.policyType, tooLarge: model.tooLarge };
+}
+
+const noSuggestions: readonly never[] = Object.freeze([]);
+
+/**
+ * The CLI prints no suggestions. Dropped unread, the ones a rule builds only when asked for are never built, and
+ * what they would be built from (the document's model) is not kept until the output is written.
+ */
+function withoutSuggestions(problem: Problem): Problem {
+  const { ruleId, messageId, message, offset, length, severity, fix, tags } = problem;
+  return { ruleId, messageId, message, offset, length, severity, fix, suggestions: noSuggestions, tags };
 }
 
 /** Calls `each` with every index the counter hands this thread. */

@@ -58,6 +58,7 @@ const sorted = new WeakMap<readonly Action[], readonly Action[]>();
 
 /** The actions sorted by full name (as strings compare), once per expansion. */
 function sortedByFullName(actions: readonly Action[]): readonly Action[] {
+  if (actions.length < 2) return actions;
   let result = sorted.get(actions);
   if (!result) {
     result = isSorted(actions) ? actions : [...actions].sort((a, b) => compareFullNames(a, b));
@@ -88,10 +89,47 @@ function isSorted(actions: readonly Action[]): boolean {
   return true;
 }
 
-/** Sorted lists merged into one, without duplicates: pairwise, so many lists cost O(n log k). */
+/** Lists no longer than this are gathered and sorted together rather than merged one by one. */
+const SHORT_LIST = 8;
+
+/**
+ * Sorted lists merged into one, without duplicates. Most entries name one action, so the short lists are gathered
+ * and sorted as one (a statement of 300 named actions is one sort, not 300 merges); the long ones (wildcards) are
+ * then merged pairwise, so many lists cost O(n log k).
+ */
 function union(lists: readonly (readonly Action[])[]): readonly Action[] {
-  let level = lists.filter((list) => list.length > 0);
+  const level: (readonly Action[])[] = [];
+  let short: Action[] | undefined;
+  let shortLists = 0;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (list.length > SHORT_LIST) {
+      level.push(list);
+      continue;
+    }
+    short ??= [];
+    shortLists++;
+    for (const action of list) short.push(action);
+  }
+  if (short) level.push(shortLists === 1 && level.length === 0 ? lists.find((list) => list.length > 0)! : sortedUnique(short));
   if (level.length === 0) return [];
+  return mergeAll(level);
+}
+
+/** The actions sorted by full name, duplicates (by full name) dropped; the array itself when it is already so. */
+function sortedUnique(actions: Action[]): Action[] {
+  if (isSorted(actions)) return actions;
+  actions.sort(compareFullNames);
+  let kept = 0;
+  for (let i = 0; i < actions.length; i++) {
+    if (kept === 0 || compareFullNames(actions[kept - 1]!, actions[i]!) !== 0) actions[kept++] = actions[i]!;
+  }
+  actions.length = kept;
+  return actions;
+}
+
+function mergeAll(lists: (readonly Action[])[]): readonly Action[] {
+  let level = lists;
   while (level.length > 1) {
     const next: (readonly Action[])[] = [];
     for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? mergeTwo(level[k]!, level[k + 1]!) : level[k]!);

@@ -22,19 +22,24 @@ export function splitAction(value: string): ActionParts | undefined {
  * Dynamic programming over positions: O(|outer|·|inner|), no backtracking. Case-insensitive unless told otherwise
  * (actions are; resource names are not).
  */
-export function patternCovers(outer: string, inner: string, options: { ignoreCase?: boolean } = {}): boolean {
-  const ignoreCase = options.ignoreCase !== false;
+export function patternCovers(outer: string, inner: string, options?: { ignoreCase?: boolean }): boolean {
+  const ignoreCase = options?.ignoreCase !== false;
   const n = outer.length;
   const m = inner.length;
   // Cheap rejections first: the literal start of `outer` must be the literal start of `inner`, and what follows the
   // last `*` of `outer` must match the end of `inner` character for character (those positions take one each).
-  for (let k = 0; k < n; k++) {
-    const o = outer.charCodeAt(k);
+  let literal = 0;
+  for (; literal < n; literal++) {
+    const o = outer.charCodeAt(literal);
     if (o === STAR || o === QUESTION) break;
-    if (k >= m) return false;
-    const c = inner.charCodeAt(k);
+    if (literal >= m) return false;
+    const c = inner.charCodeAt(literal);
     if (c === STAR || c === QUESTION || !same(o, c, ignoreCase)) return false;
   }
+  // The common shapes decided here: no wildcard (the same text), or a single `*` at the end (`s3:Get*`,
+  // `arn:aws:s3:::bucket/*`), which takes whatever follows the start just matched.
+  if (literal === n) return m === n;
+  if (literal === n - 1 && outer.charCodeAt(literal) === STAR) return true;
   for (let k = 1; k <= n; k++) {
     const o = outer.charCodeAt(n - k);
     if (o === STAR) break;
@@ -74,7 +79,9 @@ export function patternCovers(outer: string, inner: string, options: { ignoreCas
       }
     }
     if (!any) return false;
-    [row, next] = [next, row];
+    const swap = row;
+    row = next;
+    next = swap;
   }
   return row[m] === 1;
 }

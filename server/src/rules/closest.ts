@@ -5,21 +5,34 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (Math.abs(s.length - t.length) > limit) return limit + 1;
-  let previous = Array.from({ length: t.length + 1 }, (_, i) => i);
+  // Two rows, reused between calls: "did you mean" compares a name with every service prefix or action name.
+  if (previousRow.length < t.length + 1) {
+    previousRow = new Int32Array(t.length + 1);
+    currentRow = new Int32Array(t.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= t.length; j++) previous[j] = j;
   for (let i = 1; i <= s.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const c = s.charCodeAt(i - 1);
     for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      const cost = c === t.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
   return previous[t.length]!;
 }
+
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
 
 /**
  * The closest candidate within a distance that scales with the name's length (a third of it, at least 1, at most 4),

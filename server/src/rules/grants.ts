@@ -4,7 +4,7 @@
  */
 import type { Action, Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Statement, StringValue } from '../policy/model';
-import { statementActions } from '../policy/statementActions';
+import { statementActions, type StatementActions } from '../policy/statementActions';
 import { narrowsAnything } from './narrowingConditions';
 import { coversEveryArn } from './resourceScope';
 
@@ -52,7 +52,7 @@ export function grantingNode(statement: Statement, catalog: Catalog, accepts: (a
   return entriesGranting(statement, catalog, accepts)[0]?.node;
 }
 
-const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; names: ReadonlySet<string> }>();
+const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; denials: readonly StatementActions[] }>();
 
 /**
  * Whether the policy denies the action for every request: a Deny statement without conditions, on Resource `*`,
@@ -61,22 +61,25 @@ const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; names: ReadonlyS
 export function deniedOutright(policy: PolicyModel, action: Action, catalog: Catalog): boolean {
   let cached = deniedMemo.get(policy);
   if (cached?.catalog !== catalog) {
-    cached = { catalog, names: outrightDenials(policy, catalog) };
+    cached = { catalog, denials: outrightDenials(policy, catalog) };
     deniedMemo.set(policy, cached);
   }
-  return cached.names.has(action.fullName);
+  // Asked of the denying statements rather than of a set of their action names: a Deny of NotAction holds most
+  // of the catalogue, and most policies ask about few actions.
+  for (const denial of cached.denials) if (denial.covers(action)) return true;
+  return false;
 }
 
-function outrightDenials(policy: PolicyModel, catalog: Catalog): ReadonlySet<string> {
-  const names = new Set<string>();
+function outrightDenials(policy: PolicyModel, catalog: Catalog): StatementActions[] {
+  const denials: StatementActions[] = [];
   for (const statement of policy.statements) {
     if (!isDeny(statement) || statement.notPrincipal || statement.notResource) continue;
     if (statement.condition && statement.condition.operators.length > 0) continue;
     if (statement.principal && !appliesToEveryone(statement)) continue;
     if (!statement.resource?.values.some((v) => v.value === '*')) continue;
-    for (const action of statementActions(statement, catalog).actions) names.add(action.fullName);
+    denials.push(statementActions(statement, catalog));
   }
-  return names;
+  return denials;
 }
 
 function appliesToEveryone(statement: Statement): boolean {

@@ -1,4 +1,6 @@
 import { hasWildcard } from '../catalog';
+import { BoundedMemo } from '../catalog/memo';
+import type { Catalog } from '../catalog/types';
 import { splitAction } from './actionPatterns';
 import { findClosest } from './closest';
 import { replaceWithString } from './edits';
@@ -15,7 +17,6 @@ export default defineRule({
     noServiceMatches: '"{service}" in {action} matches the prefix of no AWS service.',
   },
   check({ policy, catalog, report }) {
-    const prefixes = catalog.services().map((s) => s.prefix);
     for (const statement of policy.statements) {
       for (const element of [statement.action, statement.notAction]) {
         for (const { value, node } of element?.values ?? []) {
@@ -29,7 +30,7 @@ export default defineRule({
             continue;
           }
           if (catalog.findService(service)) continue;
-          const closest = findClosest(service, prefixes);
+          const closest = closestPrefix(catalog, service);
           // Only a correction that names real actions is safe to apply without review.
           const corrected = closest && `${closest}:${name}`;
           const fix =
@@ -47,3 +48,16 @@ export default defineRule({
     }
   },
 });
+
+// The nearest prefix is compared against all 400-odd of them; the same unknown services recur across documents.
+const closestMemo = new WeakMap<Catalog, { prefixes: readonly string[]; closest: BoundedMemo<string | undefined> }>();
+
+function closestPrefix(catalog: Catalog, service: string): string | undefined {
+  let memo = closestMemo.get(catalog);
+  if (!memo) {
+    memo = { prefixes: catalog.services().map((s) => s.prefix), closest: new BoundedMemo({ maxEntries: 5_000, maxKeyChars: 200_000, maxKeyLength: 200 }) };
+    closestMemo.set(catalog, memo);
+  }
+  const { prefixes, closest } = memo;
+  return closest.getOrCompute(service, (name) => findClosest(name, prefixes));
+}

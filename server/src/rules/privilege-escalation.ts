@@ -2,7 +2,8 @@ import { matchGlob } from '../catalog/glob';
 import type { Action, Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Statement } from '../policy/model';
 import { escalationMethods, type EscalationMethod } from './escalationMethods';
-import { coversAction, deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
+import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
+import { statementActions, type StatementActions } from '../policy/statementActions';
 import { allowedValues, narrowsResources } from './narrowingConditions';
 import { grantsOnEveryResource } from './resourceScope';
 import { defineRule } from './types';
@@ -22,8 +23,10 @@ export default defineRule({
     // A full administrator has nothing left to escalate to; full-admin-access reports that policy.
     if (policy.statements.some((statement) => everyActionOnEveryResource(statement))) return;
     const byNode = new Map<ASTNode, EscalationMethod[]>();
+    // Each method asks every Allow statement about its actions: look each statement's actions up once.
+    const allows = policy.statements.filter(isAllow).map((statement) => ({ statement, granted: statementActions(statement, catalog) }));
     for (const method of escalationMethods) {
-      const node = methodNode(policy, catalog, method);
+      const node = methodNode(policy, allows, catalog, method);
       if (node) byNode.set(node, [...(byNode.get(node) ?? []), method]);
     }
     for (const [node, methods] of [...byNode].sort((a, b) => a[0].offset - b[0].offset)) {
@@ -43,15 +46,21 @@ export default defineRule({
  * actions in. Undefined unless every action of the method is allowed on every resource, unconditionally on resources
  * and not denied outright: with resources named, the method reaches only those (what the research calls potential).
  */
-function methodNode(policy: PolicyModel, catalog: Catalog, method: EscalationMethod): ASTNode | undefined {
+function methodNode(policy: PolicyModel, allows: readonly AllowStatement[], catalog: Catalog, method: EscalationMethod): ASTNode | undefined {
   let earliest: ASTNode | undefined;
   for (const action of methodActions(catalog, method)) {
     if (!action || deniedOutright(policy, action, catalog)) return undefined;
-    const node = firstUnscopedGrant(policy.statements, catalog, action, method.passedTo);
+    const node = firstUnscopedGrant(allows, catalog, action, method.passedTo);
     if (!node) return undefined;
     if (!earliest || node.offset < earliest.offset) earliest = node;
   }
   return earliest;
+}
+
+/** An Allow statement of the policy, with its actions. */
+interface AllowStatement {
+  readonly statement: Statement;
+  readonly granted: StatementActions;
 }
 
 const resolved = new WeakMap<Catalog, Map<EscalationMethod, readonly (Action | undefined)[]>>();
@@ -69,10 +78,9 @@ function methodActions(catalog: Catalog, method: EscalationMethod): readonly (Ac
  * The first Action string that grants the action on every resource. For iam:PassRole, a statement whose
  * iam:PassedToService condition names other services than the method's cannot serve that method.
  */
-function firstUnscopedGrant(statements: readonly Statement[], catalog: Catalog, action: Action, passedTo: string | undefined): ASTNode | undefined {
-  for (const statement of statements) {
-    if (!isAllow(statement)) continue;
-    if (!coversAction(statement, catalog, action)) continue;
+function firstUnscopedGrant(allows: readonly AllowStatement[], catalog: Catalog, action: Action, passedTo: string | undefined): ASTNode | undefined {
+  for (const { statement, granted } of allows) {
+    if (!granted.covers(action)) continue;
     if (!grantsOnEveryResource(statement, action) || narrowsResources(statement, [action], catalog)) continue;
     if (passedTo && action.fullName === 'iam:PassRole' && !mayPassTo(statement, catalog, passedTo)) continue;
     const node = grantingNode(statement, catalog, (a) => a.fullName === action.fullName);

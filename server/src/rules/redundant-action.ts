@@ -41,9 +41,17 @@ function checkList(element: ListElement, isValid: (value: string) => boolean, re
   const anyService: StringValue[] = [];
   for (const p of patterns) {
     const service = serviceOf(p.value);
-    if (service === undefined || hasWildcard(service)) anyService.push(p);
-    else byService.set(service, [...(byService.get(service) ?? []), p]);
+    if (service === undefined || hasWildcard(service)) {
+      anyService.push(p);
+    } else {
+      const list = byService.get(service);
+      if (list) list.push(p);
+      else byService.set(service, [p]);
+    }
   }
+  // Lower-cased once each: every entry is compared with every pattern of its service.
+  const lowerCase = new Map<StringValue, string>(patterns.map((p) => [p, p.value.toLowerCase()]));
+  const position = new Map<StringValue, number>(entries.map((e, index) => [e, index]));
   const firstSpelling = new Map<string, StringValue>();
   const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
   entries.forEach((entry, index) => {
@@ -55,12 +63,13 @@ function checkList(element: ListElement, isValid: (value: string) => boolean, re
     }
     firstSpelling.set(lower, entry);
     // A pattern covering this entry; of two entries that cover each other, the later one goes.
+    const covers = (p: StringValue): boolean => {
+      if (p === entry || lowerCase.get(p) === lower || !patternCovers(p.value, entry.value)) return false;
+      return !patternCovers(entry.value, p.value) || position.get(p)! < index;
+    };
     const service = serviceOf(entry.value);
-    const candidates = service === undefined || hasWildcard(service) ? patterns : [...(byService.get(service) ?? []), ...anyService];
-    const by = candidates.find((p) => {
-      if (p === entry || p.value.toLowerCase() === lower || !patternCovers(p.value, entry.value)) return false;
-      return !patternCovers(entry.value, p.value) || entries.indexOf(p) < index;
-    });
+    const by =
+      service === undefined || hasWildcard(service) ? patterns.find(covers) : (byService.get(service)?.find(covers) ?? anyService.find(covers));
     if (by) findings.push({ entry, messageId: 'covered', by });
   });
   reportRedundantEntries(element, findings, 'action', report);

@@ -4,13 +4,34 @@
  * (one account's every role is still every role the caller can reach), while a name prefix, a path, a `?` or a policy
  * variable (`${aws:username}`) does.
  */
-import { matchGlob } from '../catalog/glob';
+import { compileGlob } from '../catalog/glob';
+import { MAX_ARN_LENGTH } from '../catalog/arn';
+import { BoundedMemo } from '../catalog/memo';
 import type { Action } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 
+// Both asked for every action of a statement, with every resource type of each: read each value and format once.
+const skeletons = new BoundedMemo<string>({ maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
+const everyArnPatterns = new BoundedMemo<((skeleton: string) => boolean) | undefined>({
+  maxEntries: 20_000,
+  maxKeyChars: 2_000_000,
+  maxKeyLength: MAX_ARN_LENGTH,
+});
+
 /** An ARN format with every `${Placeholder}` written as a literal `*`, e.g. `arn:*:iam::*:role/*`. */
 function skeleton(arnFormat: string): string {
-  return arnFormat.replace(/\$\{[^}]*\}/g, '*');
+  return skeletons.getOrCompute(arnFormat, (format) => format.replace(/\$\{[^}]*\}/g, '*'));
+}
+
+/** The value as the pattern `coversEveryArn` matches skeletons with; undefined when a `?` or a variable narrows it. */
+function everyArnPattern(resource: string): ((skeleton: string) => boolean) | undefined {
+  return everyArnPatterns.getOrCompute(resource, (value) => {
+    if (value.includes('?') || value.includes('${')) return undefined;
+    const fields = value.split(':');
+    // Partition, Region and account do not narrow here; the service and the resource part do.
+    const pattern = fields.length >= 6 ? ['arn', '*', fields[2], '*', '*', fields.slice(5).join(':')].join(':') : value;
+    return compileGlob(pattern, { ignoreCase: true });
+  });
 }
 
 /**
@@ -20,11 +41,8 @@ function skeleton(arnFormat: string): string {
  */
 export function coversEveryArn(resource: string, arnFormat: string): boolean {
   if (resource === '*') return true;
-  if (resource.includes('?') || resource.includes('${')) return false;
-  const fields = resource.split(':');
-  // Partition, Region and account do not narrow here; the service and the resource part do.
-  const pattern = fields.length >= 6 ? ['arn', '*', fields[2], '*', '*', fields.slice(5).join(':')].join(':') : resource;
-  return matchGlob(pattern, skeleton(arnFormat), { ignoreCase: true });
+  const matches = everyArnPattern(resource);
+  return matches !== undefined && matches(skeleton(arnFormat));
 }
 
 /** The Resource values of a statement that name every resource of one of the action's resource types. */

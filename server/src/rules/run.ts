@@ -5,10 +5,10 @@
  * time and drop it when the document changes; `runRules` runs every step at once (CLI, tests).
  */
 import type { Catalog } from '../catalog/types';
-import type { PolicyModel } from '../policy/model';
+import type { PolicyModel, Span } from '../policy/model';
 import { isForeignJson } from '../policy/parse';
 import type { Settings } from '../../../shared/settings';
-import type { PolicyType, Problem, Report, Rule } from './types';
+import type { Fix, PolicyType, Problem, Report, Rule, RuleContext, Severity } from './types';
 
 export interface RunOptions {
   readonly catalog: Catalog;
@@ -39,46 +39,132 @@ export function finish<T>(steps: Iterator<unknown, T, undefined>): T {
   }
 }
 
+interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+// The rules that run, with their severities, for one rules list, one `settings.rules` object and one policy type:
+// worked out once, not per rule per document (the CLI asks the same question for every file).
+const activeMemo = new WeakMap<readonly Rule[], WeakMap<Settings['rules'], Map<PolicyType, readonly ActiveRule[]>>>();
+
+function activeRules(rules: readonly Rule[], policyType: PolicyType, settings: Pick<Settings, 'rules'>): readonly ActiveRule[] {
+  let bySettings = activeMemo.get(rules);
+  if (!bySettings) activeMemo.set(rules, (bySettings = new WeakMap()));
+  let byType = bySettings.get(settings.rules);
+  if (!byType) bySettings.set(settings.rules, (byType = new Map()));
+  let active = byType.get(policyType);
+  if (!active) {
+    active = rules
+      .filter((rule) => isRuleActive(rule, policyType, settings))
+      .map((rule) => {
+        const override = settings.rules[rule.id];
+        return { rule, severity: override && override !== 'off' ? override : rule.severity };
+      });
+    byType.set(policyType, active);
+  }
+  return active;
+}
+
+// Each rule id's place in localeCompare order, so sorting problems compares numbers (the order is unchanged).
+const rankMemo = new WeakMap<readonly Rule[], ReadonlyMap<string, number>>();
+
+function ruleRanks(rules: readonly Rule[]): ReadonlyMap<string, number> {
+  let ranks = rankMemo.get(rules);
+  if (!ranks) {
+    const ids = [...new Set(rules.map((rule) => rule.id))].sort((a, b) => a.localeCompare(b));
+    ranks = new Map(ids.map((id, index) => [id, index]));
+    rankMemo.set(rules, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * A problem whose suggestions are built when first read, then kept (the same properties, in the same order, as an
+ * eager one). A rule whose suggestions throw is reported like a rule that throws, and the problem has none.
+ */
+function withLazySuggestions(
+  rule: Rule,
+  report: Report,
+  message: string,
+  span: Span,
+  severity: Severity,
+  compute: () => readonly Fix[],
+  options: RunOptions,
+): Problem {
+  return {
+    ruleId: rule.id,
+    messageId: report.messageId,
+    message,
+    offset: span.offset,
+    length: span.length,
+    severity,
+    fix: report.fix,
+    get suggestions(): readonly Fix[] {
+      let value: readonly Fix[];
+      try {
+        value = compute();
+      } catch (error) {
+        options.onRuleError?.(rule, error);
+        value = [];
+      }
+      Object.defineProperty(this, 'suggestions', { value, enumerable: true });
+      return value;
+    },
+    tags: report.tags ?? [],
+  };
+}
+
 /** The rules one step each: every `next()` runs one active rule; the last returns all problems, sorted by offset. */
 export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Generator<void, Problem[], undefined> {
   const problems: Problem[] = [];
   const hasSyntaxErrors = model.syntaxErrors.length > 0;
   const foreign = isForeignJson(model);
-  for (const rule of rules) {
-    if (!isRuleActive(rule, options.policyType, options.settings)) continue;
+  // One context for every rule of the document; `report` files under the rule that is running.
+  let current: ActiveRule | undefined;
+  const context: RuleContext = {
+    policy: model,
+    catalog: options.catalog,
+    policyType: options.policyType,
+    report(report: Report) {
+      const { rule, severity } = current!;
+      const template = rule.messages[report.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`);
+      const span = report.span ?? report.node;
+      if (!span) throw new Error(`rule ${rule.id} reported ${report.messageId} without a node or span`);
+      const suggestions = report.suggestions;
+      if (typeof suggestions === 'function') {
+        problems.push(withLazySuggestions(rule, report, formatMessage(template, report.data), span, severity, suggestions, options));
+        return;
+      }
+      problems.push({
+        ruleId: rule.id,
+        messageId: report.messageId,
+        message: formatMessage(template, report.data),
+        offset: span.offset,
+        length: span.length,
+        severity,
+        fix: report.fix,
+        suggestions: suggestions ?? [],
+        tags: report.tags ?? [],
+      });
+    },
+  };
+  for (const active of activeRules(rules, options.policyType, options.settings)) {
+    const rule = active.rule;
     if (hasSyntaxErrors && !rule.runsOnSyntaxErrors) continue;
     if (foreign && !rule.runsOnNonPolicies) continue;
-    const override = options.settings.rules[rule.id];
-    const severity = override && override !== 'off' ? override : rule.severity;
-    const found: Problem[] = [];
+    const before = problems.length;
+    current = active;
     try {
-      rule.check({
-        policy: model,
-        catalog: options.catalog,
-        policyType: options.policyType,
-        report(report: Report) {
-          const template = rule.messages[report.messageId];
-          if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id ${report.messageId}`);
-          const span = report.span ?? report.node;
-          if (!span) throw new Error(`rule ${rule.id} reported ${report.messageId} without a node or span`);
-          found.push({
-            ruleId: rule.id,
-            messageId: report.messageId,
-            message: formatMessage(template, report.data),
-            offset: span.offset,
-            length: span.length,
-            severity,
-            fix: report.fix,
-            suggestions: report.suggestions ?? [],
-            tags: report.tags ?? [],
-          });
-        },
-      });
-      for (const problem of found) problems.push(problem); // not push(...found): a spread of 100k+ arguments throws
+      rule.check(context);
     } catch (error) {
-      options.onRuleError?.(rule, error); // a half-finished rule's findings are not trusted
+      problems.length = before; // a half-finished rule's findings are not trusted
+      options.onRuleError?.(rule, error);
     }
+    current = undefined;
     yield;
   }
-  return problems.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  const ranks = ruleRanks(rules);
+  return problems.sort((a, b) => a.offset - b.offset || ranks.get(a.ruleId)! - ranks.get(b.ruleId)!);
 }

@@ -28,8 +28,12 @@ export interface Report<MessageId extends string = string> {
   readonly data?: Record<string, string | number>;
   /** Safe to apply without review (S in the lint catalogue). */
   readonly fix?: Fix;
-  /** Changes what the policy grants (G in the catalogue): shown, never preferred, never applied by fix-all. */
-  readonly suggestions?: readonly Fix[];
+  /**
+   * Changes what the policy grants (G in the catalogue): shown, never preferred, never applied by fix-all. A
+   * function is called the first time someone reads the problem's `suggestions` (the CLI never does): for
+   * suggestions that are costly to build, such as a service's whole list of actions.
+   */
+  readonly suggestions?: readonly Fix[] | (() => readonly Fix[]);
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
 }
 

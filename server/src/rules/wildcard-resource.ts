@@ -15,6 +15,12 @@ const reportedLevels = new Set<AccessLevel>(['Write', 'Permissions management', 
 
 /** iam:PassRole and iam:CreateServiceLinkedRole on "*" have rules of their own (pass-role-*, create-slr-*). */
 const ownRules = new Set(Object.values(delegationFacts).map((facts) => facts.action.toLowerCase()));
+const ownRuleLengths = new Set([...ownRules].map((name) => name.length));
+
+/** Whether another rule reports the action on "*"; lower-cases only names of the right length (most are not). */
+function hasOwnRule(action: Action): boolean {
+  return ownRuleLengths.has(action.fullName.length) && ownRules.has(action.fullName.toLowerCase());
+}
 
 /** More templates than this make a suggestion nobody would apply as is. */
 const templateLimit = 12;
@@ -47,7 +53,7 @@ export default defineRule({
           supportsResourceScoping(a) &&
           reportedLevels.has(a.accessLevel) &&
           (named === undefined || named.has(a.fullName)) &&
-          !ownRules.has(a.fullName.toLowerCase()),
+          !hasOwnRule(a),
       );
       if (scoped.length === 0 || narrowsAnything(statement, catalog)) continue;
       const examples = scoped.slice(0, 3).map((a) => a.fullName).join(', ') + (scoped.length > 3 ? ', ...' : '');
@@ -56,7 +62,7 @@ export default defineRule({
           node: star.node,
           messageId: 'wildcardResource',
           data: { resource: star.value, count: scoped.length === 1 ? '1 action' : `${scoped.length} actions`, examples },
-          suggestions: templates(policy.text, statement, star, actions),
+          suggestions: () => templates(policy.text, statement, star, actions),
         });
       }
     }
