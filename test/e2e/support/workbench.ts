@@ -111,7 +111,12 @@ export class Workbench {
     return rows.evaluateAll((elements) => elements.map((e) => e.textContent ?? ''));
   }
 
-  async save(): Promise<void> {
+  /**
+   * Saves the active editor once it shows `expected`, the text an edit just made. Accepting a completion, a snippet or
+   * a quick fix closes its widget before the edit lands when the machine is busy; saving then would save without it.
+   */
+  async save(expected: string): Promise<void> {
+    await this.editor().locator('.view-lines', { hasText: expected }).waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Control+S');
     await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
   }
