@@ -231,53 +231,56 @@ function tokenMatches(token: Token, c: number): boolean {
 }
 
 /**
- * A name against a segment's tokens: two pointers, and on a mismatch back to just after the last `*`. An empty name
- * (the start of an absolute path, `a//b`) is matched by an empty segment only, not by `*`.
+ * The matching both levels share: `count` items against `length` pattern entries, where a star entry matches any run
+ * of items. Two pointers, and on a mismatch back to just after the last star, one item further: linear in
+ * pattern × items, never exponential.
+ */
+function matchWithStars(length: number, count: number, isStar: (p: number) => boolean, matches: (p: number, i: number) => boolean): boolean {
+  let p = 0;
+  let i = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (i < count) {
+    if (p < length && isStar(p)) {
+      starAt = p++;
+      resumeAt = i;
+    } else if (p < length && matches(p, i)) {
+      p++;
+      i++;
+    } else if (starAt >= 0) {
+      p = starAt + 1;
+      i = ++resumeAt;
+    } else return false;
+  }
+  while (p < length && isStar(p)) p++;
+  return p === length;
+}
+
+/**
+ * A name against a segment's tokens, `*` as the star. An empty name (the start of an absolute path, `a//b`) is
+ * matched by an empty segment only, not by `*`.
  */
 function matchName(tokens: readonly Token[], name: string): boolean {
   if (name === '') return tokens.length === 0;
-  let t = 0;
-  let n = 0;
-  let starAt = -1;
-  let resumeAt = 0;
-  while (n < name.length) {
-    const token = tokens[t];
-    if (token === STAR) {
-      starAt = t++;
-      resumeAt = n;
-    } else if (token !== undefined && tokenMatches(token, name.charCodeAt(n))) {
-      t++;
-      n++;
-    } else if (starAt >= 0) {
-      t = starAt + 1;
-      n = ++resumeAt;
-    } else return false;
-  }
-  while (tokens[t] === STAR) t++;
-  return t === tokens.length;
+  return matchWithStars(
+    tokens.length,
+    name.length,
+    (t) => tokens[t] === STAR,
+    (t, n) => tokenMatches(tokens[t]!, name.charCodeAt(n)),
+  );
 }
 
-/** Path segments against glob segments: the same algorithm, with `**` as the star and a name per segment. */
+/** Path segments against glob segments, `**` as the star and a name per segment. */
 function matchSegments(pattern: readonly Segment[], segments: readonly string[]): boolean {
-  let p = 0;
-  let s = 0;
-  let starAt = -1;
-  let resumeAt = 0;
-  while (s < segments.length) {
-    const segment = pattern[p];
-    if (segment === GLOBSTAR) {
-      starAt = p++;
-      resumeAt = s;
-    } else if (segment === ONE_SEGMENT || (segment !== undefined && matchName(segment, segments[s]!))) {
-      p++;
-      s++;
-    } else if (starAt >= 0) {
-      p = starAt + 1;
-      s = ++resumeAt;
-    } else return false;
-  }
-  while (pattern[p] === GLOBSTAR) p++;
-  return p === pattern.length;
+  return matchWithStars(
+    pattern.length,
+    segments.length,
+    (p) => pattern[p] === GLOBSTAR,
+    (p, s) => {
+      const segment = pattern[p]!;
+      return segment === ONE_SEGMENT || (segment !== GLOBSTAR && matchName(segment, segments[s]!));
+    },
+  );
 }
 
 const BACKSLASH = 0x5c;
