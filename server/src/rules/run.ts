@@ -5,7 +5,7 @@
  * time and drop it when the document changes; `runRules` runs every step at once (CLI, tests).
  */
 import type { Catalog } from '../catalog/types';
-import type { PolicyModel, Span } from '../policy/model';
+import type { PolicyModel } from '../policy/model';
 import { isForeignJson } from '../policy/parse';
 import type { Settings } from '../../../shared/settings';
 import type { Fix, PolicyType, Problem, Report, Rule, RuleContext, Severity } from './types';
@@ -80,27 +80,15 @@ function ruleRanks(rules: readonly Rule[]): ReadonlyMap<string, number> {
 }
 
 /**
- * A problem whose suggestions are built when first read, then kept (the same properties, in the same order, as an
- * eager one). A rule whose suggestions throw is reported like a rule that throws, and the problem has none.
+ * Makes a problem's suggestions built when first read, then kept (the property stays where it is, so the problem
+ * serialises like an eager one). A rule whose suggestions throw is reported like a rule that throws, and the problem
+ * has none.
  */
-function withLazySuggestions(
-  rule: Rule,
-  report: Report,
-  message: string,
-  span: Span,
-  severity: Severity,
-  compute: () => readonly Fix[],
-  options: RunOptions,
-): Problem {
-  return {
-    ruleId: rule.id,
-    messageId: report.messageId,
-    message,
-    offset: span.offset,
-    length: span.length,
-    severity,
-    fix: report.fix,
-    get suggestions(): readonly Fix[] {
+function suggestWhenRead(problem: Problem, rule: Rule, compute: () => readonly Fix[], options: RunOptions): void {
+  Object.defineProperty(problem, 'suggestions', {
+    configurable: true,
+    enumerable: true,
+    get(): readonly Fix[] {
       let value: readonly Fix[];
       try {
         value = compute();
@@ -108,11 +96,10 @@ function withLazySuggestions(
         options.onRuleError?.(rule, error);
         value = [];
       }
-      Object.defineProperty(this, 'suggestions', { value, enumerable: true });
+      Object.defineProperty(problem, 'suggestions', { value, enumerable: true });
       return value;
     },
-    tags: report.tags ?? [],
-  };
+  });
 }
 
 /** The rules one step each: every `next()` runs one active rule; the last returns all problems, sorted by offset. */
@@ -133,11 +120,7 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
       const span = report.span ?? report.node;
       if (!span) throw new Error(`rule ${rule.id} reported ${report.messageId} without a node or span`);
       const suggestions = report.suggestions;
-      if (typeof suggestions === 'function') {
-        problems.push(withLazySuggestions(rule, report, formatMessage(template, report.data), span, severity, suggestions, options));
-        return;
-      }
-      problems.push({
+      const problem: Problem = {
         ruleId: rule.id,
         messageId: report.messageId,
         message: formatMessage(template, report.data),
@@ -145,9 +128,11 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
         length: span.length,
         severity,
         fix: report.fix,
-        suggestions: suggestions ?? [],
+        suggestions: typeof suggestions === 'function' ? [] : (suggestions ?? []),
         tags: report.tags ?? [],
-      });
+      };
+      if (typeof suggestions === 'function') suggestWhenRead(problem, rule, suggestions, options);
+      problems.push(problem);
     },
   };
   for (const active of activeRules(rules, options.policyType, options.settings)) {
