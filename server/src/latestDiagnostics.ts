@@ -119,7 +119,8 @@ export function createLatestDiagnostics(source: ValidationSource, options: Lates
     try {
       // A turn first: a newer edit or a cancellation already on its way is read before any work is done.
       await nextTurn();
-      if (stopReason()) return stopped(uri, job, counter, stopReason()!);
+      let reason = stopReason();
+      if (reason) return stopped(uri, job, counter, reason);
       const validation = await source.steps(uri);
       if (!validation) return { version: source.version(uri), diagnostics: [] };
       job.version = validation.version;
@@ -127,7 +128,8 @@ export function createLatestDiagnostics(source: ValidationSource, options: Lates
       // Getting the steps parses the document when no request has yet: a long parse counts as a slice.
       if (performance.now() - started >= sliceMs) {
         await nextTurn();
-        if (stopReason()) return stopped(uri, job, counter, stopReason()!);
+        reason = stopReason();
+        if (reason) return stopped(uri, job, counter, reason);
       }
       const result = await runInSlices(validation.steps, sliceMs, () => stopReason() !== undefined, counter);
       if (!result) return stopped(uri, job, counter, stopReason() ?? 'stale');
