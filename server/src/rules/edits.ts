@@ -14,56 +14,34 @@ export function replaceWithString(node: ASTNode, value: string): Edit {
   return replaceNode(node, JSON.stringify(value));
 }
 
-/** Siblings of a property or array item, so removals can take the right comma with them. */
-function siblingsOf(node: ASTNode): readonly ASTNode[] {
-  const parent = node.parent;
-  if (parent?.type === 'object') return parent.properties;
-  if (parent?.type === 'array') return parent.items;
-  return [node];
-}
-
 /**
  * Remove a property or an array item with its separating comma. With a following sibling, the removal runs up to
  * that sibling (so the whole line goes and the next line keeps its indentation); for the last one, it starts at the
- * end of the previous sibling.
+ * end of the previous sibling; the only one empties its object or array.
  */
 export function removeNode(node: ASTNode): Edit {
-  const siblings = siblingsOf(node);
-  const index = siblings.indexOf(node);
-  const next = siblings[index + 1];
-  if (next) return { offset: node.offset, length: next.offset - node.offset, text: '' };
-  const previous = siblings[index - 1];
-  if (previous) {
-    const start = previous.offset + previous.length;
-    return { offset: start, length: node.offset + node.length - start, text: '' };
-  }
-  const parent = node.parent;
-  if (parent && (parent.type === 'object' || parent.type === 'array')) {
-    return { offset: parent.offset + 1, length: parent.length - 2, text: '' };
-  }
-  return { offset: node.offset, length: node.length, text: '' };
+  return removeNodes([node])[0]!;
 }
 
 /**
- * Remove some properties of one object (or items of one array) together: each run of neighbours goes as one edit,
- * so no two edits overlap and the commas come out right. When every one goes, the object or array is emptied.
+ * Remove some properties of one object (or items of one array) together, each as removeNode does: each run of
+ * neighbours goes as one edit, so no two edits overlap and the commas come out right. When every one goes, the
+ * object or array is emptied.
  */
 export function removeNodes(nodes: readonly ASTNode[]): Edit[] {
   const first = nodes[0];
   if (!first) return [];
-  const siblings = siblingsOf(first);
+  const parent = first.parent;
+  if (parent?.type !== 'object' && parent?.type !== 'array') return [{ offset: first.offset, length: first.length, text: '' }];
+  const siblings: readonly ASTNode[] = parent.type === 'object' ? parent.properties : parent.items;
   const removed = new Set(nodes);
-  if (siblings.length === 1) return [removeNode(first)];
-  if (siblings.every((sibling) => removed.has(sibling))) {
-    const parent = first.parent!; // several siblings: an object or an array holds them
-    return [{ offset: parent.offset + 1, length: parent.length - 2, text: '' }];
-  }
+  if (siblings.every((sibling) => removed.has(sibling))) return [{ offset: parent.offset + 1, length: parent.length - 2, text: '' }];
   const edits: Edit[] = [];
   for (let i = 0; i < siblings.length; i++) {
     if (!removed.has(siblings[i]!)) continue;
     let j = i;
     while (j + 1 < siblings.length && removed.has(siblings[j + 1]!)) j++;
-    // As removeNode: up to the next kept sibling, or (for a run at the end) from the end of the kept one before it.
+    // Up to the next kept sibling, or (for a run at the end) from the end of the kept one before it.
     const start = siblings[j + 1] ? siblings[i]!.offset : siblings[i - 1]!.offset + siblings[i - 1]!.length;
     const end = siblings[j + 1] ? siblings[j + 1]!.offset : siblings[j]!.offset + siblings[j]!.length;
     edits.push({ offset: start, length: end - start, text: '' });
