@@ -80,7 +80,8 @@ function holds(sortedActions: readonly Action[], action: Action): boolean {
   return low < sortedActions.length && sortedActions[low]!.fullName === name;
 }
 
-function compareFullNames(a: Action, b: Action): number {
+/** Actions in the order of their full names as strings compare (code units, not locale). */
+export function compareFullNames(a: Action, b: Action): number {
   return a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0;
 }
 

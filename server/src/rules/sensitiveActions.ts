@@ -9,6 +9,7 @@ import dataExfiltrationData from '../../../data/data-exfiltration-actions.json';
 import mfaData from '../../../data/mfa-sensitive-actions.json';
 import resourceExposureData from '../../../data/resource-exposure-actions.json';
 import type { Action, Catalog } from '../catalog/types';
+import { compareFullNames } from '../policy/statementActions';
 
 export interface ActionListEntry {
   readonly actions: readonly string[];
@@ -34,7 +35,7 @@ function actionList(entries: readonly ActionListEntry[]): ActionList {
       let actions = known.get(catalog);
       if (!actions) {
         const found = new Set([...names].flatMap((name) => catalog.findAction(name) ?? []));
-        actions = [...found].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+        actions = [...found].sort(compareFullNames);
         known.set(catalog, actions);
       }
       return actions;
