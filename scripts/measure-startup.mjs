@@ -3,18 +3,17 @@
 // memory is. Usage: npm run build:production && node scripts/measure-startup.mjs [runs]
 //
 // "After load" means: the catalogue loaded and one document validated. The breakdown comes from separate spawns with
-// scripts/memory-probe.cjs preloaded (it reads V8's heap statistics and /proc/self/smaps_rollup in the server):
+// scripts/bench/memory-probe.cjs preloaded (it reads V8's heap statistics and /proc/self/smaps_rollup in the server):
 // - mapped files: the node binary and its libraries, as far as touched (Node alone, an empty script, shows ~31 MB);
 // - V8 heap, by space: new (the young generation: two semi-spaces, grown by V8 while much survives), old, large
 //   objects (among them the bundle's source and the catalogue text), code;
 // - other anonymous memory: malloc heaps (V8's parser and compiler zones, its worker threads' arenas; without the
 //   client's MALLOC_MMAP_THRESHOLD_, freed memory glibc keeps), thread stacks.
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { clientServerEnv, clientServerFlags } from './bench/server.mjs';
+import { clientServerEnv, clientServerFlags, startServer } from './bench/server.mjs';
+import { median } from './bench/statistics.mjs';
 
 const root = join(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 10);
@@ -23,47 +22,24 @@ const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s
 const clientFlags = clientServerFlags();
 const clientEnv = clientServerEnv();
 
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
 /** One spawn: timings and RSS after load, and with `probe` the probe's breakdown. */
 async function once(flags, env, probe = false) {
-  const started = performance.now();
-  const preload = probe ? ['-r', join(root, 'scripts', 'memory-probe.cjs')] : [];
-  const child = spawn(process.execPath, [...flags, ...preload, join(root, 'dist/server.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'inherit', ...(probe ? ['ipc'] : [])],
-    env: { ...process.env, ...env },
-  });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onRequest(() => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  const initialized = performance.now() - started;
-  // Diagnostics load the catalogue; wait for them so the RSS reading includes it.
-  const diagnosed = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
-  await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///m.iam.json', languageId: 'iam-policy', version: 1, text } });
-  await connection.sendRequest('textDocument/completion', { textDocument: { uri: 'file:///m.iam.json' }, position: { line: 0, character: 38 } });
-  const firstCompletion = performance.now() - started;
-  await diagnosed;
-  const rss = rssMb(child.pid);
-  let breakdown;
-  if (probe) {
-    breakdown = new Promise((resolve) => child.once('message', (message) => resolve(message.memory)));
-    child.send('memory');
-    breakdown = await breakdown;
+  const server = await startServer({ serverJs: join(root, 'dist', 'server.js'), pull: false, nodeArgs: flags, env, memoryProbe: probe });
+  try {
+    // Diagnostics load the catalogue; wait for them so the RSS reading includes it.
+    const diagnosed = new Promise((resolve) => server.on('textDocument/publishDiagnostics', resolve));
+    await server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///m.iam.json', languageId: 'iam-policy', version: 1, text } });
+    await server.request('textDocument/completion', { textDocument: { uri: 'file:///m.iam.json' }, position: { line: 0, character: 38 } });
+    const firstCompletion = performance.now() - server.startedAt;
+    await diagnosed;
+    const rss = server.rssMb();
+    const breakdown = probe ? await server.memoryBreakdown() : undefined;
+    return { initialized: server.initializedAt - server.startedAt, firstCompletion, rss, breakdown };
+  } finally {
+    await server.stop();
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  await exited;
-  connection.dispose();
-  return { initialized, firstCompletion, rss, breakdown };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (value) => `${value.toFixed(1)} MB`;
 const configurations = [
   { name: 'node dist/server.js --stdio', flags: [], env: {} },

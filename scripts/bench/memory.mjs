@@ -1,7 +1,7 @@
 // Server memory: RSS once everything is loaded (catalogue, rules, a ~6 KB policy validated, each kind of completion
 // and hover answered), then during and after 10,000 edit/complete cycles. RSS cannot tell a leak from V8 keeping a
 // bigger heap once it has seen the allocation rate (it does not give it back when idle), so leaks are judged on the
-// live heap after a full GC (heap-probe.cjs): from the end of a warm-up (the first tenth of the cycles, where caches
+// live heap after a full GC (memory-probe.cjs): from the end of a warm-up (the first tenth of the cycles, where caches
 // fill and code gets optimised) to the end. Noise allowance: the larger of 2 MB and 5 % of the live heap. The probe
 // (its IPC channel) adds about 1 MB of RSS, so RSS is read from a second server that runs the same cycles without it.
 import { join } from 'node:path';
@@ -64,7 +64,7 @@ export async function measureMemory({ bundles, quick, serverArgs, serverFlags })
     await server.stop();
   }
   const live = {};
-  const probed = await startServer({ serverJs, pull: true, nodeArgs: serverArgs(), heapProbe: true });
+  const probed = await startServer({ serverJs, pull: true, nodeArgs: serverArgs(), memoryProbe: true });
   try {
     await load(probed, text, cursors);
     live.afterLoad = await probed.liveHeapMb();

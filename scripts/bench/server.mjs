@@ -45,17 +45,18 @@ export function rssMb(pid) {
 /**
  * A server with the client capabilities of VS Code's language client for diagnostics: `pull` announces
  * textDocument/diagnostic (the server then never pushes), otherwise the server pushes publishDiagnostics.
- * `nodeArgs` go before the bundle (e.g. --cpu-prof). `heapProbe` loads heap-probe.cjs, for liveHeapMb(). `trace`
+ * `nodeArgs` go before the bundle (e.g. --cpu-prof). `memoryProbe` loads memory-probe.cjs, for liveHeapMb() and
+ * memoryBreakdown(). `trace`
  * ('off' or 'verbose') is the client's trace setting: with 'verbose' the server may send $/logTrace lines.
  * `startedAt` is taken just before the spawn. `env` is added to the server's environment: by default what the VS Code
  * client adds, as callers pass its flags in `nodeArgs`; `{}` starts the server as other editors do.
  */
-export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = false, trace = 'off', env = clientServerEnv() }) {
+export async function startServer({ serverJs, pull, nodeArgs = [], memoryProbe = false, trace = 'off', env = clientServerEnv() }) {
   const startedAt = performance.now();
-  const probe = heapProbe ? ['--expose-gc', '-r', join(import.meta.dirname, 'heap-probe.cjs')] : [];
+  const probe = memoryProbe ? ['--expose-gc', '-r', join(import.meta.dirname, 'memory-probe.cjs')] : [];
   const child = spawn(process.execPath, [...probe, ...nodeArgs, serverJs, '--stdio'], {
     env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe', ...(heapProbe ? ['ipc'] : [])],
+    stdio: ['pipe', 'pipe', 'pipe', ...(memoryProbe ? ['ipc'] : [])],
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
@@ -96,6 +97,15 @@ export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = f
   const initializedAt = performance.now();
   await notify('initialized', {});
 
+  /** A question to memory-probe.cjs over the IPC channel, and its answer. */
+  function ask(question) {
+    const answer = new Promise((resolve) => child.once('message', resolve));
+    child.send(question);
+    let timer;
+    const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the memory probe did not answer')), 30_000)));
+    return Promise.race([answer, late, died]).finally(() => clearTimeout(timer));
+  }
+
   return {
     pid: child.pid,
     startedAt,
@@ -114,13 +124,13 @@ export async function startServer({ serverJs, pull, nodeArgs = [], heapProbe = f
       listeners.get(method).push(listener);
     },
     rssMb: () => rssMb(child.pid),
-    /** MB of heap still live after a full GC (needs `heapProbe`). */
-    liveHeapMb() {
-      const answer = new Promise((resolve) => child.once('message', (message) => resolve(message.liveHeapBytes / 1e6)));
-      child.send('live-heap');
-      let timer;
-      const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the heap probe did not answer')), 30_000)));
-      return Promise.race([answer, late, died]).finally(() => clearTimeout(timer));
+    /** MB of heap still live after a full GC (needs `memoryProbe`). */
+    async liveHeapMb() {
+      return (await ask('live-heap')).liveHeapBytes / 1e6;
+    },
+    /** Where the resident memory is, in MB: mapped files, V8's heap by space, other anonymous memory (needs `memoryProbe`). */
+    async memoryBreakdown() {
+      return (await ask('memory')).memory;
     },
     async stop() {
       try {
