@@ -1,7 +1,7 @@
 // Builds the three bundles (client, server, CLI) and, with --tests, the node:test suites.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -98,16 +98,21 @@ const common = {
   define: { 'process.env.IAM_POLICY_LINT_VERSION': JSON.stringify(version) },
 };
 
+// web-tree-sitter resolves to its ES module build, which reads import.meta.url; a CommonJS bundle has no import.meta,
+// so it gets the bundle's own file URL instead.
+const importMetaUrl = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";
+const cjsNode = { define: { ...common.define, 'import.meta.url': '__bundleUrl' }, format: 'cjs' };
+
 function productOptions() {
   return [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', format: 'cjs', external: ['vscode'] },
-    { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', format: 'cjs' },
+    { ...common, ...cjsNode, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: importMetaUrl } },
     {
       ...common,
+      ...cjsNode,
       entryPoints: ['server/src/cli/main.ts'],
       outfile: 'dist/cli.js',
-      format: 'cjs',
-      banner: { js: '#!/usr/bin/env node' },
+      banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
     },
   ];
 }
@@ -165,6 +170,24 @@ function vscodeTestOptions() {
   ];
 }
 
+/**
+ * The tree-sitter runtime and grammars (server/src/hosts/treeSitter.ts) are WebAssembly files read at run time from
+ * `wasm/` beside the bundles: copied, not inlined, so they are not held twice as base64 text and the VSIX compresses
+ * them. test/packaging.test.ts checks that every grammar the code names is here.
+ */
+const wasmFiles = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
+  ['tree-sitter-python', 'tree-sitter-python.wasm'],
+];
+
+function copyWasm(outdir) {
+  mkdirSync(join(root, outdir, 'wasm'), { recursive: true });
+  for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(root, outdir, 'wasm', file));
+}
+
 ensureCatalog();
 const builds = flags.vscodeTests
   ? vscodeTestOptions()
@@ -175,3 +198,4 @@ if (flags.watch) {
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
+copyWasm(flags.vscodeTests ? 'out/vscode' : flags.tests ? unitTestDir : flags.tools ? 'out/tools' : flags.e2e ? 'out/e2e' : 'dist');

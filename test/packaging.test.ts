@@ -13,6 +13,12 @@ const expected = [
   'dist/cli.js',
   'dist/client.js',
   'dist/server.js',
+  // The tree-sitter runtime and the grammars of the hosts that need one (Terraform, CDK in TypeScript and Python).
+  'dist/wasm/tree-sitter-python.wasm',
+  'dist/wasm/tree-sitter-terraform.wasm',
+  'dist/wasm/tree-sitter-tsx.wasm',
+  'dist/wasm/tree-sitter-typescript.wasm',
+  'dist/wasm/web-tree-sitter.wasm',
   'images/icon.png',
   'language-configuration.json',
   'package.json',
