@@ -3,13 +3,17 @@ import type { PolicyType } from './settings';
 
 export interface PolicyTypeInfo {
   readonly type: PolicyType;
-  readonly source: 'explicit' | 'setting' | 'file name' | 'content' | 'default';
+  readonly source: 'explicit' | 'setting' | 'file name' | 'content' | 'default' | 'host';
+  /** For a policy inside infrastructure code: where it is (`Resources.AppRole.Properties.AssumeRolePolicyDocument`). */
+  readonly label?: string;
 }
 
 /** Request: the policy type the server checks a document as (for the status bar), or null when it does not serve it. */
 export const policyTypeRequest = 'iamPolicy/policyType';
 export interface PolicyTypeParams {
   readonly uri: string;
+  /** In a file that holds several policies (a template), the one at this position. */
+  readonly position?: { readonly line: number; readonly character: number };
 }
 
 /** Request: the actions each statement (or the statement at `position`) covers, as a Markdown listing. */

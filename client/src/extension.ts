@@ -1,9 +1,13 @@
 /**
- * The extension entry: starts the IAM policy language server over IPC for the `iam-policy` language and for JSON
- * files (the server answers only for JSON that looks like a policy), and opens files matching the user's extra
- * patterns in the iam-policy language.
+ * The extension entry: starts the IAM policy language server over IPC for the `iam-policy` language, for JSON files
+ * (the server answers only for JSON that looks like a policy or a CloudFormation template) and for infrastructure
+ * code (YAML, Terraform, TypeScript/JavaScript and Python: only the policies inside), and opens files matching the
+ * user's extra patterns in the iam-policy language. Opening YAML or code that holds no policies costs a cheap look at
+ * its text and never starts the server.
  */
-import { workspace, type CompletionItem, type CompletionList, type ExtensionContext } from 'vscode';
+import { workspace, type CompletionItem, type CompletionList, type Disposable, type ExtensionContext, type TextDocument } from 'vscode';
+import { hostSyntax, mayBeHost } from '../../shared/hostFiles';
+import { hostLanguages } from './hostLanguages';
 import { registerActionsDocuments } from './actionsDocument';
 import { registerCommands } from './commands';
 import { registerFilePatterns } from './filePatterns';
@@ -13,7 +17,31 @@ import { settingsSection } from '../../shared/settings';
 
 let client: LanguageClient | undefined;
 
+/** Whether the server has something to say about a document: a policy, JSON, or infrastructure code with policies. */
+export function worthServing(document: Pick<TextDocument, 'languageId' | 'uri' | 'getText'>): boolean {
+  if (document.languageId === 'iam-policy' || document.languageId === 'json' || document.languageId === 'jsonc') return true;
+  if (!hostLanguages.includes(document.languageId)) return false;
+  const syntax = hostSyntax({ languageId: document.languageId, path: document.uri.path });
+  return syntax !== undefined && mayBeHost(syntax, document.getText());
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
+  registerFilePatterns(context);
+  // Activated by a YAML or code file: the server starts with the first document that may hold policies.
+  if (workspace.textDocuments.some(worthServing)) {
+    await startClient(context);
+    return;
+  }
+  const waiting: Disposable = workspace.onDidOpenTextDocument((document) => {
+    if (!worthServing(document)) return;
+    waiting.dispose();
+    void startClient(context);
+  });
+  context.subscriptions.push(waiting);
+}
+
+async function startClient(context: ExtensionContext): Promise<void> {
+  if (client) return;
   const module = context.asAbsolutePath('dist/server.js');
   // V8 sizes its heap for throughput; the server keeps little of what a request allocates, so these keep its memory
   // down with latency unchanged (scripts/measure-startup.mjs and the benchmark pass the same flags; other editors
@@ -36,6 +64,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'iam-policy' },
       { language: 'json', scheme: 'file' },
       { language: 'json', scheme: 'untitled' },
+      ...hostLanguages.flatMap((language) => [
+        { language, scheme: 'file' },
+        { language, scheme: 'untitled' },
+      ]),
     ],
     synchronize: {
       configurationSection: settingsSection,
@@ -56,7 +88,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient(settingsSection, 'IAM Policy Language Server', serverOptions, clientOptions);
-  registerFilePatterns(context);
   await client.start();
   registerStatusBar(context, client);
   registerCommands(context, client);

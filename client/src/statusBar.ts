@@ -9,8 +9,9 @@ import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '.
 import { settingsSection } from '../../shared/settings';
 import { choosePolicyTypeCommand } from './commandIds';
 import { policyTypeLabels } from './requests';
+import { hostLanguages } from './hostLanguages';
 
-const servedLanguages = new Set(['iam-policy', 'json', 'jsonc']);
+const servedLanguages = new Set(['iam-policy', 'json', 'jsonc', ...hostLanguages]);
 const editDelayMs = 400;
 
 const sourceNames: Record<PolicyTypeInfo['source'], string> = {
@@ -19,6 +20,7 @@ const sourceNames: Record<PolicyTypeInfo['source'], string> = {
   'file name': 'from the file name',
   content: 'from the content',
   default: 'the default',
+  host: 'from where the template puts it',
 };
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -29,7 +31,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function update(): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
+    const editor = vscode.window.activeTextEditor;
+    const document = editor?.document;
     const ticket = ++request;
     if (!document || !servedLanguages.has(document.languageId)) {
       item.hide();
@@ -37,7 +40,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     }
     let info: PolicyTypeInfo | null = null;
     try {
-      const params: PolicyTypeParams = { uri: document.uri.toString() };
+      // In a template or Terraform file, the type of the policy under the cursor.
+      const position = hostLanguages.includes(document.languageId) ? editor?.selection.active : undefined;
+      const params: PolicyTypeParams = position ? { uri: document.uri.toString(), position } : { uri: document.uri.toString() };
       info = await client.sendRequest<PolicyTypeInfo | null>(policyTypeRequest, params);
     } catch {
       info = null; // the server is restarting or does not serve this document
@@ -49,7 +54,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     }
     const label = policyTypeLabels[info.type];
     item.text = `$(shield) IAM: ${info.type}`;
-    item.tooltip = `Checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}). Click to choose the policy type for this file.`;
+    item.tooltip = info.label
+      ? `${info.label}: checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}).`
+      : `Checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}). Click to choose the policy type for this file.`;
     item.accessibilityInformation = { label: `IAM policy type: ${label.label}, ${sourceNames[info.source]}` };
     item.show();
   }
@@ -58,6 +65,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   context.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      // Moving between the policies of a template changes the type shown.
+      if (!hostLanguages.includes(event.textEditor.document.languageId)) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, editDelayMs);
+    }),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document !== vscode.window.activeTextEditor?.document) return;
       clearTimeout(timer);

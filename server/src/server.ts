@@ -35,8 +35,14 @@ import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
 import { refactoringKind } from './service/refactorings';
+import { createHostService } from './hosts/hostService';
+import { hostModel, policyAround, tooLargeHostModel, type HostModel } from './hosts/hostModel';
+import { hostSyntax, mayBeHost, prepareHost, readHost } from './hosts/readHost';
 
-/** Language ids we serve; for the JSON ones only documents that look like policies. */
+/**
+ * Language ids we serve; for the JSON ones only documents that look like policies or CloudFormation templates; for
+ * the others (YAML, Terraform, TypeScript, Python) only the policies inside the infrastructure code they hold.
+ */
 const policyLanguage = 'iam-policy';
 const jsonLanguages = new Set(['json', 'jsonc']);
 const pushDelayMs = 150;
@@ -50,7 +56,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   const log = (message: string) => connection.console.error(message);
   const service = serverOptions.service ?? createPolicyService({ log });
   const documents = new TextDocuments(TextDocument);
+  const hostService = createHostService(service);
   const models = new Map<string, { version: number; maxFileSize: number; model: PolicyModel }>();
+  const hostModels = new Map<string, { version: number; maxFileSize: number; model: Promise<HostModel | undefined> }>();
   const settingsByUri = new Map<string, Promise<Settings>>();
   let globalSettings: Settings = defaultSettings;
   // The project's .iampolicy.json (shared with the CLI): editor settings override it. Read once per folder.
@@ -122,16 +130,43 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     return model;
   }
 
-  /** The document and its model when we serve it: our language, or JSON that looks like a policy. */
-  async function served(uri: string): Promise<{ model: PolicyModel; settings: Settings } | undefined> {
+  /** The host model of a document that holds policies in infrastructure code; undefined for any other document. */
+  function hostModelOf(document: TextDocument, settings: Settings): Promise<HostModel | undefined> {
+    const cached = hostModels.get(document.uri);
+    if (cached && cached.version === document.version && cached.maxFileSize === settings.maxFileSize) return cached.model;
+    const read = async (): Promise<HostModel | undefined> => {
+      const syntax = hostSyntax({ languageId: document.languageId, path: document.uri });
+      const text = document.getText();
+      if (!syntax || !mayBeHost(syntax, text)) return undefined;
+      if (text.length > settings.maxFileSize) return tooLargeHostModel(document, 'cloudformation');
+      await prepareHost(syntax);
+      const host = readHost(syntax, text);
+      return host && hostModel(document, host);
+    };
+    const model = read();
+    hostModels.set(document.uri, { version: document.version, maxFileSize: settings.maxFileSize, model });
+    return model;
+  }
+
+  type Served =
+    | { readonly kind: 'policy'; readonly model: PolicyModel; readonly settings: Settings }
+    | { readonly kind: 'host'; readonly model: HostModel; readonly settings: Settings };
+
+  /**
+   * The document and its model when we serve it: our language, JSON that looks like a policy, or a document that
+   * holds policies in infrastructure code (a template, Terraform, serverless.yml, CDK code).
+   */
+  async function served(uri: string): Promise<Served | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
     const isPolicyLanguage = document.languageId === policyLanguage;
-    if (!isPolicyLanguage && !jsonLanguages.has(document.languageId)) return undefined;
     const settings = await settingsFor(uri);
-    const model = modelOf(document, settings);
-    if (!isPolicyLanguage && !model.looksLikePolicy && !isExtraPolicyFile(uri)) return undefined;
-    return { model, settings };
+    if (isPolicyLanguage || jsonLanguages.has(document.languageId)) {
+      const model = modelOf(document, settings);
+      if (isPolicyLanguage || model.looksLikePolicy || isExtraPolicyFile(uri)) return { kind: 'policy', model, settings };
+    }
+    const host = await hostModelOf(document, settings);
+    return host && { kind: 'host', model: host, settings };
   }
 
   /** A JSON file that the project's config names as a policy (its filePatterns). */
@@ -146,7 +181,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     async steps(uri) {
       const target = await served(uri);
       if (!target) return undefined;
-      return { version: target.model.document.version, steps: service.validationSteps(target.model, { settings: target.settings }) };
+      const steps =
+        target.kind === 'host' ? hostService.validationSteps(target.model, target.settings) : service.validationSteps(target.model, { settings: target.settings });
+      return { version: target.model.document.version, steps };
     },
     trace: (message) => connection.tracer.log(message),
     log,
@@ -227,6 +264,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     models.delete(uri);
+    hostModels.delete(uri);
     settingsByUri.delete(uri);
     if (!capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
@@ -243,14 +281,16 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onCompletion((params, token) =>
     runSafe('completion', null, token, async () => {
       const target = await served(params.textDocument.uri);
-      return target ? service.complete(target.model, params.position) : null;
+      if (!target) return null;
+      return target.kind === 'host' ? hostService.complete(target.model, params.position) : service.complete(target.model, params.position);
     }),
   );
 
   connection.onHover((params, token) =>
     runSafe('hover', null, token, async () => {
       const target = await served(params.textDocument.uri);
-      return target ? service.hover(target.model, params.position, { settings: target.settings }) : null;
+      if (!target) return null;
+      return target.kind === 'host' ? hostService.hover(target.model, params.position) : service.hover(target.model, params.position, { settings: target.settings });
     }),
   );
 
@@ -260,42 +300,52 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (!(await latest.of(params.textDocument.uri, () => token.isCancellationRequested))) return [];
       const target = await served(params.textDocument.uri);
       if (!target) return [];
-      return service.codeActions(target.model, params.context.diagnostics, params.context.only, { settings: target.settings }, params.range);
+      const { diagnostics, only } = params.context;
+      return target.kind === 'host'
+        ? hostService.codeActions(target.model, diagnostics, only, target.settings, params.range)
+        : service.codeActions(target.model, diagnostics, only, { settings: target.settings }, params.range);
     }),
   );
 
   connection.onDocumentSymbol((params, token) =>
     runSafe('document symbols', [], token, async () => {
       const target = await served(params.textDocument.uri);
-      return target ? service.documentSymbols(target.model) : [];
+      return target?.kind === 'policy' ? service.documentSymbols(target.model) : [];
     }),
   );
 
   connection.onDocumentFormatting((params, token) =>
     runSafe('formatting', [], token, async () => {
+      // A host file is formatted by its own language's formatter, never by ours.
       const target = await served(params.textDocument.uri);
-      return target ? service.format(target.model, undefined, params.options) : [];
+      return target?.kind === 'policy' ? service.format(target.model, undefined, params.options) : [];
     }),
   );
 
   connection.onDocumentRangeFormatting((params, token) =>
     runSafe('formatting', [], token, async () => {
       const target = await served(params.textDocument.uri);
-      return target ? service.format(target.model, params.range, params.options) : [];
+      return target?.kind === 'policy' ? service.format(target.model, params.range, params.options) : [];
     }),
   );
 
   connection.onRequest(policyTypeRequest, (params: PolicyTypeParams, token) =>
     runSafe<PolicyTypeInfo | null>('policy type', null, token, async () => {
       const target = await served(params.uri);
-      return target ? service.policyType(target.model, { settings: target.settings }) : null;
+      if (!target) return null;
+      return target.kind === 'host' ? hostService.policyType(target.model, params.position) : service.policyType(target.model, { settings: target.settings });
     }),
   );
 
   connection.onRequest(grantsRequest, (params: GrantsParams, token) =>
     runSafe<GrantsResult | null>('grants', null, token, async () => {
       const target = await served(params.uri);
-      return target ? grantsListing(target.model, service.catalog, params.position) : null;
+      if (!target) return null;
+      if (target.kind === 'policy') return grantsListing(target.model, service.catalog, params.position);
+      // In a host, the policy at the position (or the file's only one), listed whole.
+      const document = target.model.document;
+      const embedded = params.position ? policyAround(target.model, document.offsetAt(params.position)) : target.model.policies[0];
+      return embedded ? grantsListing(embedded.model, service.catalog) : null;
     }),
   );
 

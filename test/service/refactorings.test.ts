@@ -557,7 +557,9 @@ suite('refactorings: every one offered anywhere in a set of policies', () => {
   const preserving = new Set(['expand-wildcard', 'collapse-actions', 'sort-actions', 'split-by-service', 'split-by-access-level', 'string-to-array', 'array-to-string', 'add-sid']);
 
   const documents: [string, string][] = [
-    ...readdirSync(repoPath('examples')).map((f): [string, string] => [f, readFileSync(repoPath('examples', f), 'utf8')]),
+    ...readdirSync(repoPath('examples'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f): [string, string] => [f, readFileSync(repoPath('examples', f), 'utf8')]),
     ['tabs and CRLF', '{\r\n\t"Version": "2012-10-17",\r\n\t"Statement": [\r\n\t\t{\r\n\t\t\t"Effect": "Allow",\r\n\t\t\t"Action": [\r\n\t\t\t\t"sqs:SendMessage",\r\n\t\t\t\t"s3:Get*",\r\n\t\t\t\t"sqs:ReceiveMessage"\r\n\t\t\t],\r\n\t\t\t"Resource": "*"\r\n\t\t}\r\n\t]\r\n}\r\n'],
     ['minified', '{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":["iam:*LoginProfile","s3:PutObject","s3:PutObject"],"Resource":["*"],"Condition":{"StringEquals":{"aws:PrincipalTag/team":"x"}}}}'],
     ['four spaces', '{\n    "Statement": [\n        {\n            "Sid": "Mixed",\n            "Effect": "Allow",\n            "Action": ["kms:Get*", "kms:Decrypt", "sts:AssumeRole"],\n            "Resource": "*"\n        }\n    ]\n}'],

@@ -3,16 +3,41 @@
  * (plus the config's extra patterns); a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
  * The nearest config's ignore globs apply to all three.
  */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { minimatch, Minimatch } from 'minimatch';
 import { isIgnoredBy, matchesExtraFilePattern, type ProjectConfigFile } from '../config/projectConfig';
+import { hostSyntax, mayHoldPolicies, readHost } from '../hosts/readHost';
 
 /** The same patterns the extension associates with the iam-policy language (package.json `languages`). */
 export const policyFilePatterns = ['*.iam.json', '*.policy.json', '*-policy.json', '*.trust.json', '*.scp.json', '*.rcp.json', '*.boundary.json', '*.resource.json'];
 
-/** Never searched: dependencies and version control hold no policies of the project's own. */
-const skippedFolders = new Set(['node_modules', '.git']);
+/**
+ * Never searched: dependencies and version control hold no policies of the project's own, and tools' output folders
+ * hold generated copies of them (cdk.out: synthesised templates; .terraform: downloaded modules; .serverless and
+ * .aws-sam: packaged templates).
+ */
+const skippedFolders = new Set(['node_modules', '.git', 'cdk.out', '.terraform', '.serverless', '.aws-sam']);
+
+/** Larger files found in a folder are not read to see what they hold (a policy or template never is this large). */
+const largestSearched = 4_000_000;
+
+/** A file in a folder that is not named like a policy but holds policies (or a template, Terraform, CDK code). */
+function holdsPolicies(path: string, name: string): boolean {
+  const syntax = hostSyntax({ path: name });
+  if (!syntax) return false;
+  try {
+    if (statSync(path).size > largestSearched) return false;
+    const text = readFileSync(path, 'utf8');
+    if (!mayHoldPolicies(syntax, text)) return false;
+    // YAML and JSON read synchronously: a workflow that mentions `iam:` or JSON that names an AWS type is passed
+    // over unless it really is a template or a service. Terraform and CDK need their grammars loaded: the cheap look
+    // decides, and such a file that holds no policy is reported clean.
+    return syntax === 'yaml' || syntax === 'json' ? (readHost(syntax, text)?.policies.length ?? 0) > 0 : true;
+  } catch {
+    return false; // unreadable: the folder search passes over it, as it does over unreadable folders in globs
+  }
+}
 
 export class UsageError extends Error {}
 
@@ -65,7 +90,7 @@ function walkFolder(folder: string, search: FileSearch, found: string[], stats: 
       else walkFolder(path, search, found, stats);
     } else if (entry.isFile()) {
       const config = search.configFor(path);
-      if (!isPolicyFileName(entry.name) && !matchesExtraFilePattern(config, path)) continue;
+      if (!isPolicyFileName(entry.name) && !matchesExtraFilePattern(config, path) && !holdsPolicies(path, entry.name)) continue;
       if (config && isIgnoredBy(config, path)) noteIgnored(stats, config);
       else found.push(path);
     }
@@ -164,7 +189,9 @@ export function findFiles(args: readonly string[], search: FileSearch): FoundFil
         throw new UsageError(`${failed.path ?? arg}: cannot read (${failed.code ?? String(error)})`);
       }
       if (files.length === before) {
-        throw new UsageError(`${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}${ignoredMessage(walk, search.cwd)})`);
+        throw new UsageError(
+          `${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}; and JSON, YAML, Terraform and CDK files that hold policies${ignoredMessage(walk, search.cwd)})`,
+        );
       }
     } else {
       const config = ignoredBy(search, path);

@@ -18,6 +18,8 @@ export interface LintedFile {
   readonly document: TextDocument;
   readonly problems: readonly Problem[];
   readonly policyType: PolicyTypeChoice;
+  /** For infrastructure code: the host's kind and its policies (`--format json` lists them). */
+  readonly host?: { readonly kind: string; readonly policies: readonly { readonly label: string; readonly policyType: string }[] };
   /** Whether fixes changed the text (written with --fix, reported as `output` with --fix-dry-run). */
   readonly fixed: boolean;
 }
@@ -98,6 +100,7 @@ export function formatJson(files: readonly LintedFile[], options: { includeOutpu
     path: file.displayPath,
     policyType: file.policyType.type,
     policyTypeSource: file.policyType.source,
+    ...(file.host ? { host: file.host } : {}),
     fixed: file.fixed,
     ...(options.includeOutput && file.fixed ? { output: file.document.getText() } : {}),
     problems: file.problems.map((problem) => ({

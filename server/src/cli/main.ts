@@ -14,5 +14,5 @@ if (isMainThread) {
     },
   );
 } else {
-  serveLintJobs();
+  void serveLintJobs();
 }

@@ -6,14 +6,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyType, Settings } from '../../../shared/settings';
 import type { PolicyTypeChoice } from '../policy/policyType';
 import type { Problem } from '../rules/types';
 import { createPolicyService, type PolicyService } from '../service';
+import { lintText, prepareFiles, type TextLint } from './lintText';
 
 export interface LintJob {
   readonly uri: string;
+  /** The file's path (or the name given for standard input): its extension says how to read it. */
+  readonly path: string;
   readonly text: string;
   readonly settings: Settings;
 }
@@ -23,6 +25,7 @@ export interface LintOutcome {
   readonly policyType: PolicyTypeChoice;
   /** Over the size cap, so not analysed. */
   readonly tooLarge: boolean;
+  readonly host?: TextLint['host'];
 }
 
 /** What a worker thread is given: every job (it takes only the ones it claims) and the shared counter. */
@@ -60,9 +63,9 @@ export function workerCount(files: number, env: Readonly<Record<string, string |
 
 /** Lints one file: parse once, analyse once (no fixes; the CLI applies those on the main thread only). */
 export function lintJob(service: PolicyService, job: LintJob, policyType: PolicyType | undefined): LintOutcome {
-  const model = service.parse(TextDocument.create(job.uri, 'iam-policy', 1, job.text), job.settings);
-  const analysis = service.analyze(model, { settings: job.settings, policyType });
-  return { problems: analysis.problems.map(withoutSuggestions), policyType: analysis.policyType, tooLarge: model.tooLarge };
+  const lint = lintText(service, job, policyType);
+  const outcome = { problems: lint.problems.map(withoutSuggestions), policyType: lint.policyType, tooLarge: lint.tooLarge };
+  return lint.host ? { ...outcome, host: lint.host } : outcome;
 }
 
 const noSuggestions: readonly never[] = Object.freeze([]);
@@ -129,8 +132,9 @@ export async function lintJobs(
 }
 
 /** The worker side: lint the claimed jobs with a service of its own and send the outcomes back, once. */
-export function serveLintJobs(): void {
+export async function serveLintJobs(): Promise<void> {
   const { jobs, policyType, next } = workerData as WorkerInput;
+  await prepareFiles(jobs.map((job) => job.path));
   const service = createPolicyService({ log: (message) => process.stderr.write(`${message}\n`) });
   const done: [number, LintOutcome][] = [];
   claimJobs(new Int32Array(next), jobs.length, (index) => done.push([index, lintJob(service, jobs[index]!, policyType)]));

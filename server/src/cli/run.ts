@@ -18,6 +18,7 @@ import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
 import { findFiles, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
+import { lintText, prepareFiles } from './lintText';
 import { countProblems, formatJson, formatSarif, formatText, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
@@ -192,7 +193,7 @@ function settingsOf(input: Input, options: Options): Settings {
 /** Without fixes every file is analysed once, independently: on several threads when there are many (parallel.ts). */
 async function lintInputs(service: PolicyService, inputs: readonly Input[], options: Options, io: CliIo): Promise<Linted[]> {
   const workers = io.workerFile === undefined ? 0 : workerCount(inputs.length, io.env ?? process.env);
-  const jobs = inputs.map((input) => ({ uri: input.uri, text: input.text, settings: settingsOf(input, options) }));
+  const jobs = inputs.map((input) => ({ uri: input.uri, path: input.configPath, text: input.text, settings: settingsOf(input, options) }));
   const warn = (message: string) => io.stderr.write(`${toolName}: ${message}\n`);
   const outcomes = await lintJobs(service, jobs, options.policyType, workers > 0 ? { workerFile: io.workerFile!, workers, warn } : undefined);
   return inputs.map((input, index) => {
@@ -206,47 +207,50 @@ async function lintInputs(service: PolicyService, inputs: readonly Input[], opti
       policyType: outcome.policyType,
       fixed: false,
       tooLarge: outcome.tooLarge,
+      host: outcome.host,
     };
   });
 }
 
 function lintInput(service: PolicyService, input: Input, options: Options, warn: (message: string) => void): Linted {
   const settings = settingsOf(input, options);
-  const analyse = (text: string) => {
-    const document = TextDocument.create(input.uri, 'iam-policy', 1, text);
-    const model = service.parse(document, settings);
-    return { document, model, analysis: service.analyze(model, { settings, policyType: options.policyType }) };
-  };
+  const analyse = (text: string) => ({
+    document: TextDocument.create(input.uri, 'iam-policy', 1, text),
+    lint: lintText(service, { uri: input.uri, path: input.configPath, text, settings }, options.policyType),
+  });
   let text = input.text;
   let result = analyse(text);
   if (options.fix || options.fixDryRun) {
     // Fixes can uncover further fixes (or overlap); a few passes reach a fixed point.
     for (let pass = 0; pass < maxFixPasses; pass++) {
-      const fixes = compatibleFixes(result.analysis.problems, text);
+      const fixes = compatibleFixes(result.lint.problems, text);
       if (fixes.length === 0) break;
       const next = applyEdits(text, fixes.flatMap((f) => f.edits));
       if (next === text) break;
       const fixedResult = analyse(next);
-      // Fixes must never break the JSON; if a pass would, keep the text from before it (a bug in some rule's fix).
-      if (fixedResult.model.syntaxErrors.length > result.model.syntaxErrors.length) {
-        const ids = [...new Set(result.analysis.problems.filter((p) => p.fix).map((p) => p.ruleId))].join(', ');
-        warn(`${input.displayPath}: the fixes of ${ids} would make the JSON invalid; they were not applied`);
+      // Fixes must never break the file; if a pass would, keep the text from before it (a bug in some rule's fix, or
+      // in a host's writer: then a policy the template held is no longer found).
+      const lostPolicies = (fixedResult.lint.host?.policies.length ?? 0) < (result.lint.host?.policies.length ?? 0);
+      if (fixedResult.lint.breakage > result.lint.breakage || lostPolicies) {
+        const ids = [...new Set(result.lint.problems.filter((p) => p.fix).map((p) => p.ruleId))].join(', ');
+        warn(`${input.displayPath}: the fixes of ${ids} would make the ${result.lint.host ? 'file' : 'JSON'} invalid; they were not applied`);
         break;
       }
       text = next;
       result = fixedResult;
     }
   }
-  const problems = result.analysis.problems.filter((p) => !options.quiet || p.severity === 'error');
+  const problems = result.lint.problems.filter((p) => !options.quiet || p.severity === 'error');
   return {
     input,
     path: input.path,
     displayPath: input.displayPath,
     document: result.document,
     problems,
-    policyType: result.analysis.policyType,
+    policyType: result.lint.policyType,
     fixed: text !== input.text,
-    tooLarge: result.model.tooLarge,
+    tooLarge: result.lint.tooLarge,
+    host: result.lint.host,
   };
 }
 
@@ -392,6 +396,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
     // Everything is read and validated before anything is linted or written.
     const inputs = await readInputs(options, io, configFor);
+    await prepareFiles(inputs.map((input) => input.configPath));
     const results =
       options.fix || options.fixDryRun
         ? inputs.map((input) => lintInput(service, input, options, (message) => io.stderr.write(`${toolName}: ${message}\n`)))

@@ -44,6 +44,11 @@ export interface ListElement extends Element {
   readonly isArray: boolean;
   /** Nodes that are neither a string nor an array of strings (a number, an object, a nested array...). */
   readonly invalid: readonly ASTNode[];
+  /**
+   * Values a host computes (`!GetAtt B.Arn`, `aws_s3_bucket.b.arn`) in a policy inside infrastructure code: not in
+   * `values`, never judged; present only when there are some. The list is not empty when they are all it has.
+   */
+  readonly opaque?: readonly ASTNode[];
 }
 
 /** One entry of a Principal object: `"AWS": [...]`, `"Service": "..."`. */
@@ -53,6 +58,8 @@ export interface PrincipalEntry {
   readonly keyNode: StringASTNode;
   readonly values: readonly StringValue[];
   readonly invalid: readonly ASTNode[];
+  /** As ListElement.opaque. */
+  readonly opaque?: readonly ASTNode[];
 }
 
 /** `Principal` / `NotPrincipal`: either the string `"*"` or an object of principal kinds. */
@@ -78,6 +85,8 @@ export interface ConditionKeyEntry {
   readonly isArray: boolean;
   /** Values of a type a condition cannot take (objects, nulls, nested arrays). */
   readonly invalid: readonly ASTNode[];
+  /** As ListElement.opaque. */
+  readonly opaque?: readonly ASTNode[];
 }
 
 /** One operator block: `"StringEquals": { key: values, ... }`. */

@@ -52,7 +52,14 @@ export const knownVersions = ['2012-10-17', '2008-10-17'];
 export interface ParseOptions {
   /** Documents longer than this (in characters) are not parsed; see Settings.maxFileSize. */
   readonly maxFileSize?: number;
+  /**
+   * Offsets of values a host computes (a policy inside infrastructure code, rendered as JSON: `!GetAtt B.Arn`,
+   * `aws_s3_bucket.b.arn`). Such a value is no string to judge: lists keep it in `opaque`, not in `values`.
+   */
+  readonly opaqueValues?: ReadonlySet<number>;
 }
+
+const noOpaqueValues: ReadonlySet<number> = new Set();
 
 export function parsePolicy(document: TextDocument, options: ParseOptions = {}): PolicyModel {
   const text = document.getText();
@@ -79,6 +86,7 @@ export function parsePolicy(document: TextDocument, options: ParseOptions = {}):
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const parsed = hasBom ? TextDocument.create(document.uri, document.languageId, document.version, ` ${text.slice(1)}`) : document;
   const json = jsonService.parseJSONDocument(parsed);
+  const opaque = options.opaqueValues ?? noOpaqueValues;
   const root = json.root;
   const properties = root?.type === 'object' ? root.properties : [];
   const version = scalar(findProperty(properties, 'Version'));
@@ -89,10 +97,10 @@ export function parsePolicy(document: TextDocument, options: ParseOptions = {}):
   const invalidStatements: ASTNode[] = [];
   const statementValue = statementProperty?.valueNode;
   if (statementValue?.type === 'object') {
-    statements.push(readStatement(statementValue, 0));
+    statements.push(readStatement(statementValue, 0, opaque));
   } else if (statementValue?.type === 'array') {
     statementValue.items.forEach((item, index) => {
-      if (item.type === 'object') statements.push(readStatement(item, index));
+      if (item.type === 'object') statements.push(readStatement(item, index, opaque));
       else invalidStatements.push(item);
     });
   }
@@ -163,57 +171,67 @@ function scalar(property: PropertyASTNode | undefined): ScalarElement | undefine
   return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode, value: valueNode?.type === 'string' ? valueNode.value : undefined };
 }
 
-/** A string or an array of strings; anything else is collected as invalid. */
-function readStrings(valueNode: ASTNode | undefined): { values: StringValue[]; isArray: boolean; invalid: ASTNode[] } {
+/** A string or an array of strings; anything else is collected as invalid, and values a host computes as opaque. */
+function readStrings(
+  valueNode: ASTNode | undefined,
+  opaque: ReadonlySet<number>,
+): { values: StringValue[]; isArray: boolean; invalid: ASTNode[]; opaque: ASTNode[] } {
   const values: StringValue[] = [];
   const invalid: ASTNode[] = [];
-  if (!valueNode) return { values, isArray: false, invalid };
-  if (valueNode.type === 'string') return { values: [{ value: valueNode.value, node: valueNode }], isArray: false, invalid };
-  if (valueNode.type !== 'array') return { values, isArray: false, invalid: [valueNode] };
+  const computed: ASTNode[] = [];
+  if (!valueNode) return { values, isArray: false, invalid, opaque: computed };
+  if (opaque.has(valueNode.offset)) return { values, isArray: false, invalid, opaque: [valueNode] };
+  if (valueNode.type === 'string') return { values: [{ value: valueNode.value, node: valueNode }], isArray: false, invalid, opaque: computed };
+  if (valueNode.type !== 'array') return { values, isArray: false, invalid: [valueNode], opaque: computed };
   for (const item of valueNode.items) {
-    if (item.type === 'string') values.push({ value: item.value, node: item });
+    if (opaque.has(item.offset)) computed.push(item);
+    else if (item.type === 'string') values.push({ value: item.value, node: item });
     else invalid.push(item);
   }
-  return { values, isArray: true, invalid };
+  return { values, isArray: true, invalid, opaque: computed };
 }
 
-function list(property: PropertyASTNode | undefined): ListElement | undefined {
+function list(property: PropertyASTNode | undefined, opaque: ReadonlySet<number>): ListElement | undefined {
   if (!property) return undefined;
-  const { values, isArray, invalid } = readStrings(property.valueNode);
-  return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode: property.valueNode, values, isArray, invalid };
+  const read = readStrings(property.valueNode, opaque);
+  const element = { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode: property.valueNode, values: read.values, isArray: read.isArray, invalid: read.invalid };
+  return read.opaque.length > 0 ? { ...element, opaque: read.opaque } : element;
 }
 
-function principal(property: PropertyASTNode | undefined): PrincipalElement | undefined {
+function principal(property: PropertyASTNode | undefined, opaque: ReadonlySet<number>): PrincipalElement | undefined {
   if (!property) return undefined;
   const valueNode = property.valueNode;
-  const wildcard = valueNode?.type === 'string' ? { value: valueNode.value, node: valueNode } : undefined;
+  const wildcard = valueNode?.type === 'string' && !opaque.has(valueNode.offset) ? { value: valueNode.value, node: valueNode } : undefined;
   const entries: PrincipalEntry[] =
     valueNode?.type === 'object'
       ? valueNode.properties.map((entry) => {
-          const { values, invalid } = readStrings(entry.valueNode);
-          return { kind: entry.keyNode.value, property: entry, keyNode: entry.keyNode, values, invalid };
+          const read = readStrings(entry.valueNode, opaque);
+          const principalEntry = { kind: entry.keyNode.value, property: entry, keyNode: entry.keyNode, values: read.values, invalid: read.invalid };
+          return read.opaque.length > 0 ? { ...principalEntry, opaque: read.opaque } : principalEntry;
         })
       : [];
   return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode, wildcard, entries };
 }
 
-function conditionValues(valueNode: ASTNode | undefined): Pick<ConditionKeyEntry, 'values' | 'isArray' | 'invalid'> {
+function conditionValues(valueNode: ASTNode | undefined, opaque: ReadonlySet<number>): Pick<ConditionKeyEntry, 'values' | 'isArray' | 'invalid' | 'opaque'> {
   const values: ConditionValue[] = [];
   const invalid: ASTNode[] = [];
+  const computed: ASTNode[] = [];
   const take = (node: ASTNode) => {
-    if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') values.push({ value: node.value, node });
+    if (opaque.has(node.offset)) computed.push(node);
+    else if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') values.push({ value: node.value, node });
     else invalid.push(node);
   };
   if (!valueNode) return { values, isArray: false, invalid };
-  if (valueNode.type === 'array') {
+  if (valueNode.type === 'array' && !opaque.has(valueNode.offset)) {
     valueNode.items.forEach(take);
-    return { values, isArray: true, invalid };
+    return computed.length > 0 ? { values, isArray: true, invalid, opaque: computed } : { values, isArray: true, invalid };
   }
   take(valueNode);
-  return { values, isArray: false, invalid };
+  return computed.length > 0 ? { values, isArray: false, invalid, opaque: computed } : { values, isArray: false, invalid };
 }
 
-function condition(property: PropertyASTNode | undefined): ConditionElement | undefined {
+function condition(property: PropertyASTNode | undefined, opaque: ReadonlySet<number>): ConditionElement | undefined {
   if (!property) return undefined;
   const valueNode = property.valueNode;
   const operators: ConditionOperatorEntry[] =
@@ -223,8 +241,8 @@ function condition(property: PropertyASTNode | undefined): ConditionElement | un
           const keys: ConditionKeyEntry[] =
             block?.type === 'object'
               ? block.properties.map((key) => {
-                  const { values, isArray, invalid } = conditionValues(key.valueNode);
-                  return { key: key.keyNode.value, property: key, keyNode: key.keyNode, valueNode: key.valueNode, values, isArray, invalid };
+                  const read = conditionValues(key.valueNode, opaque);
+                  return { key: key.keyNode.value, property: key, keyNode: key.keyNode, valueNode: key.valueNode, ...read };
                 })
               : [];
           return { operator: operator.keyNode.value, property: operator, keyNode: operator.keyNode, valueNode: block, keys };
@@ -233,7 +251,7 @@ function condition(property: PropertyASTNode | undefined): ConditionElement | un
   return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode, operators };
 }
 
-function readStatement(node: ASTNode & { type: 'object' }, index: number): Statement {
+function readStatement(node: ASTNode & { type: 'object' }, index: number, opaque: ReadonlySet<number>): Statement {
   const properties = node.properties;
   const get = (key: string) => findProperty(properties, key);
   return {
@@ -242,12 +260,12 @@ function readStatement(node: ASTNode & { type: 'object' }, index: number): State
     properties,
     sid: scalar(get('Sid')),
     effect: scalar(get('Effect')),
-    principal: principal(get('Principal')),
-    notPrincipal: principal(get('NotPrincipal')),
-    action: list(get('Action')),
-    notAction: list(get('NotAction')),
-    resource: list(get('Resource')),
-    notResource: list(get('NotResource')),
-    condition: condition(get('Condition')),
+    principal: principal(get('Principal'), opaque),
+    notPrincipal: principal(get('NotPrincipal'), opaque),
+    action: list(get('Action'), opaque),
+    notAction: list(get('NotAction'), opaque),
+    resource: list(get('Resource'), opaque),
+    notResource: list(get('NotResource'), opaque),
+    condition: condition(get('Condition'), opaque),
   };
 }

@@ -6,7 +6,7 @@ import { matchPathGlob } from '../../../shared/pathGlob';
 import type { PolicyType, Settings } from '../../../shared/settings';
 import type { PolicyModel } from './model';
 
-export type PolicyTypeSource = 'explicit' | 'setting' | 'file name' | 'content' | 'default';
+export type PolicyTypeSource = 'explicit' | 'setting' | 'file name' | 'content' | 'default' | 'host';
 
 export interface PolicyTypeChoice {
   readonly type: PolicyType;

@@ -12,7 +12,7 @@ export default defineRule({
   check({ policy, report }) {
     for (const statement of policy.statements) {
       const action = statement.action;
-      if (!action?.valueNode || !action.isArray || action.values.length > 0 || action.invalid.length > 0) continue;
+      if (!action?.valueNode || !action.isArray || action.values.length > 0 || action.invalid.length > 0 || action.opaque) continue;
       // Removing only `"Action": []` would leave a statement AWS rejects (missing-action); removing the statement
       // keeps the policy's meaning and validity, so that is the safe fix when other statements remain.
       const edit = removeStatementEdit(policy, statement);

@@ -14,7 +14,7 @@ export default defineRule({
   check({ policy, report }) {
     for (const statement of policy.statements) {
       const resource = statement.resource;
-      if (!resource?.valueNode || !resource.isArray || resource.values.length > 0 || resource.invalid.length > 0) continue;
+      if (!resource?.valueNode || !resource.isArray || resource.values.length > 0 || resource.invalid.length > 0 || resource.opaque) continue;
       // As for empty-array-action: the statement goes, not just the element, so the policy stays valid.
       const edit = removeStatementEdit(policy, statement);
       report({

@@ -32,6 +32,7 @@ const sourceNames: Record<string, string> = {
   'file name': 'from the file name',
   content: 'from the content',
   default: 'the default',
+  host: 'from where the template puts it',
 };
 
 function within(offset: number, span: { offset: number; length: number }): boolean {

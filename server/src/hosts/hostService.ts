@@ -1,0 +1,232 @@
+/**
+ * The service for host documents (templates, Terraform, serverless.yml, CDK): each embedded policy is analysed by the
+ * policy service as the JSON policy it stands for, and what comes back is mapped to the host: problems to host
+ * offsets (those about values the host computes are dropped), fixes to edits in the host's syntax, completion and
+ * hover to positions in the host. Pure: no connection, no I/O.
+ */
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Settings } from '../../../shared/settings';
+import type { PolicyTypeChoice } from '../policy/policyType';
+import { finish } from '../rules/run';
+import type { Edit, Fix, Problem } from '../rules/types';
+import { codeActionsFor, wantedKind } from '../service/codeActions';
+import { complete } from '../service/complete';
+import { toDiagnostic, tooLargeDiagnostic } from '../service/diagnostics';
+import { hover } from '../service/hover';
+import type { PolicyService } from '../service';
+import { refactorings } from '../service/refactorings';
+import { toRange, toSpan } from '../service/ranges';
+import { toHostEdits } from './hostEdits';
+import { policyAround, policyAt, type EmbeddedModel, type HostModel } from './hostModel';
+import { toHostSpan, type OpaqueRegion } from './virtualPolicy';
+
+/**
+ * Rules that judge a CDK statement (a fragment of a policy): those whose answer depends only on the values written in
+ * it. The others need the whole document (Version, Sids, size) or what the construct adds around it.
+ */
+export const fragmentRules: ReadonlySet<string> = new Set([
+  'invalid-action',
+  'invalid-service-in-action',
+  'wildcard-action',
+  'wildcard-in-service-name',
+  'allow-with-not-action',
+  'allow-with-not-resource',
+  'wildcard-resource',
+  'full-admin-access',
+  'redundant-action',
+  'redundant-resource',
+  'invalid-arn-prefix',
+  'invalid-arn-service-case',
+  'invalid-arn-resource',
+  'invalid-arn-account',
+  'invalid-region',
+  'arn-region-not-allowed',
+  'arn-account-not-allowed',
+  'arn-too-long',
+  'missing-arn-field',
+  'missing-arn-region',
+]);
+
+const within = (region: { offset: number; length: number }, problem: Problem, end = region.offset + region.length) =>
+  region.offset <= problem.offset && problem.offset + problem.length <= end;
+
+/**
+ * Whether a finding on the rendered policy stands in the host. Findings inside a value the host computes, or on a
+ * value the host supplies (Terraform's default Version), are not the user's to fix; inside a template only those
+ * on the literal text before the first hole are sure (after a hole even the ARN's field count is unknown).
+ */
+function stands(problem: Problem, regions: readonly OpaqueRegion[], fragment: boolean): boolean {
+  if (fragment && !fragmentRules.has(problem.ruleId)) return false;
+  for (const region of regions) {
+    if (!within(region, problem)) continue;
+    if (region.kind !== 'template') return false;
+    if (!within(region, problem, region.literalEnd)) return false;
+  }
+  return true;
+}
+
+/** Lazily translated: a fix's host edits are worked out when someone reads it (a code action request, --fix). */
+function hostProblem(embedded: EmbeddedModel, problem: Problem): Problem {
+  const span = toHostSpan(embedded.virtual, problem);
+  const translate = (fix: Fix): Fix | undefined => {
+    const edits = toHostEdits(embedded.policy, embedded.virtual.text, fix.edits);
+    return edits && edits.length > 0 ? { title: fix.title, edits } : undefined;
+  };
+  const result = { ...problem, offset: span.offset, length: span.length } as Problem;
+  const virtualFix = problem.fix;
+  const virtualSuggestions = Object.getOwnPropertyDescriptor(problem, 'suggestions');
+  Object.defineProperty(result, 'fix', {
+    configurable: true,
+    enumerable: true,
+    get(): Fix | undefined {
+      const value = virtualFix && translate(virtualFix);
+      Object.defineProperty(result, 'fix', { value, enumerable: true });
+      return value;
+    },
+  });
+  Object.defineProperty(result, 'suggestions', {
+    configurable: true,
+    enumerable: true,
+    get(): readonly Fix[] {
+      const source = (virtualSuggestions?.get ? virtualSuggestions.get.call(problem) : virtualSuggestions?.value) as readonly Fix[] | undefined;
+      const value = (source ?? []).map(translate).filter((fix): fix is Fix => fix !== undefined);
+      Object.defineProperty(result, 'suggestions', { value, enumerable: true });
+      return value;
+    },
+  });
+  return result;
+}
+
+export function hostPolicyType(embedded: EmbeddedModel): PolicyTypeChoice {
+  return { type: embedded.policy.policyType, source: 'host' };
+}
+
+export interface HostService {
+  /** Every policy's findings, in host offsets, sorted; one rule per step as PolicyService.analysisSteps. */
+  analysisSteps(model: HostModel, settings: Settings): Generator<void, Problem[], undefined>;
+  analyze(model: HostModel, settings: Settings): Problem[];
+  validationSteps(model: HostModel, settings: Settings): Generator<void, Diagnostic[], undefined>;
+  complete(model: HostModel, position: Position): Promise<CompletionList | null>;
+  hover(model: HostModel, position: Position): Promise<Hover | null>;
+  codeActions(model: HostModel, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, settings: Settings, range?: Range): CodeAction[];
+  /** The type of the policy at a position (the status bar), or of the file's only policy. */
+  policyType(model: HostModel, position?: Position): (PolicyTypeChoice & { label: string }) | null;
+}
+
+export function createHostService(service: PolicyService): HostService {
+  const analyses = new WeakMap<HostModel, { readonly settings: Settings; readonly problems: Problem[] }>();
+
+  function* analysisSteps(model: HostModel, settings: Settings): Generator<void, Problem[], undefined> {
+    const remembered = analyses.get(model);
+    if (remembered && remembered.settings === settings) return remembered.problems;
+    const problems: Problem[] = [];
+    for (const embedded of model.policies) {
+      const options = { settings, policyType: embedded.policy.policyType };
+      const fragment = embedded.policy.fragment === true;
+      const { problems: found } = yield* service.analysisSteps(embedded.model, options);
+      let standing = found.filter((problem) => stands(problem, embedded.virtual.regions, fragment));
+      if (embedded.narrow) {
+        // A finding stands only if it comes the same whatever fills the template's holes: `*` or a plain name.
+        const { virtual, model: narrowModel } = embedded.narrow;
+        const { problems: narrowFound } = yield* service.analysisSteps(narrowModel, options);
+        const key = (ruleId: string, span: { offset: number; length: number }) => `${ruleId}@${span.offset}+${span.length}`;
+        const alsoNarrow = new Set(narrowFound.filter((p) => stands(p, virtual.regions, fragment)).map((p) => key(p.ruleId, toHostSpan(virtual, p))));
+        standing = standing.filter((problem) => alsoNarrow.has(key(problem.ruleId, toHostSpan(embedded.virtual, problem))));
+      }
+      for (const problem of standing) problems.push(hostProblem(embedded, problem));
+    }
+    problems.sort((a, b) => a.offset - b.offset);
+    analyses.set(model, { settings, problems });
+    return problems;
+  }
+
+  const analyze = (model: HostModel, settings: Settings) => finish(analysisSteps(model, settings));
+
+  function* validationSteps(model: HostModel, settings: Settings): Generator<void, Diagnostic[], undefined> {
+    if (model.tooLarge) return [tooLargeDiagnostic(model.document, settings.maxFileSize)];
+    const problems = yield* analysisSteps(model, settings);
+    return problems.map((problem) => toDiagnostic(model.document, problem));
+  }
+
+  /** A virtual range as host edits' span, when it maps into one string's characters. */
+  function mapEditRange(embedded: EmbeddedModel, range: Range): { offset: number; length: number } | undefined {
+    const span = toSpan(embedded.model.document, range);
+    const host = toHostSpan(embedded.virtual, span);
+    return host.length === span.length ? host : undefined;
+  }
+
+  /** Completion items that replace characters of one host string; JSON-quoted insertions lose their quotes. */
+  function hostItem(embedded: EmbeddedModel, item: CompletionItem, document: HostModel['document']): CompletionItem | undefined {
+    const edit = item.textEdit;
+    if (!edit) return undefined;
+    const range = 'range' in edit ? edit.range : edit.replace;
+    let newText = edit.newText;
+    let span = mapEditRange(embedded, range);
+    if (!span) {
+      // An edit over the whole string, quotes included: the same edit inside the host's string, unquoted.
+      const virtualSpan = toSpan(embedded.model.document, range);
+      const inner = { offset: virtualSpan.offset + 1, length: virtualSpan.length - 2 };
+      if (!/^"[^"\\]*"$/.test(newText) || inner.length < 0) return undefined;
+      span = toHostSpan(embedded.virtual, inner);
+      if (span.length !== inner.length) return undefined;
+      newText = newText.slice(1, -1);
+    }
+    if (/[\n"\\]/.test(newText)) return undefined;
+    const hostRange = toRange(document, span);
+    const textEdit: TextEdit = { range: hostRange, newText };
+    return { ...item, textEdit, insertTextFormat: item.insertTextFormat, filterText: item.filterText };
+  }
+
+  return {
+    analysisSteps,
+    analyze,
+    validationSteps,
+
+    async complete(model, position) {
+      if (model.tooLarge) return null;
+      const found = policyAt(model, model.document.offsetAt(position));
+      if (!found) return null;
+      const { policy: embedded, virtualOffset } = found;
+      const list = await complete(embedded.model, embedded.model.document.positionAt(virtualOffset), service.catalog);
+      if (!list) return null;
+      const items = list.items.map((item) => hostItem(embedded, item, model.document)).filter((item): item is CompletionItem => item !== undefined);
+      return items.length > 0 ? { isIncomplete: list.isIncomplete, items } : null;
+    },
+
+    async hover(model, position) {
+      if (model.tooLarge) return null;
+      const found = policyAt(model, model.document.offsetAt(position));
+      if (!found) return null;
+      const { policy: embedded, virtualOffset } = found;
+      const result = await hover(embedded.model, embedded.model.document.positionAt(virtualOffset), service.catalog, hostPolicyType(embedded));
+      if (!result) return null;
+      const range = result.range && toRange(model.document, toHostSpan(embedded.virtual, toSpan(embedded.model.document, result.range)));
+      return range ? { ...result, range } : { contents: result.contents };
+    },
+
+    codeActions(model, diagnostics, only, settings, range) {
+      if (model.tooLarge) return [];
+      const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only);
+      if (!range) return actions;
+      const start = policyAt(model, model.document.offsetAt(range.start));
+      const end = policyAt(model, model.document.offsetAt(range.end));
+      if (!start || !end || start.policy !== end.policy) return actions;
+      const embedded = start.policy;
+      const virtualDocument = embedded.model.document;
+      const virtualRange = { start: virtualDocument.positionAt(start.virtualOffset), end: virtualDocument.positionAt(end.virtualOffset) };
+      for (const action of refactorings(embedded.model, service.catalog, virtualRange)) {
+        if (!wantedKind(only, action.kind)) continue;
+        const virtualEdits: Edit[] = (action.edit?.changes?.[virtualDocument.uri] ?? []).map((edit) => ({ ...toSpan(virtualDocument, edit.range), text: edit.newText }));
+        const edits = toHostEdits(embedded.policy, embedded.virtual.text, virtualEdits);
+        if (!edits || edits.length === 0) continue;
+        actions.push({ ...action, edit: { changes: { [model.document.uri]: edits.map((edit) => ({ range: toRange(model.document, edit), newText: edit.text })) } } });
+      }
+      return actions;
+    },
+
+    policyType(model, position) {
+      const embedded = position ? policyAround(model, model.document.offsetAt(position)) : model.policies.length === 1 ? model.policies[0] : undefined;
+      return embedded ? { ...hostPolicyType(embedded), label: embedded.policy.label } : null;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which host a document is, by its language (editor) or file name (CLI) and then by content, and reading it.
+ * A bare `.yaml` is nothing until its content says CloudFormation or Serverless; a `.json` is a loose policy unless it
+ * is a CloudFormation template; TypeScript and Python count only when they import the CDK's IAM module.
+ */
+import { mayBeHost, type HostSyntax } from '../../../shared/hostFiles';
+import { readCloudFormation, readResourcesSection } from './cloudformation';
+import { loadCdk, readCdk } from './cdk';
+import { readServerless } from './serverless';
+import { loadTerraform, readTerraform } from './terraform';
+import type { HostDocument, HostKind, HostValue } from './types';
+import { readYaml } from './yaml';
+import { yamlWriter } from './yamlWriter';
+
+export { hostSyntax, mayBeHost, mayHoldPolicies, type HostSyntax } from '../../../shared/hostFiles';
+
+/** The grammars a syntax needs loaded before `readHost` (tree-sitter loads asynchronously). */
+export async function prepareHost(syntax: HostSyntax): Promise<void> {
+  if (syntax === 'terraform') await loadTerraform();
+  else if (syntax === 'typescript' || syntax === 'tsx' || syntax === 'javascript' || syntax === 'python') await loadCdk(syntax);
+}
+
+/** Reads a host; undefined when the document is not one (or not of a kind we read). `prepareHost` must have run. */
+export function readHost(syntax: HostSyntax, text: string): HostDocument | undefined {
+  if (!mayBeHost(syntax, text)) return undefined;
+  switch (syntax) {
+    case 'json':
+      return readCloudFormation(text, 'json');
+    case 'yaml':
+      return readYamlHost(text);
+    case 'terraform':
+      return readTerraform(text);
+    default:
+      return readCdk(text, syntax);
+  }
+}
+
+/** A YAML stream is parsed once and then offered to the CloudFormation reader, then to the Serverless one. */
+function readYamlHost(text: string): HostDocument | undefined {
+  const read = readYaml(text);
+  const template = readCloudFormation(text, 'yaml', read);
+  if (template) return template;
+  const service = readServerless(text, read);
+  if (!service) return undefined;
+  const resources = read.documents.map((document) => resourcesOf(document.root)).find((found) => found !== undefined);
+  if (!resources) return service;
+  return { ...service, policies: [...service.policies, ...readResourcesSection(text, resources, yamlWriter(text))] };
+}
+
+/** serverless.yml's `resources:` mapping, when it has CloudFormation `Resources`. */
+function resourcesOf(root: HostValue | undefined) {
+  if (root?.kind !== 'mapping') return undefined;
+  const resources = root.entries.find((entry) => entry.key === 'resources')?.value;
+  if (resources?.kind !== 'mapping' || !resources.entries.some((entry) => entry.key === 'Resources')) return undefined;
+  return resources;
+}
+
+export type { HostKind };
