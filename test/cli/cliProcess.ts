@@ -85,6 +85,8 @@ export interface JsonReport {
     policyTypeSource: string;
     fixed: boolean;
     output?: string;
+    /** For infrastructure code: the host's kind and its policies. */
+    host?: { kind: string; policies: { label: string; policyType: string }[] };
     problems: {
       ruleId: string;
       messageId: string;

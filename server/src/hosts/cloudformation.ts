@@ -306,6 +306,10 @@ const policyProperties: Readonly<Record<string, readonly PolicyProperty[]>> = {
   'AWS::CodeArtifact::Domain': [documentOf('PermissionsPolicyDocument', 'resource')],
   'AWS::CodeArtifact::Repository': [documentOf('PermissionsPolicyDocument', 'resource')],
   'AWS::ApiGateway::RestApi': [documentOf('Policy', 'resource')],
+  'AWS::EC2::VPCEndpoint': [documentOf('PolicyDocument', 'resource')],
+  'AWS::Events::EventBus': [documentOf('Policy', 'resource')],
+  'AWS::S3::MultiRegionAccessPointPolicy': [documentOf('Policy', 'resource')],
+  'AWS::S3ObjectLambda::AccessPointPolicy': [documentOf('PolicyDocument', 'resource')],
   'AWS::Serverless::Function': [documentOf('AssumeRolePolicyDocument', 'trust'), { property: 'Policies', policyType: 'identity', shape: 'sam' }],
   'AWS::Serverless::StateMachine': [{ property: 'Policies', policyType: 'identity', shape: 'sam' }],
 };
@@ -380,9 +384,25 @@ function errorsOfTemplates(
   return errors.filter((error) => templates.some((t) => inside(error, t.span)) || !documents.some((d) => inside(error, d.span)));
 }
 
+/**
+ * The managed policies the template uses as permissions boundaries: `PermissionsBoundary: !Ref Name` on a role, a
+ * user or a SAM function names them (a boundary given by ARN is not in the template).
+ */
+function boundaryNames(resources: HostMapping): Set<string> {
+  const names = new Set<string>();
+  for (const resource of resources.entries) {
+    const boundary = valueOf(unwrapConditional(valueOf(resource.value, 'Properties')), 'PermissionsBoundary');
+    const call = boundary && intrinsicCall(boundary);
+    const name = call?.key === 'Ref' ? stringOf(call.value) : undefined;
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
 function readTemplate(reading: TemplateReading, root: HostMapping): void {
   const resources = valueOf(root, 'Resources');
   if (resources?.kind !== 'mapping') return;
+  const boundaries = boundaryNames(resources);
   for (const resource of resources.entries) {
     const type = stringOf(valueOf(resource.value, 'Type'));
     const properties = unwrapConditional(valueOf(resource.value, 'Properties'));
@@ -395,9 +415,10 @@ function readTemplate(reading: TemplateReading, root: HostMapping): void {
       if (policyType && content && content.kind !== 'scalar') addDocument(reading, content, policyType, `${where}.Content`, false);
       continue;
     }
-    for (const { property, policyType, shape } of policyProperties[type] ?? []) {
+    for (const { property, policyType: typeOfProperty, shape } of policyProperties[type] ?? []) {
       const value = valueOf(properties, property);
       if (!value) continue;
+      const policyType = type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key) ? 'permissions-boundary' : typeOfProperty;
       const label = `${where}.${property}`;
       if (shape === 'document') addDocument(reading, value, policyType, label, true);
       else if (shape === 'inline') readInlinePolicies(reading, value, policyType, label);

@@ -17,6 +17,7 @@ import type { PolicyService } from '../service';
 import { refactorings } from '../service/refactorings';
 import { toRange, toSpan } from '../service/ranges';
 import { toHostEdits } from './hostEdits';
+import type { HostSyntaxError } from './types';
 import { policyAround, policyAt, type EmbeddedModel, type HostModel } from './hostModel';
 import { toHostSpan, type OpaqueRegion } from './virtualPolicy';
 
@@ -97,6 +98,25 @@ function hostProblem(embedded: EmbeddedModel, problem: Problem): Problem {
   return result;
 }
 
+export const hostSyntaxErrorId = 'host-syntax-error';
+
+const hostLanguages: Readonly<Record<HostModel['host']['kind'], string>> = {
+  cloudformation: 'template',
+  serverless: 'serverless.yml',
+  terraform: 'Terraform',
+  cdk: 'CDK code',
+};
+
+/**
+ * The host's first syntax error (the later ones mostly follow from it), like json-syntax-error for a policy file: a
+ * broken host may hide policies from the checks, so the user hears of it even without a YAML or HCL extension.
+ * Not a rule of the registry: it judges the host, not a policy.
+ */
+function hostSyntaxProblem(kind: HostModel['host']['kind'], error: HostSyntaxError): Problem {
+  const message = `The ${hostLanguages[kind]} has a syntax error, so policies after it may go unchecked: ${error.message}`;
+  return { ruleId: hostSyntaxErrorId, messageId: 'syntax', message, offset: error.offset, length: error.length, severity: 'error', suggestions: [], tags: [] };
+}
+
 export function hostPolicyType(embedded: EmbeddedModel): PolicyTypeChoice {
   return { type: embedded.policy.policyType, source: 'host' };
 }
@@ -135,6 +155,8 @@ export function createHostService(service: PolicyService): HostService {
       }
       for (const problem of standing) problems.push(hostProblem(embedded, problem));
     }
+    const syntaxError = model.host.syntaxErrors[0];
+    if (syntaxError) problems.push(hostSyntaxProblem(model.host.kind, syntaxError));
     problems.sort((a, b) => a.offset - b.offset);
     analyses.set(model, { settings, problems });
     return problems;
@@ -145,7 +167,12 @@ export function createHostService(service: PolicyService): HostService {
   function* validationSteps(model: HostModel, settings: Settings): Generator<void, Diagnostic[], undefined> {
     if (model.tooLarge) return [tooLargeDiagnostic(model.document, settings.maxFileSize)];
     const problems = yield* analysisSteps(model, settings);
-    return problems.map((problem) => toDiagnostic(model.document, problem));
+    return problems.map((problem) => {
+      const diagnostic = toDiagnostic(model.document, problem);
+      // No rule page to link: the host's syntax is not ours to document.
+      if (problem.ruleId === hostSyntaxErrorId) delete diagnostic.codeDescription;
+      return diagnostic;
+    });
   }
 
   /** A virtual range as host edits' span, when it maps into one string's characters. */

@@ -6,7 +6,7 @@
 import { mayBeHost, type HostSyntax } from '../../../shared/hostFiles';
 import { readCloudFormation, readResourcesSection } from './cloudformation';
 import { loadCdk, readCdk } from './cdk';
-import { readServerless } from './serverless';
+import { interpretVariables, readServerless } from './serverless';
 import { loadTerraform, readTerraform } from './terraform';
 import type { HostDocument, HostKind, HostValue } from './types';
 import { readYaml } from './yaml';
@@ -44,7 +44,10 @@ function readYamlHost(text: string): HostDocument | undefined {
   if (!service) return undefined;
   const resources = read.documents.map((document) => resourcesOf(document.root)).find((found) => found !== undefined);
   if (!resources) return service;
-  return { ...service, policies: [...service.policies, ...readResourcesSection(text, resources, yamlWriter(text))] };
+  // The framework resolves its variables in `resources` too, before CloudFormation reads them.
+  const interpreted = interpretVariables(resources);
+  if (interpreted.kind !== 'mapping') return service;
+  return { ...service, policies: [...service.policies, ...readResourcesSection(text, interpreted, yamlWriter(text))] };
 }
 
 /** serverless.yml's `resources:` mapping, when it has CloudFormation `Resources`. */

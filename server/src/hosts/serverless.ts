@@ -76,7 +76,7 @@ function withVariables(scalar: HostScalar): HostValue {
 }
 
 /** The tree with Serverless variables interpreted; containers are rebuilt only where something changed. */
-function interpretVariables(value: HostValue): HostValue {
+export function interpretVariables(value: HostValue): HostValue {
   switch (value.kind) {
     case 'scalar':
       return withVariables(value);

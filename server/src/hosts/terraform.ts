@@ -54,6 +54,8 @@ const policyArguments: Readonly<Record<string, readonly PolicyArgument[]>> = {
   aws_iam_user_policy: identityPolicy,
   aws_iam_group_policy: identityPolicy,
   aws_iam_role: [{ argument: 'assume_role_policy', policyType: 'trust' }],
+  // Listed so the reader visits users: their permissions_boundary names a boundary policy.
+  aws_iam_user: [],
   aws_s3_bucket_policy: resourcePolicy,
   aws_sqs_queue_policy: resourcePolicy,
   aws_sns_topic_policy: [{ argument: 'policy', policyType: 'resource' }],
@@ -368,7 +370,12 @@ function opaque(span: Span, source: string): HostOpaque {
 
 interface DocumentUse {
   readonly policyType: PolicyType;
+  /** The argument's label (`resource.aws_iam_policy.NAME.policy`), to find boundaries among them. */
+  readonly label: string;
 }
+
+/** `aws_iam_policy.NAME.arn` (the way a role or user names its permissions boundary) -> NAME. */
+const policyArnReference = /^aws_iam_policy\.([A-Za-z_][\w-]*)\.arn$/;
 
 class TerraformReader {
   private readonly policies: EmbeddedPolicy[] = [];
@@ -378,6 +385,8 @@ class TerraformReader {
   /** `data.aws_iam_policy_document.NAME.json` used in a known argument: the type that argument gives. */
   private readonly documentUses = new Map<string, DocumentUse[]>();
   private readonly documents: { name: string; policy: EmbeddedPolicy; hasPrincipals: boolean; trustOnly: boolean }[] = [];
+  /** aws_iam_policy resources that a role or user uses as its permissions boundary. */
+  private readonly boundaries = new Set<string>();
 
   constructor(private readonly text: string) {
     this.writer = hclWriter(text);
@@ -385,9 +394,18 @@ class TerraformReader {
   }
 
   finish(): EmbeddedPolicy[] {
+    const boundaryType = (label: string, type: PolicyType): PolicyType => {
+      const name = /^resource\.aws_iam_policy\.([^.]+)\.policy$/.exec(label)?.[1];
+      return name !== undefined && this.boundaries.has(name) ? 'permissions-boundary' : type;
+    };
+    for (let i = 0; i < this.policies.length; i++) {
+      const policy = this.policies[i]!;
+      const policyType = boundaryType(policy.label, policy.policyType);
+      if (policyType !== policy.policyType) this.policies[i] = { ...policy, policyType };
+    }
     for (const document of this.documents) {
       const uses = this.documentUses.get(document.name) ?? [];
-      const types = new Set(uses.map((u) => u.policyType));
+      const types = new Set(uses.map((u) => boundaryType(u.label, u.policyType)));
       let policyType: PolicyType;
       if (types.size === 1) policyType = [...types][0]!;
       else if (document.hasPrincipals) policyType = document.trustOnly ? 'trust' : 'resource';
@@ -427,6 +445,11 @@ class TerraformReader {
       } else type = policyType;
       if (type) this.readPolicyArgument(attribute.value, type, `${prefix}.${argument}`);
     }
+    if (resourceType === 'aws_iam_role' || resourceType === 'aws_iam_user') {
+      const boundary = attributeOf(block, 'permissions_boundary');
+      const name = boundary && policyArnReference.exec(this.text.slice(boundary.value.startIndex, boundary.value.endIndex).trim())?.[1];
+      if (name) this.boundaries.add(name);
+    }
     if (resourceType === 'aws_iam_role') {
       const inline = block.blocks.filter((b) => b.type === 'inline_policy');
       inline.forEach((b, i) => {
@@ -441,7 +464,7 @@ class TerraformReader {
     const documentName = policyDocumentReference(expression);
     if (documentName !== undefined) {
       const uses = this.documentUses.get(documentName) ?? [];
-      uses.push({ policyType });
+      uses.push({ policyType, label });
       this.documentUses.set(documentName, uses);
       return;
     }
