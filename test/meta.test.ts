@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
 import { rules } from '../server/src/rules';
+import { fragmentRules, hostSyntaxErrorId } from '../server/src/hosts/hostService';
 import { readmeRuleTable, ruleSettingsSchema } from '../scripts/rule-docs';
 import { repoPath } from './support/paths';
 
@@ -83,7 +84,7 @@ suite('layering', () => {
       .map((e) => `${e.parentPath ?? folder}/${e.name}`);
   }
 
-  for (const folder of ['server/src/service', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'shared']) {
+  for (const folder of ['server/src/service', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'server/src/hosts', 'shared']) {
     test(`${folder} imports neither vscode nor a connection`, () => {
       for (const file of sources(folder)) {
         const text = readFileSync(file, 'utf8');
@@ -91,4 +92,15 @@ suite('layering', () => {
       }
     });
   }
+});
+
+suite('hosts', () => {
+  test('the rules that judge CDK fragments are rules of the registry', () => {
+    const ids = new Set(rules.map((rule) => rule.id));
+    assert.deepEqual([...fragmentRules].filter((id) => !ids.has(id)), []);
+  });
+
+  test('the host syntax finding has an id no rule has', () => {
+    assert.ok(!rules.some((rule) => rule.id === hostSyntaxErrorId));
+  });
 });
