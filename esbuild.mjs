@@ -105,7 +105,9 @@ const cjsNode = { define: { ...common.define, 'import.meta.url': '__bundleUrl' }
 
 function productOptions() {
   return [
+    // Two client bundles: the small entry that activation loads, and the language client it loads when needed.
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', format: 'cjs', external: ['vscode'] },
+    { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', format: 'cjs', external: ['vscode'] },
     { ...common, ...cjsNode, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: importMetaUrl } },
     {
       ...common,

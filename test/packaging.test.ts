@@ -12,6 +12,7 @@ const expected = [
   'README.md',
   'dist/cli.js',
   'dist/client.js',
+  'dist/languageClient.js',
   'dist/server.js',
   // The tree-sitter runtime and the grammars of the hosts that need one (Terraform, CDK in TypeScript and Python).
   'dist/wasm/tree-sitter-python.wasm',

@@ -5,17 +5,25 @@
  * user's extra patterns in the iam-policy language. Opening YAML or code that holds no policies costs a cheap look at
  * its text and never starts the server.
  */
-import { workspace, type CompletionItem, type CompletionList, type Disposable, type ExtensionContext, type TextDocument } from 'vscode';
+import { workspace, type Disposable, type ExtensionContext, type TextDocument } from 'vscode';
 import { hostSyntax, mayBeHost } from '../../shared/hostFiles';
 import { hostLanguages } from './hostLanguages';
-import { registerActionsDocuments } from './actionsDocument';
-import { registerCommands } from './commands';
 import { registerFilePatterns } from './filePatterns';
-import { registerStatusBar } from './statusBar';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { settingsSection } from '../../shared/settings';
 
-let client: LanguageClient | undefined;
+type LanguageClientBundle = typeof import('./languageClient');
+let loaded: LanguageClientBundle | undefined;
+
+/** The language client bundle, loaded on first need (see languageClient.ts). */
+function languageClient(context: ExtensionContext): LanguageClientBundle {
+  // A runtime require of the second bundle: esbuild must not inline it into this one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require(context.asAbsolutePath('dist/languageClient.js')) as LanguageClientBundle;
+  return loaded;
+}
+
+function startClient(context: ExtensionContext): Promise<void> {
+  return languageClient(context).startClient(context);
+}
 
 /** Whether the server has something to say about a document: a policy, JSON, or infrastructure code with policies. */
 export function worthServing(document: Pick<TextDocument, 'languageId' | 'uri' | 'getText'>): boolean {
@@ -40,61 +48,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(waiting);
 }
 
-async function startClient(context: ExtensionContext): Promise<void> {
-  if (client) return;
-  const module = context.asAbsolutePath('dist/server.js');
-  // V8 sizes its heap for throughput; the server keeps little of what a request allocates, so these keep its memory
-  // down with latency unchanged (scripts/measure-startup.mjs and the benchmark pass the same flags; other editors
-  // may too): the young generation at most 2 MB per semi-space (V8 grows it to 16 MB after the first busy moments
-  // and keeps it: 6–20 MB of RSS), and the old generation collected once it has grown by half (V8's factor, up to 4
-  // on a small heap, let garbage from validations pile up to ~90 MB before the first full collection).
-  const execArgv = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
-  // Added to the server's environment (the language client keeps the rest). Node reads the 3.7 MB bundle into a
-  // buffer that doubles to 4 MB; freeing it makes glibc raise its mmap threshold to 4 MB and its trim threshold to
-  // 8 MB, so from then on V8's parser and compiler zones (and its worker threads' arenas) sit in malloc heaps glibc
-  // does not give back: 7 MB more RSS after load, 13 MB after 10,000 edits (npm run bench, memory). A fixed threshold
-  // (glibc's default value) turns that adjustment off; latency is unchanged, and other C libraries ignore the name.
-  const serverEnv = { MALLOC_MMAP_THRESHOLD_: '131072' };
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv, env: serverEnv } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env: serverEnv } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'iam-policy' },
-      { language: 'json', scheme: 'file' },
-      { language: 'json', scheme: 'untitled' },
-      ...hostLanguages.flatMap((language) => [
-        { language, scheme: 'file' },
-        { language, scheme: 'untitled' },
-      ]),
-    ],
-    synchronize: {
-      configurationSection: settingsSection,
-      // The project config the CLI reads too; the server re-reads it when it changes.
-      fileEvents: workspace.createFileSystemWatcher('**/.iampolicy.json'),
-    },
-    middleware: {
-      // VS Code already offers the contributed snippets; the server's whole-policy templates (for other editors)
-      // would show each one twice.
-      async provideCompletionItem(document, position, context, token, next) {
-        const result = await next(document, position, context, token);
-        const isTemplate = (item: CompletionItem) => (item as CompletionItem & { data?: { template?: string } }).data?.template !== undefined;
-        if (!result) return result;
-        if (Array.isArray(result)) return result.filter((item) => !isTemplate(item));
-        const list = result as CompletionList;
-        return { ...list, items: list.items.filter((item) => !isTemplate(item)) };
-      },
-    },
-  };
-  client = new LanguageClient(settingsSection, 'IAM Policy Language Server', serverOptions, clientOptions);
-  await client.start();
-  registerStatusBar(context, client);
-  registerCommands(context, client);
-  registerActionsDocuments(context, client);
-}
-
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await loaded?.stopClient();
 }
