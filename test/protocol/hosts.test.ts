@@ -139,6 +139,30 @@ suite('language server over stdio: infrastructure code', () => {
     assert.equal(applyEdits(terraform, fix.edit.changes[uri]!), terraform.replace('s3:GetObjet', 's3:GetObject'));
   });
 
+  test('a JSON template is served as a template, not as a loose policy', async () => {
+    const uri = 'file:///work/template.json';
+    const text = JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: {
+          Policy: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMesage', Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] } }] } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const published = (await server.waitFor(diagnosticsFor(uri, 1))).params as PublishedDiagnostics;
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range]),
+      // As in a loose JSON policy, the finding covers the string with its quotes.
+      [['invalid-action', { start: positionOf(text, '"sqs:SendMesage"'), end: positionOf(text, '"sqs:SendMesage"', 16) }]],
+    );
+  });
+
   test('unrelated YAML gets no diagnostics and no completion', async () => {
     const uri = 'file:///work/.github/workflows/ci.yml';
     const text = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo s3:GetObjet\n';
