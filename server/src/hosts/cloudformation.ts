@@ -306,7 +306,6 @@ const policyProperties: Readonly<Record<string, readonly PolicyProperty[]>> = {
   'AWS::CodeArtifact::Domain': [documentOf('PermissionsPolicyDocument', 'resource')],
   'AWS::CodeArtifact::Repository': [documentOf('PermissionsPolicyDocument', 'resource')],
   'AWS::ApiGateway::RestApi': [documentOf('Policy', 'resource')],
-  'AWS::EC2::VPCEndpoint': [documentOf('PolicyDocument', 'resource')],
   'AWS::Events::EventBus': [documentOf('Policy', 'resource')],
   'AWS::S3::MultiRegionAccessPointPolicy': [documentOf('Policy', 'resource')],
   'AWS::S3ObjectLambda::AccessPointPolicy': [documentOf('PolicyDocument', 'resource')],
