@@ -14,6 +14,7 @@ const { values: parsed } = parseArgs({
     tools: { type: 'boolean', default: false },
     e2e: { type: 'boolean', default: false },
     'vscode-tests': { type: 'boolean', default: false },
+    bench: { type: 'boolean', default: false },
   },
 });
 const flags = { ...parsed, vscodeTests: parsed['vscode-tests'] };
@@ -190,14 +191,28 @@ function copyWasm(outdir) {
   for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(root, outdir, 'wasm', file));
 }
 
+// For `npm run bench` (scripts/bench/hosts.mjs): the host readers alone, built like the server bundle, so their
+// parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes.
+function benchOptions() {
+  const contents = [
+    "export { prepareHost, readHost } from './server/src/hosts/readHost';",
+    "export { readYaml } from './server/src/hosts/yaml';",
+    "export { readCloudFormation } from './server/src/hosts/cloudformation';",
+    "export { Composer, Lexer, Parser } from 'yaml';",
+  ].join('\n');
+  return { ...common, ...cjsNode, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: 'out/bench/hosts.cjs', banner: { js: importMetaUrl } };
+}
+
 ensureCatalog();
-const builds = flags.vscodeTests
-  ? vscodeTestOptions()
-  : flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
+const builds = flags.bench
+  ? [benchOptions()]
+  : flags.vscodeTests
+    ? vscodeTestOptions()
+    : flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
 if (flags.tests) rmSync(join(root, unitTestDir), { recursive: true, force: true });
 if (flags.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
-copyWasm(flags.vscodeTests ? 'out/vscode' : flags.tests ? unitTestDir : flags.tools ? 'out/tools' : flags.e2e ? 'out/e2e' : 'dist');
+copyWasm(flags.bench ? 'out/bench' : flags.vscodeTests ? 'out/vscode' : flags.tests ? unitTestDir : flags.tools ? 'out/tools' : flags.e2e ? 'out/e2e' : 'dist');

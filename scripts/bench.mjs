@@ -3,7 +3,7 @@
 // README's Performance section shows. It asserts nothing; it exits non-zero when a figure could not be taken.
 //
 // Usage: npm run bench [-- options]
-//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli
+//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli, hosts
 //   --quick            fewer iterations, for a smoke run (rougher figures)
 //   --profile <dir>    every server and CLI process it starts (not the cold-start spawns) writes a .cpuprofile
 //                      there, named after its section; open it in Chrome DevTools or VS Code
@@ -13,7 +13,7 @@
 //   --markdown         print the table of the JSON file (--out or the default) as Markdown; measures nothing
 // Progress goes to stderr, the table to stdout. The sections' modules live in scripts/bench/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import { measureCli } from './bench/cli.mjs';
 import { ensureCorpus, managedPolicies, writeCorpusFiles } from './bench/corpus.mjs';
 import { clientServerFlags } from './bench/server.mjs';
 import { measureDiagnostics } from './bench/diagnostics.mjs';
+import { measureHosts } from './bench/hosts.mjs';
 import { distinctStatements } from './bench/documents.mjs';
 import { measureLatency } from './bench/latency.mjs';
 import { measureMemory } from './bench/memory.mjs';
@@ -39,8 +40,9 @@ const sections = {
   burst: measureBurst,
   memory: measureMemory,
   cli: measureCli,
+  hosts: measureHosts,
 };
-const needsCorpus = new Set(['diagnostics', 'cli']);
+const needsCorpus = new Set(['diagnostics', 'cli', 'hosts']);
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -93,7 +95,7 @@ if (!options['no-build']) {
 
 // Measure a copy, so another build into dist/ during the run cannot change what is measured.
 const bundles = mkdtempSync(join(tmpdir(), 'iam-policy-bench-'));
-for (const file of ['client.js', 'server.js', 'cli.js', 'iam-policy-lint.vsix']) {
+for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js', 'iam-policy-lint.vsix']) {
   try {
     copyFileSync(join(root, 'dist', file), join(bundles, file));
   } catch (error) {
@@ -101,6 +103,12 @@ for (const file of ['client.js', 'server.js', 'cli.js', 'iam-policy-lint.vsix'])
   }
   // A development build's source maps, so profiles point at the sources.
   if (options['no-build'] && existsSync(join(root, 'dist', `${file}.map`))) copyFileSync(join(root, 'dist', `${file}.map`), join(bundles, `${file}.map`));
+}
+// The tree-sitter grammars the server reads beside its bundle (Terraform and CDK hosts).
+try {
+  cpSync(join(root, 'dist', 'wasm'), join(bundles, 'wasm'), { recursive: true });
+} catch (error) {
+  say(`dist/wasm: ${error.message}`);
 }
 
 const profileDir = options.profile === undefined ? undefined : resolve(options.profile);

@@ -55,7 +55,8 @@ export function mayBeHost(syntax: HostSyntax, text: string): boolean {
   switch (syntax) {
     case 'yaml':
     case 'json':
-      return /AWSTemplateFormatVersion|AWS::|iamRoleStatements|\biam\s*:/.test(text);
+      // `iam:` as a key (Serverless's provider.iam), not inside an ARN (`arn:aws:iam::` in a workflow's role-to-assume).
+      return /AWSTemplateFormatVersion|AWS::|iamRoleStatements|^\s*iam\s*:/m.test(text);
     case 'terraform':
       return true;
     default:

@@ -1,13 +1,20 @@
-// Sizes of what we ship: the three bundles and the VSIX (which holds them, compressed, plus the assets).
-import { statSync } from 'node:fs';
+// Sizes of what we ship: the bundles (the client's entry, the language client it loads when a served document opens,
+// the server, the CLI), the tree-sitter runtime and grammars the server loads for Terraform and CDK hosts, and the VSIX (which
+// holds them, compressed, plus the assets).
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { row } from './table.mjs';
 
 export function measureSizes({ bundles, built }) {
   const detail = built ? 'production build (minified), as packaged' : 'dist/ as found (--no-build)';
   const rows = [];
-  for (const file of ['client.js', 'server.js', 'cli.js']) {
+  for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js']) {
     rows.push(row('size', `bundle dist/${file}`, { value: statSync(join(bundles, file)).size / 1e3, unit: 'KB', detail }));
+  }
+  const wasm = readdirSync(join(bundles, 'wasm')).filter((file) => file.endsWith('.wasm'));
+  for (const file of wasm.sort()) {
+    const what = file === 'web-tree-sitter.wasm' ? 'the tree-sitter runtime' : 'a tree-sitter grammar';
+    rows.push(row('size', `wasm dist/wasm/${file}`, { value: statSync(join(bundles, 'wasm', file)).size / 1e3, unit: 'KB', detail: `${what}, as copied from node_modules` }));
   }
   const vsix = statSync(join(bundles, 'iam-policy-lint.vsix')).size / 1e6;
   rows.push(row('size', 'VSIX (npm run package)', { value: vsix, unit: 'MB', digits: 2, budget: { below: 3 }, detail: built ? '' : detail }));

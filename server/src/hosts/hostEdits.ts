@@ -107,6 +107,15 @@ function diffMapping(policy: EmbeddedPolicy, host: HostMapping, node: ASTNode & 
     match.entry = renamed;
     parts.push(policy.writer.renameKey(host, renamed, match.key));
   }
+  // One key replaced by another with the same value (a typo fixed: `Principl` -> `Principal`) is a rename too: as a
+  // removal and an addition it would empty the mapping before adding to it, which no writer can do in one edit.
+  const added = matches.filter((match) => !match.entry);
+  if (added.length === 1 && removed.length === 1 && jsonEqual(jsonOf(removed[0]!.value), valueOf(added[0]!.value))) {
+    added[0]!.entry = removed[0]!;
+    parts.push(policy.writer.renameKey(host, removed[0]!, added[0]!.key));
+    removed.length = 0;
+  }
+  if (removed.length > 0 && removed.length === host.entries.length && matches.some((match) => !match.entry)) return undefined;
   for (let i = 0; i < matches.length; i++) {
     const match = matches[i]!;
     if (match.entry) {

@@ -18,6 +18,11 @@ export interface EmbeddedModel {
    * of `*`. Findings that differ between the two depend on the hole's value, which only the deployment knows.
    */
   readonly narrow?: { readonly virtual: VirtualPolicy; readonly model: PolicyModel };
+  /**
+   * The same policy with each template cut after its first hole (`"arm:*"` for `!Sub "arm:${AWS::Partition}:..."`):
+   * a finding on a whole template string stands only if this rendering has it too, so the literal prefix decides it.
+   */
+  readonly prefix?: { readonly virtual: VirtualPolicy; readonly model: PolicyModel };
 }
 
 export interface HostModel {
@@ -29,14 +34,14 @@ export interface HostModel {
 }
 
 export function embeddedModel(document: TextDocument, policy: EmbeddedPolicy): EmbeddedModel {
-  const rendered = (hole: string) => {
-    const virtual = renderPolicy(policy.root, hole);
+  const rendered = (hole: string, prefixOnly = false) => {
+    const virtual = renderPolicy(policy.root, hole, prefixOnly);
     const virtualDocument = TextDocument.create(document.uri, 'json', document.version, virtual.text);
     return { virtual, model: parsePolicy(virtualDocument, { opaqueValues: virtual.opaqueValues }) };
   };
   const wide = rendered(holeText);
   if (!wide.virtual.regions.some((region) => region.kind === 'template')) return { policy, ...wide };
-  return { policy, ...wide, narrow: rendered(narrowHoleText) };
+  return { policy, ...wide, narrow: rendered(narrowHoleText), prefix: rendered(holeText, true) };
 }
 
 export function hostModel(document: TextDocument, host: HostDocument): HostModel {

@@ -52,29 +52,43 @@ const within = (region: { offset: number; length: number }, problem: Problem, en
   region.offset <= problem.offset && problem.offset + problem.length <= end;
 
 /**
- * Whether a finding on the rendered policy stands in the host. Findings inside a value the host computes, or on a
- * value the host supplies (Terraform's default Version), are not the user's to fix; inside a template only those
- * on the literal text before the first hole are sure (after a hole even the ARN's field count is unknown).
+ * Rules that judge a whole string from its start (the ARN's `arn:` and service, the action's service and name): on a
+ * template they may be decided by the literal text before the first hole (`!Sub "arm:${AWS::Partition}:..."`). Such
+ * a finding spans the whole string, so it stands only if the renderings with the rest cut off (`"arm:*"`) and with
+ * plain names in the holes have it too.
  */
-function stands(problem: Problem, regions: readonly OpaqueRegion[], fragment: boolean): boolean {
-  if (fragment && !fragmentRules.has(problem.ruleId)) return false;
+const prefixRules: ReadonlySet<string> = new Set(['invalid-arn-prefix', 'invalid-arn-service-case', 'invalid-service-in-action', 'invalid-action']);
+
+/**
+ * Whether a finding on the rendered policy stands in the host: 'yes', 'prefix' (on a whole template string, for the
+ * caller to confirm with the prefix rendering), or 'no'. Findings inside a value the host computes, or on a value the
+ * host supplies (Terraform's default Version), are not the user's to fix; inside a template only those on the
+ * literal text before the first hole are sure (after a hole even the ARN's field count is unknown).
+ */
+function standing(problem: Problem, regions: readonly OpaqueRegion[], fragment: boolean): 'yes' | 'prefix' | 'no' {
+  if (fragment && !fragmentRules.has(problem.ruleId)) return 'no';
+  let result: 'yes' | 'prefix' = 'yes';
   for (const region of regions) {
     if (!within(region, problem)) continue;
-    if (region.kind !== 'template') return false;
-    if (!within(region, problem, region.literalEnd)) return false;
+    if (region.kind !== 'template') return 'no';
+    if (within(region, problem, region.literalEnd)) continue;
+    const whole = problem.offset === region.offset && problem.length === region.length;
+    if (!whole || !prefixRules.has(problem.ruleId) || region.literalEnd === region.offset + 1) return 'no';
+    result = 'prefix';
   }
-  return true;
+  return result;
 }
 
 /** Lazily translated: a fix's host edits are worked out when someone reads it (a code action request, --fix). */
-function hostProblem(embedded: EmbeddedModel, problem: Problem): Problem {
+function hostProblem(embedded: EmbeddedModel, problem: Problem, fixable = true): Problem {
   const span = toHostSpan(embedded.virtual, problem);
   const translate = (fix: Fix): Fix | undefined => {
     const edits = toHostEdits(embedded.policy, embedded.virtual.text, fix.edits);
     return edits && edits.length > 0 ? { title: fix.title, edits } : undefined;
   };
   const result = { ...problem, offset: span.offset, length: span.length } as Problem;
-  const virtualFix = problem.fix;
+  // A fix for a whole template string would write a literal over its holes: none is offered.
+  const virtualFix = fixable ? problem.fix : undefined;
   const virtualSuggestions = Object.getOwnPropertyDescriptor(problem, 'suggestions');
   Object.defineProperty(result, 'fix', {
     configurable: true,
@@ -90,7 +104,7 @@ function hostProblem(embedded: EmbeddedModel, problem: Problem): Problem {
     enumerable: true,
     get(): readonly Fix[] {
       const source = (virtualSuggestions?.get ? virtualSuggestions.get.call(problem) : virtualSuggestions?.value) as readonly Fix[] | undefined;
-      const value = (source ?? []).map(translate).filter((fix): fix is Fix => fix !== undefined);
+      const value = (fixable ? (source ?? []) : []).map(translate).filter((fix): fix is Fix => fix !== undefined);
       Object.defineProperty(result, 'suggestions', { value, enumerable: true });
       return value;
     },
@@ -140,20 +154,32 @@ export function createHostService(service: PolicyService): HostService {
     const remembered = analyses.get(model);
     if (remembered && remembered.settings === settings) return remembered.problems;
     const problems: Problem[] = [];
+    const broken = model.host.syntaxErrors.length > 0;
     for (const embedded of model.policies) {
       const options = { settings, policyType: embedded.policy.policyType };
       const fragment = embedded.policy.fragment === true;
       const { problems: found } = yield* service.analysisSteps(embedded.model, options);
-      let standing = found.filter((problem) => stands(problem, embedded.virtual.regions, fragment));
+      const key = (ruleId: string, span: { offset: number; length: number }) => `${ruleId}@${span.offset}+${span.length}`;
+      /** The host keys of a rendering's findings that stand there. */
+      const standingKeys = (virtual: EmbeddedModel['virtual'], problems: readonly Problem[]) =>
+        new Set(problems.filter((p) => standing(p, virtual.regions, fragment) !== 'no').map((p) => key(p.ruleId, toHostSpan(virtual, p))));
+      let kept = found.map((problem) => ({ problem, how: standing(problem, embedded.virtual.regions, fragment) })).filter(({ how }) => how !== 'no');
       if (embedded.narrow) {
         // A finding stands only if it comes the same whatever fills the template's holes: `*` or a plain name.
         const { virtual, model: narrowModel } = embedded.narrow;
         const { problems: narrowFound } = yield* service.analysisSteps(narrowModel, options);
-        const key = (ruleId: string, span: { offset: number; length: number }) => `${ruleId}@${span.offset}+${span.length}`;
-        const alsoNarrow = new Set(narrowFound.filter((p) => stands(p, virtual.regions, fragment)).map((p) => key(p.ruleId, toHostSpan(virtual, p))));
-        standing = standing.filter((problem) => alsoNarrow.has(key(problem.ruleId, toHostSpan(embedded.virtual, problem))));
+        const alsoNarrow = standingKeys(virtual, narrowFound);
+        kept = kept.filter(({ problem }) => alsoNarrow.has(key(problem.ruleId, toHostSpan(embedded.virtual, problem))));
       }
-      for (const problem of standing) problems.push(hostProblem(embedded, problem));
+      if (embedded.prefix && kept.some(({ how }) => how === 'prefix')) {
+        const { virtual, model: prefixModel } = embedded.prefix;
+        const { problems: prefixFound } = yield* service.analysisSteps(prefixModel, options);
+        const alsoPrefix = new Set(prefixFound.map((p) => key(p.ruleId, toHostSpan(virtual, p))));
+        kept = kept.filter(({ problem, how }) => how === 'yes' || alsoPrefix.has(key(problem.ruleId, toHostSpan(embedded.virtual, problem))));
+      }
+      // A host with syntax errors gets findings but no fixes (as a broken policy file gets none): the writers would
+      // lay out their edits on the parser's recovered tree, and the fixed file may read worse than before.
+      for (const { problem, how } of kept) problems.push(hostProblem(embedded, problem, how === 'yes' && !broken));
     }
     const syntaxError = model.host.syntaxErrors[0];
     if (syntaxError) problems.push(hostSyntaxProblem(model.host.kind, syntaxError));
@@ -234,7 +260,8 @@ export function createHostService(service: PolicyService): HostService {
     codeActions(model, diagnostics, only, settings, range) {
       if (model.tooLarge) return [];
       const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only);
-      if (!range) return actions;
+      // Refactorings too are for hosts that read cleanly (see analysisSteps).
+      if (!range || model.host.syntaxErrors.length > 0) return actions;
       const start = policyAt(model, model.document.offsetAt(range.start));
       const end = policyAt(model, model.document.offsetAt(range.end));
       if (!start || !end || start.policy !== end.policy) return actions;

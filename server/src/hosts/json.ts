@@ -71,7 +71,7 @@ function convert(node: ASTNode, text: string, shift: number): HostValue {
         // Cut off after the colon (or before it): the entry ends where what was written ends.
         const entryEnd = value
           ? value.span.offset + value.span.length
-          : property.colonOffset !== undefined
+          : property.colonOffset !== undefined && property.colonOffset >= 0
             ? property.colonOffset + shift + 1
             : keySpan.offset + keySpan.length;
         entries.push({

@@ -92,7 +92,11 @@ function quoted(text: string): { json: string; oneForOne: boolean } {
   return { json, oneForOne: json.length === text.length + 2 };
 }
 
-export function renderPolicy(root: HostValue, hole = holeText): VirtualPolicy {
+/**
+ * `prefixOnly` renders each template as its literal text up to the first hole and then one `*`: whatever the host
+ * puts in the hole may hold the rest too (colons, slashes), so a finding on that rendering is decided by the prefix.
+ */
+export function renderPolicy(root: HostValue, hole = holeText, prefixOnly = false): VirtualPolicy {
   const chunks: string[] = [];
   let length = 0;
   const opaqueValues = new Set<number>();
@@ -119,6 +123,7 @@ export function renderPolicy(root: HostValue, hole = holeText): VirtualPolicy {
       if ('hole' in part) {
         literalEnd ??= length;
         write(hole);
+        if (prefixOnly) break;
         continue;
       }
       const { json, oneForOne } = quoted(part.text);

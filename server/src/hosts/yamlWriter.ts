@@ -68,12 +68,20 @@ function isNonEmptyCollection(value: JsonValue): value is JsonValue[] | JsonObje
   return value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
 }
 
+/** The quoting of strings written where the file quotes them: `- "s3:GetObject"` expanded stays quoted. */
+type Quoting = 'single' | 'double' | undefined;
+
+/** How the scalar at `offset` is quoted (a tag or anything else before it: not quoted). */
+function quotingAt(text: string, offset: number): Quoting {
+  return text[offset] === '"' ? 'double' : text[offset] === "'" ? 'single' : undefined;
+}
+
 /** One line of flow YAML: `{Effect: Allow, Action: [s3:GetObject]}`. */
-function renderFlow(value: JsonValue): string {
-  if (value === null || typeof value !== 'object') return renderScalar(value, true);
-  if (Array.isArray(value)) return `[${value.map(renderFlow).join(', ')}]`;
+function renderFlow(value: JsonValue, quoting?: Quoting): string {
+  if (value === null || typeof value !== 'object') return renderScalar(value, true, quoting);
+  if (Array.isArray(value)) return `[${value.map((item) => renderFlow(item, quoting)).join(', ')}]`;
   return `{${Object.entries(value)
-    .map(([k, v]) => `${renderString(k, true)}: ${renderFlow(v)}`)
+    .map(([k, v]) => `${renderString(k, true)}: ${renderFlow(v, quoting)}`)
     .join(', ')}}`;
 }
 
@@ -86,21 +94,21 @@ interface BlockStyle {
  * A non-empty collection as block lines, each indented to `column` (nested ones deeper); a scalar or an empty
  * collection as one line. Sequence items holding collections use the compact form `- Effect: Allow`.
  */
-function renderBlockLines(value: JsonValue, column: number, style: BlockStyle): string[] {
+function renderBlockLines(value: JsonValue, column: number, style: BlockStyle, quoting?: Quoting): string[] {
   const pad = ' '.repeat(column);
-  if (!isNonEmptyCollection(value)) return [pad + renderFlow(value)];
+  if (!isNonEmptyCollection(value)) return [pad + renderFlow(value, quoting)];
   const lines: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value) {
-      const inner = renderBlockLines(item, column + 2, style);
+      const inner = renderBlockLines(item, column + 2, style, quoting);
       lines.push(`${pad}- ${inner[0].slice(column + 2)}`, ...inner.slice(1));
     }
     return lines;
   }
   for (const [key, item] of Object.entries(value)) {
     const head = `${pad}${renderString(key, false)}:`;
-    if (!isNonEmptyCollection(item)) lines.push(`${head} ${renderFlow(item)}`);
-    else lines.push(head, ...renderBlockLines(item, column + (Array.isArray(item) ? style.sequenceOffset : style.step), style));
+    if (!isNonEmptyCollection(item)) lines.push(`${head} ${renderFlow(item, quoting)}`);
+    else lines.push(head, ...renderBlockLines(item, column + (Array.isArray(item) ? style.sequenceOffset : style.step), style, quoting));
   }
   return lines;
 }
@@ -233,12 +241,14 @@ export function yamlWriter(text: string): HostWriter {
       if (span.length === 0 && span.offset === layout.leadIn && layout.parent !== 'root') return [{ offset: span.offset, length: 0, text: ` ${rendered}` }];
       return [{ offset: span.offset, length: span.length, text: rendered }];
     }
+    // A quoted string turned into a list (an action expanded) keeps its quotes on the new strings.
+    const quoting = node.kind === 'scalar' ? quotingAt(text, span.offset) : undefined;
     if (layout.inFlow || layout.style === 'flow-map' || layout.style === 'flow-seq' || layout.parent === 'tag') {
-      return [{ offset: span.offset, length: span.length, text: renderFlow(value) }];
+      return [{ offset: span.offset, length: span.length, text: renderFlow(value, quoting) }];
     }
     const style = layout.file;
     const isSeq = Array.isArray(value);
-    const block = (column: number): string[] => renderBlockLines(value, column, style);
+    const block = (column: number): string[] => renderBlockLines(value, column, style, quoting);
     const inline = (lines: string[], column: number): string => [lines[0].slice(column), ...lines.slice(1)].join(newline);
     if (layout.parent === 'root' || layout.parent === 'seq') {
       // At the root or as a sequence item (compact `- Effect: Allow`): where the old value starts.
@@ -341,8 +351,11 @@ export function yamlWriter(text: string): HostWriter {
       if (index < 0 || index > node.items.length) return undefined;
       if (values.length === 0) return [];
       const newline = eol(layout);
+      // New items are quoted like the item they follow (or precede): a list of "quoted" actions stays so.
+      const neighbour = node.items[index - 1] ?? node.items[index];
+      const quoting = neighbour?.kind === 'scalar' ? quotingAt(text, neighbour.span.offset) : undefined;
       if (layout.style === 'flow-seq') {
-        const rendered = values.map(renderFlow).join(', ');
+        const rendered = values.map((value) => renderFlow(value, quoting)).join(', ');
         if (node.items.length === 0) {
           const inner = { from: node.span.offset + 1, to: end(node.span) - 1 };
           if (text[node.span.offset] !== '[' || text[inner.to] !== ']' || !blank(inner.from, inner.to)) return undefined;
@@ -353,7 +366,7 @@ export function yamlWriter(text: string): HostWriter {
       }
       const indicators = layout.indicators;
       if (layout.style !== 'block-seq' || !indicators || indicators.length !== node.items.length || node.items.length === 0) return undefined;
-      const lines = renderBlockLines(values as JsonValue[], layout.column, layout.file);
+      const lines = renderBlockLines(values as JsonValue[], layout.column, layout.file, quoting);
       if (index < node.items.length) return [insertBefore(indicators[index], layout.column, lines, newline)];
       return [appendLines(end(node.items[node.items.length - 1].span), lines, newline)];
     },

@@ -1,10 +1,12 @@
 /**
- * The code-server suite's scenarios (test/e2e/editor.test.ts) through the VS Code API. Waits are on VS Code's events
- * (diagnostics changes), with a timeout that fails the test; never fixed sleeps.
+ * The code-server suite's scenarios (test/e2e/editor.test.ts, test/e2e/hosts.test.ts) through the VS Code API. Waits
+ * are on VS Code's events (diagnostics changes), with a timeout that fails the test; never fixed sleeps.
  */
 import assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+import { hostSyntax } from '../../../shared/hostFiles';
+import { prepareHost, readHost } from '../../../server/src/hosts/readHost';
 
 const extensionId = 'iam-policy-tools.iam-policy-lint';
 
@@ -43,6 +45,13 @@ function positionOf(document: vscode.TextDocument, text: string, delta = 0): vsc
   assert.ok(offset >= 0, `"${text}" is in ${document.uri.path}`);
   return document.positionAt(offset + delta);
 }
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
+
+/** The host files of test/e2e/hosts.test.ts: a CloudFormation template and a Terraform file. */
+const hostFiles = ['template.yaml', 'main.tf'] as const;
 
 export function registerScenarios(): void {
   suite('IAM policy extension (extension host)', () => {
@@ -103,6 +112,58 @@ export function registerScenarios(): void {
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'iam-policy', name: 'IAM policy' });
       const policy = JSON.parse(editor.document.getText());
       assert.equal(policy.Version, '2012-10-17');
+      await vscode.commands.executeCommand('workbench.action.revertFile');
+    });
+    for (const file of hostFiles) {
+      test(`${file}: the unknown action s3:PutObjet is an invalid-action finding on its line`, async () => {
+        const editor = await open(file);
+        const diagnostics = await diagnosticsOf(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'invalid-action'));
+        const finding = diagnostics.find((x) => codeOf(x) === 'invalid-action')!;
+        assert.equal(finding.range.start.line, positionOf(editor.document, 's3:PutObjet').line);
+        assert.match(finding.message, /s3:PutObjet is not an action/);
+      });
+
+      test(`${file}: completion after s3:GetObj in an Action value offers s3:GetObject`, async () => {
+        const editor = await open(file);
+        const start = positionOf(editor.document, 'ListBucket');
+        await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, 'ListBucket'.length)), 'GetObj'));
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          editor.document.uri,
+          start.translate(0, 'GetObj'.length),
+        );
+        assert.ok(list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 's3:GetObject'));
+        await vscode.commands.executeCommand('workbench.action.revertFile');
+      });
+
+      test(`${file}: the quick fix "Change to s3:PutObject" replaces the unknown action`, async () => {
+        const editor = await open(file);
+        const original = editor.document.getText();
+        const diagnostics = await diagnosticsOf(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'invalid-action'));
+        const finding = diagnostics.find((x) => codeOf(x) === 'invalid-action')!;
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding.range);
+        const fix = actions.find((a) => a.title === 'Change to s3:PutObject');
+        assert.ok(fix?.edit, 'a quick fix with an edit');
+        await vscode.workspace.applyEdit(fix.edit);
+        const text = editor.document.getText();
+        assert.equal(text, original.replace('s3:PutObjet', 's3:PutObject'));
+        // Still a template or Terraform file the reader takes without syntax errors.
+        const syntax = hostSyntax({ path: file })!;
+        await prepareHost(syntax);
+        assert.deepEqual(readHost(syntax, text)?.syntaxErrors, []);
+        await vscode.commands.executeCommand('workbench.action.revertFile');
+      });
+    }
+
+    test('a CI workflow that names an IAM role gets no findings', async () => {
+      const workflow = await open('.github/workflows/ci.yml');
+      // An edit of the template after the workflow opened: once its finding has moved down a line, the server has
+      // answered for a later message than the workflow's open, so it has read the workflow too.
+      const template = await open('template.yaml');
+      const line = positionOf(template.document, 's3:PutObjet').line;
+      await template.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
+      await diagnosticsOf(template.document.uri, (d) => d.some((x) => codeOf(x) === 'invalid-action' && x.range.start.line === line + 1));
+      assert.deepEqual(vscode.languages.getDiagnostics(workflow.document.uri), []);
       await vscode.commands.executeCommand('workbench.action.revertFile');
     });
   });
