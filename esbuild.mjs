@@ -195,7 +195,7 @@ function copyWasm(outdir) {
 // parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes.
 function benchOptions() {
   const contents = [
-    "export { prepareHost, readHost } from './server/src/hosts/readHost';",
+    "export { mayBeHost, prepareHost, readHost } from './server/src/hosts/readHost';",
     "export { readYaml } from './server/src/hosts/yaml';",
     "export { readCloudFormation } from './server/src/hosts/cloudformation';",
     "export { Composer, Lexer, Parser } from 'yaml';",

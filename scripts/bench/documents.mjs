@@ -35,7 +35,11 @@ const statements = [
 
 /** The ~6 KB policy and its cursors (LSP positions) by name. */
 export function cursorPolicy() {
-  const marked = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements.join(',\n    ')}\n  ]\n}\n`;
+  return withCursors(`{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${statements.join(',\n    ')}\n  ]\n}\n`);
+}
+
+/** The text without its `«name»` markers, and each marker's LSP position by name. */
+export function withCursors(marked) {
   const cursors = {};
   let text = '';
   for (const part of marked.split(/(«[a-zA-Z0-9]+»)/)) {

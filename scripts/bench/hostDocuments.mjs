@@ -4,7 +4,7 @@
 // interpolations) and real statements from the AWS managed policies. Each comes with the loose JSON policy of the same
 // statements (intrinsics rendered as plain names), so host and loose costs can be compared, and with cursors.
 import { Buffer } from 'node:buffer';
-import { positionAt } from './server.mjs';
+import { withCursors } from './documents.mjs';
 
 // `«name»` marks a cursor inside a string; markers are removed after rendering (see withCursors).
 const marker = /«[a-zA-Z0-9]+»/g;
@@ -194,17 +194,6 @@ function yamlSequence(items, indent) {
     } else lines.push(`${pad}- ${yamlScalar(item)}`);
   }
   return lines;
-}
-
-/** The text without its markers, and each marker's LSP position by name. */
-function withCursors(marked) {
-  const cursors = {};
-  let text = '';
-  for (const part of marked.split(/(«[a-zA-Z0-9]+»)/)) {
-    if (part.startsWith('«')) cursors[part.slice(1, -1)] = positionAt(text, text.length);
-    else text += part;
-  }
-  return { text, cursors };
 }
 
 /** The loose JSON policy of the same statements, pretty-printed like the loose documents of the diagnostics section. */

@@ -6,42 +6,20 @@
  */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../shared/settings';
 import type { HostSyntax } from '../../shared/hostFiles';
 import { createPolicyService } from '../../server/src/service';
 import { createHostService, hostSyntaxErrorId } from '../../server/src/hosts/hostService';
-import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
-import { prepareHost, readHost } from '../../server/src/hosts/readHost';
-import type { HostDocument } from '../../server/src/hosts/types';
+import type { HostModel } from '../../server/src/hosts/hostModel';
 import type { Edit, Fix, Problem } from '../../server/src/rules/types';
 import { cursor, ranges } from '../support/markers';
+import { hostModelOf, hostOf, indent } from './hostEngine';
 import { applyEdits } from './terraformSupport';
 
 const hostService = createHostService(createPolicyService());
 
-const files: Readonly<Record<HostSyntax, { uri: string; languageId: string }>> = {
-  yaml: { uri: 'file:///work/template.yaml', languageId: 'yaml' },
-  json: { uri: 'file:///work/template.json', languageId: 'json' },
-  terraform: { uri: 'file:///work/main.tf', languageId: 'terraform' },
-  typescript: { uri: 'file:///work/stack.ts', languageId: 'typescript' },
-  tsx: { uri: 'file:///work/stack.tsx', languageId: 'typescriptreact' },
-  javascript: { uri: 'file:///work/stack.js', languageId: 'javascript' },
-  python: { uri: 'file:///work/stack.py', languageId: 'python' },
-};
-
-async function hostOf(syntax: HostSyntax, text: string): Promise<HostDocument | undefined> {
-  await prepareHost(syntax);
-  return readHost(syntax, text);
-}
-
-async function modelOf(syntax: HostSyntax, text: string): Promise<HostModel> {
-  const host = await hostOf(syntax, text);
-  assert.ok(host, `not read as a host:\n${text}`);
-  const { uri, languageId } = files[syntax];
-  return hostModel(TextDocument.create(uri, languageId, 1, text), host);
-}
+const modelOf = hostModelOf;
 
 /** A finding as people read it: the rule and the exact characters it covers. */
 const shown = (text: string, p: { ruleId: string; offset: number; length: number }) =>
@@ -63,12 +41,6 @@ async function expectFindings(syntax: HostSyntax, source: string, rules: readonl
 }
 
 // --- hosts, each around statements written in its own syntax ---------------------------------------------------
-
-const indent = (text: string, by: number) =>
-  text
-    .split('\n')
-    .map((line) => (line ? ' '.repeat(by) + line : line))
-    .join('\n');
 
 /** A managed policy in a YAML template; `statements` is the YAML list of statements, from column 0. */
 const cfnYaml = (statements: string, extra = '') => `AWSTemplateFormatVersion: "2010-09-09"

@@ -13,32 +13,12 @@ import { hostSyntax, type HostSyntax } from '../../shared/hostFiles';
 import { createPolicyService } from '../../server/src/service';
 import { createHostService } from '../../server/src/hosts/hostService';
 import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
-import { prepareHost, readHost } from '../../server/src/hosts/readHost';
-import type { HostDocument } from '../../server/src/hosts/types';
 import { cursor, ranges } from '../support/markers';
+import { hostFiles, hostModelOf, hostOf, indent } from './hostEngine';
 
 const hostService = createHostService(createPolicyService());
 
-const languageIds: Readonly<Record<HostSyntax, string>> = {
-  yaml: 'yaml',
-  json: 'json',
-  terraform: 'terraform',
-  typescript: 'typescript',
-  tsx: 'typescriptreact',
-  javascript: 'javascript',
-  python: 'python',
-};
-
-async function hostOf(syntax: HostSyntax, text: string): Promise<HostDocument | undefined> {
-  await prepareHost(syntax);
-  return readHost(syntax, text);
-}
-
-async function modelOf(syntax: HostSyntax, text: string): Promise<HostModel> {
-  const host = await hostOf(syntax, text);
-  assert.ok(host, `not read as a host:\n${text}`);
-  return hostModel(TextDocument.create(`file:///work/host.${syntax}`, languageIds[syntax], 1, text), host);
-}
+const modelOf = hostModelOf;
 
 /** `[|word|]|` in a source: the text, the marked word and the cursor right after it. */
 function marked(source: string): { text: string; span: { offset: number; length: number }; offset: number } {
@@ -54,11 +34,6 @@ const crlf = (text: string) => text.replaceAll('\n', '\r\n');
 
 const applyTextEdits = (document: TextDocument, edits: readonly TextEdit[]) => TextDocument.applyEdits(document, [...edits]);
 
-const indent = (text: string, by: number) =>
-  text
-    .split('\n')
-    .map((line) => (line ? ' '.repeat(by) + line : line))
-    .join('\n');
 
 // --- hosts around one statement, written in the host's own syntax ------------------------------------------------
 
@@ -810,7 +785,7 @@ boto3.client("iam").create_policy(PolicyName="p", PolicyDocument=json.dumps(poli
       const host = await hostOf(syntax, text);
       if (!host) return;
       assert.deepEqual(host.policies.map((p) => p.label), [], 'no policies');
-      const model = hostModel(TextDocument.create(`file:///work/${path}`, languageIds[syntax], 1, text), host);
+      const model = hostModel(TextDocument.create(`file:///work/${path}`, hostFiles[syntax].languageId, 1, text), host);
       assert.deepEqual(hostService.analyze(model, defaultSettings), []);
     });
   }

@@ -37,6 +37,7 @@ import type { Edit, Fix } from '../../server/src/rules/types';
 import { finish } from '../../server/src/rules/run';
 import { fixAllKind } from '../../server/src/service/codeActions';
 import { repoPath } from '../support/paths';
+import { hostFiles } from '../hosts/hostEngine';
 import { mutate } from './mutations';
 import { caseSeed, Random, seedFromEnv } from './random';
 import { callBoundMs, createCheckedService, describe, slowdown, type Failure } from './serviceChecks';
@@ -128,20 +129,11 @@ resource "aws_s3_bucket_policy" "site" {
 }
 `;
 
-const languageIds: Readonly<Record<HostSyntax, string>> = {
-  yaml: 'yaml',
-  json: 'json',
-  terraform: 'terraform',
-  typescript: 'typescript',
-  tsx: 'typescriptreact',
-  javascript: 'javascript',
-  python: 'python',
-};
 
 function seed(name: string, text: string): HostSeed {
   const syntax = hostSyntax({ path: name });
   assert.ok(syntax, `no host syntax for ${name}`);
-  return { name, syntax, uri: `file:///fuzz/hosts/${name.replaceAll('/', '-')}`, languageId: languageIds[syntax], text };
+  return { name, syntax, uri: `file:///fuzz/hosts/${name.replaceAll('/', '-')}`, languageId: hostFiles[syntax].languageId, text };
 }
 
 function loadHostSeeds(): HostSeed[] {
