@@ -199,6 +199,14 @@ function benchOptions() {
     "export { readYaml } from './server/src/hosts/yaml';",
     "export { readCloudFormation } from './server/src/hosts/cloudformation';",
     "export { Composer, Lexer, Parser } from 'yaml';",
+    "export { hostModel } from './server/src/hosts/hostModel';",
+    "export { renderPolicy } from './server/src/hosts/virtualPolicy';",
+    "export { loadedParser } from './server/src/hosts/treeSitter';",
+    "export { cutTemplate, readTemplateByPieces } from './server/src/hosts/templatePieces';",
+    "export { createHostService } from './server/src/hosts/hostService';",
+    "export { createPolicyService } from './server/src/service';",
+    "export { defaultSettings } from './shared/settings';",
+    "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ].join('\n');
   return { ...common, ...cjsNode, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: 'out/bench/hosts.cjs', banner: { js: importMetaUrl } };
 }

@@ -155,3 +155,10 @@ export function positionAt(text, offset) {
   return { line, character: offset - lineStart };
 }
 
+
+/** The offset of an LSP position (the inverse of positionAt). */
+export function offsetAt(text, { line, character }) {
+  let lineStart = 0;
+  for (let i = 0; i < line; i++) lineStart = text.indexOf('\n', lineStart) + 1;
+  return lineStart + character;
+}

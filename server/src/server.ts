@@ -141,7 +141,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (text.length > settings.maxFileSize) return tooLargeHostModel(document, 'cloudformation');
       await prepareHost(syntax);
       const host = readHost(syntax, text);
-      return host && hostModel(document, host);
+      // The version before lends the policies that did not change (their parse and analysis).
+      const previous = cached && (await cached.model.catch(() => undefined));
+      return host && hostModel(document, host, previous?.tooLarge ? undefined : previous);
     };
     const model = read();
     hostModels.set(document.uri, { version: document.version, maxFileSize: settings.maxFileSize, model });

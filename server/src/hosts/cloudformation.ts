@@ -24,6 +24,7 @@ import type {
   TemplateLiteral,
 } from './types';
 import { jsonWriter, oneLine, readJson } from './json';
+import { throughOrigins } from './shift';
 import { copyYamlLayout, readYaml, type YamlRead } from './yaml';
 import { yamlWriter } from './yamlWriter';
 
@@ -92,6 +93,7 @@ function isNoValue(value: HostValue | undefined): boolean {
  * spans, and the branch's span is inside the If, so items are neither inserted nor removed there.
  */
 const conditionalItems = new WeakSet<HostValue>();
+const hasConditionalItems = (sequence: HostValue) => throughOrigins(sequence, (node) => conditionalItems.has(node) || undefined) !== undefined;
 
 /** Beyond this depth a subtree is left as it is: no policy nests so deep, and recursion must stay bounded. */
 const maxDepth = 200;
@@ -324,6 +326,17 @@ interface TemplateReading {
   readonly text: string;
   readonly writer: HostWriter;
   readonly policies: EmbeddedPolicy[];
+  /** Beside each policy, how its writer is made (a template read piece by piece makes them for the whole text). */
+  readonly writerKinds: WriterKind[];
+}
+
+/** A policy's writer: the template's syntax, JSON inside a string, or JSON inside a one-line quoted string. */
+export type WriterKind = 'template' | 'json' | "'" | '"';
+
+/** The writer of a kind for a YAML template's text (the JSON writers serve JSON strings inside it). */
+export function yamlTemplateWriter(kind: WriterKind, text: string): HostWriter {
+  if (kind === 'template') return guardConditionalItems(yamlWriter(text));
+  return kind === 'json' ? jsonWriter(text) : oneLineWriter(jsonWriter(text), kind);
 }
 
 /**
@@ -345,7 +358,7 @@ export function readCloudFormation(text: string, languageHint: 'yaml' | 'json', 
   const templates = roots.filter((document) => isCloudFormation(document.root));
   if (templates.length === 0) return undefined;
   const writer = guardConditionalItems(languageHint === 'json' ? jsonWriter(text) : yamlWriter(text));
-  const reading: TemplateReading = { text, writer, policies: [] };
+  const reading: TemplateReading = { text, writer, policies: [], writerKinds: [] };
   for (const template of templates) readTemplate(reading, template.root as HostMapping);
   return { kind: 'cloudformation', policies: reading.policies, syntaxErrors: errorsOfTemplates(errors, roots, templates) };
 }
@@ -355,10 +368,33 @@ export function readCloudFormation(text: string, languageHint: 'yaml' | 'json', 
  * CloudFormation merged into the stack the framework generates.
  */
 export function readResourcesSection(text: string, holder: HostMapping, writer: HostWriter): EmbeddedPolicy[] {
-  const reading: TemplateReading = { text, writer: guardConditionalItems(writer), policies: [] };
+  const reading: TemplateReading = { text, writer: guardConditionalItems(writer), policies: [], writerKinds: [] };
   readTemplate(reading, holder);
   return reading.policies;
 }
+
+/** One resource of a YAML template, read alone: its policies and what it says about the others. */
+export interface ResourceReading {
+  readonly type: string | undefined;
+  readonly policies: readonly EmbeddedPolicy[];
+  readonly writerKinds: readonly WriterKind[];
+  /** The managed policies it names as permissions boundaries. */
+  readonly boundaries: ReadonlySet<string>;
+}
+
+/**
+ * The resources of a `Resources` mapping read each alone (a large template is read resource by resource, and a
+ * resource whose text did not change is not read again). A managed policy is typed 'identity' here: whether another
+ * resource uses it as a permissions boundary is for the caller to say.
+ */
+export function readResource(text: string, resources: HostMapping, resource: HostEntry): ResourceReading {
+  const reading: TemplateReading = { text, writer: yamlTemplateWriter('template', text), policies: [], writerKinds: [] };
+  readResourceEntry(reading, resource, new Set());
+  return { type: stringOf(valueOf(resource.value, 'Type')), policies: reading.policies, writerKinds: reading.writerKinds, boundaries: boundaryNames(resources) };
+}
+
+/** Is this resource one that makes its document a template (`isCloudFormation`): an AWS resource type. */
+export const isAwsResourceType = (type: string | undefined) => awsResourceType.test(type ?? '');
 
 /** The writer, refusing to insert or remove items of a sequence where an item is the branch of an If. */
 function guardConditionalItems(writer: HostWriter): HostWriter {
@@ -367,8 +403,8 @@ function guardConditionalItems(writer: HostWriter): HostWriter {
     insertEntry: (mapping, before, key, value) => writer.insertEntry(mapping, before, key, value),
     removeEntries: (mapping, entries) => writer.removeEntries(mapping, entries),
     renameKey: (mapping, entry, key) => writer.renameKey(mapping, entry, key),
-    insertItems: (sequence, index, values) => (conditionalItems.has(sequence) ? undefined : writer.insertItems(sequence, index, values)),
-    removeItems: (sequence, items) => (conditionalItems.has(sequence) ? undefined : writer.removeItems(sequence, items)),
+    insertItems: (sequence, index, values) => (hasConditionalItems(sequence) ? undefined : writer.insertItems(sequence, index, values)),
+    removeItems: (sequence, items) => (hasConditionalItems(sequence) ? undefined : writer.removeItems(sequence, items)),
   };
 }
 
@@ -402,27 +438,29 @@ function readTemplate(reading: TemplateReading, root: HostMapping): void {
   const resources = valueOf(root, 'Resources');
   if (resources?.kind !== 'mapping') return;
   const boundaries = boundaryNames(resources);
-  for (const resource of resources.entries) {
-    const type = stringOf(valueOf(resource.value, 'Type'));
-    const properties = unwrapConditional(valueOf(resource.value, 'Properties'));
-    if (type === undefined || properties?.kind !== 'mapping') continue;
-    const where = `Resources.${resource.key}.Properties`;
-    if (type === 'AWS::Organizations::Policy') {
-      const policyType = organizationsPolicyTypes[stringOf(valueOf(properties, 'Type')) ?? ''];
-      const content = valueOf(properties, 'Content');
-      // Content as a JSON string is left alone; as an object it is the policy.
-      if (policyType && content && content.kind !== 'scalar') addDocument(reading, content, policyType, `${where}.Content`, false);
-      continue;
-    }
-    for (const { property, policyType: typeOfProperty, shape } of policyProperties[type] ?? []) {
-      const value = valueOf(properties, property);
-      if (!value) continue;
-      const policyType = type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key) ? 'permissions-boundary' : typeOfProperty;
-      const label = `${where}.${property}`;
-      if (shape === 'document') addDocument(reading, value, policyType, label, true);
-      else if (shape === 'inline') readInlinePolicies(reading, value, policyType, label);
-      else readSamPolicies(reading, value, policyType, label);
-    }
+  for (const resource of resources.entries) readResourceEntry(reading, resource, boundaries);
+}
+
+function readResourceEntry(reading: TemplateReading, resource: HostEntry, boundaries: ReadonlySet<string>): void {
+  const type = stringOf(valueOf(resource.value, 'Type'));
+  const properties = unwrapConditional(valueOf(resource.value, 'Properties'));
+  if (type === undefined || properties?.kind !== 'mapping') return;
+  const where = `Resources.${resource.key}.Properties`;
+  if (type === 'AWS::Organizations::Policy') {
+    const policyType = organizationsPolicyTypes[stringOf(valueOf(properties, 'Type')) ?? ''];
+    const content = valueOf(properties, 'Content');
+    // Content as a JSON string is left alone; as an object it is the policy.
+    if (policyType && content && content.kind !== 'scalar') addDocument(reading, content, policyType, `${where}.Content`, false);
+    return;
+  }
+  for (const { property, policyType: typeOfProperty, shape } of policyProperties[type] ?? []) {
+    const value = valueOf(properties, property);
+    if (!value) continue;
+    const policyType = type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key) ? 'permissions-boundary' : typeOfProperty;
+    const label = `${where}.${property}`;
+    if (shape === 'document') addDocument(reading, value, policyType, label, true);
+    else if (shape === 'inline') readInlinePolicies(reading, value, policyType, label);
+    else readSamPolicies(reading, value, policyType, label);
   }
 }
 
@@ -478,6 +516,7 @@ function addDocument(reading: TemplateReading, value: HostValue, policyType: Pol
   const root = interpretIntrinsics(document, reading.text);
   if (root.kind !== 'mapping') return;
   reading.policies.push({ root, policyType, label, writer: reading.writer });
+  reading.writerKinds.push('template');
 }
 
 /**
@@ -514,7 +553,9 @@ function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'sc
   const parsed = readJson(text, start, end);
   if (parsed.errors.length > 0 || parsed.root?.kind !== 'mapping' || !sameJson(plainJson(parsed.root), expected)) return;
   const writer = jsonWriter(text);
-  reading.policies.push({ root: parsed.root, policyType, label, writer: quoted ? oneLineWriter(writer, text[scalar.span.offset]!) : writer });
+  const quote = text[scalar.span.offset] === '"' ? '"' : "'";
+  reading.policies.push({ root: parsed.root, policyType, label, writer: quoted ? oneLineWriter(writer, quote) : writer });
+  reading.writerKinds.push(quoted ? quote : 'json');
 }
 
 /**

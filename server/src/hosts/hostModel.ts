@@ -5,7 +5,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyModel } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
-import type { EmbeddedPolicy, HostDocument } from './types';
+import { policySpan } from './shift';
+import type { EmbeddedPolicy, HostDocument, HostValue } from './types';
 import { holeText, narrowHoleText, renderPolicy, toVirtualOffset, type VirtualPolicy } from './virtualPolicy';
 
 export interface EmbeddedModel {
@@ -33,19 +34,86 @@ export interface HostModel {
   readonly tooLarge: boolean;
 }
 
-export function embeddedModel(document: TextDocument, policy: EmbeddedPolicy): EmbeddedModel {
-  const rendered = (hole: string, prefixOnly = false) => {
-    const virtual = renderPolicy(policy.root, hole, prefixOnly);
-    const virtualDocument = TextDocument.create(document.uri, 'json', document.version, virtual.text);
-    return { virtual, model: parsePolicy(virtualDocument, { opaqueValues: virtual.opaqueValues }) };
-  };
-  const wide = rendered(holeText);
-  if (!wide.virtual.regions.some((region) => region.kind === 'template')) return { policy, ...wide };
-  return { policy, ...wide, narrow: rendered(narrowHoleText), prefix: rendered(holeText, true) };
+/**
+ * The parsed renderings of a host model's policies, by rendered text: the next version's model parses only the
+ * policies whose rendering changed (an edit changes one policy), and the engine's analysis of an unchanged model is
+ * remembered with it (PolicyService.analysisSteps), so it is not run again either.
+ */
+const parsedRenderings = new WeakMap<HostModel, Map<string, PolicyModel>>();
+
+/**
+ * Renderings by host tree: a policy whose tree is the same object as in the version before (nothing in it or before
+ * it changed) is not rendered again.
+ */
+const renderings = new WeakMap<HostValue, { wide?: VirtualPolicy; narrow?: VirtualPolicy; prefix?: VirtualPolicy }>();
+
+function renderingOf(root: HostValue, hole: string, prefixOnly: boolean): VirtualPolicy {
+  const which = prefixOnly ? 'prefix' : hole === holeText ? 'wide' : 'narrow';
+  let known = renderings.get(root);
+  if (!known) renderings.set(root, (known = {}));
+  return (known[which] ??= renderPolicy(root, hole, prefixOnly));
 }
 
-export function hostModel(document: TextDocument, host: HostDocument): HostModel {
-  return { document, host, policies: host.policies.map((policy) => embeddedModel(document, policy)), tooLarge: false };
+type Rendering = { readonly virtual: VirtualPolicy; readonly model: PolicyModel };
+
+/** One policy's model, its renderings made and parsed when first read (completion and hover read one policy). */
+function lazyEmbeddedModel(policy: EmbeddedPolicy, parse: (virtual: VirtualPolicy) => PolicyModel): EmbeddedModel {
+  const rendered = (hole: string, prefixOnly = false): Rendering => {
+    const virtual = renderingOf(policy.root, hole, prefixOnly);
+    return { virtual, model: parse(virtual) };
+  };
+  let wide: Rendering | undefined;
+  let others: { narrow?: Rendering; prefix?: Rendering } | undefined;
+  const wideRendering = () => (wide ??= rendered(holeText));
+  const otherRenderings = () => {
+    if (!others) {
+      const templated = wideRendering().virtual.regions.some((region) => region.kind === 'template');
+      others = templated ? { narrow: rendered(narrowHoleText), prefix: rendered(holeText, true) } : {};
+    }
+    return others;
+  };
+  return {
+    policy,
+    get virtual() {
+      return wideRendering().virtual;
+    },
+    get model() {
+      return wideRendering().model;
+    },
+    get narrow() {
+      return otherRenderings().narrow;
+    },
+    get prefix() {
+      return otherRenderings().prefix;
+    },
+  };
+}
+
+function parseRendering(document: TextDocument, virtual: VirtualPolicy): PolicyModel {
+  const virtualDocument = TextDocument.create(document.uri, 'json', document.version, virtual.text);
+  return parsePolicy(virtualDocument, { opaqueValues: virtual.opaqueValues });
+}
+
+export function embeddedModel(document: TextDocument, policy: EmbeddedPolicy): EmbeddedModel {
+  return lazyEmbeddedModel(policy, (virtual) => parseRendering(document, virtual));
+}
+
+/**
+ * The model of a host version. Given the model of the version before, renderings that come out the same text are not
+ * parsed again: their PolicyModel (and the analysis remembered with it) carries over.
+ */
+export function hostModel(document: TextDocument, host: HostDocument, previous?: HostModel): HostModel {
+  const before = previous && previous.document.uri === document.uri ? parsedRenderings.get(previous) : undefined;
+  const parsed = new Map<string, PolicyModel>();
+  const parse = (virtual: VirtualPolicy): PolicyModel => {
+    const key = virtual.opaqueValues.size === 0 ? virtual.text : `${virtual.text}\0${[...virtual.opaqueValues].join(',')}`;
+    const model = parsed.get(key) ?? before?.get(key) ?? parseRendering(document, virtual);
+    parsed.set(key, model);
+    return model;
+  };
+  const model: HostModel = { document, host, policies: host.policies.map((policy) => lazyEmbeddedModel(policy, parse)), tooLarge: false };
+  parsedRenderings.set(model, parsed);
+  return model;
 }
 
 export function tooLargeHostModel(document: TextDocument, kind: HostDocument['kind']): HostModel {
@@ -55,7 +123,7 @@ export function tooLargeHostModel(document: TextDocument, kind: HostDocument['ki
 /** The policy whose written text holds a host offset, with the virtual offset there; undefined elsewhere. */
 export function policyAt(model: HostModel, offset: number): { readonly policy: EmbeddedModel; readonly virtualOffset: number } | undefined {
   for (const policy of model.policies) {
-    const span = policy.policy.root.span;
+    const span = policySpan(policy.policy);
     if (offset < span.offset || offset > span.offset + span.length) continue;
     const virtualOffset = toVirtualOffset(policy.virtual, offset);
     if (virtualOffset !== undefined) return { policy, virtualOffset };
@@ -67,9 +135,9 @@ export function policyAt(model: HostModel, offset: number): { readonly policy: E
 export function policyAround(model: HostModel, offset: number): EmbeddedModel | undefined {
   let best: EmbeddedModel | undefined;
   for (const policy of model.policies) {
-    const span = policy.policy.root.span;
+    const span = policySpan(policy.policy);
     if (offset < span.offset || offset > span.offset + span.length) continue;
-    if (!best || span.length < best.policy.root.span.length) best = policy;
+    if (!best || span.length < policySpan(best.policy).length) best = policy;
   }
   return best;
 }

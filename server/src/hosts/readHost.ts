@@ -9,6 +9,7 @@ import { loadCdk, readCdk } from './cdk';
 import { interpretVariables, readServerless } from './serverless';
 import { loadTerraform, readTerraform } from './terraform';
 import type { HostDocument, HostKind, HostValue } from './types';
+import { readTemplateByPieces } from './templatePieces';
 import { readYaml } from './yaml';
 import { yamlWriter } from './yamlWriter';
 
@@ -20,14 +21,26 @@ export async function prepareHost(syntax: HostSyntax): Promise<void> {
   else if (syntax === 'typescript' || syntax === 'tsx' || syntax === 'javascript' || syntax === 'python') await loadCdk(syntax);
 }
 
+export interface ReadOptions {
+  /**
+   * Read a large host by pieces, keeping the readings of pieces whose text did not change (templatePieces.ts): the
+   * default. The tests read whole too, to compare.
+   */
+  readonly byPieces?: boolean;
+}
+
 /** Reads a host; undefined when the document is not one (or not of a kind we read). `prepareHost` must have run. */
-export function readHost(syntax: HostSyntax, text: string): HostDocument | undefined {
+export function readHost(syntax: HostSyntax, text: string, options: ReadOptions = {}): HostDocument | undefined {
   if (!mayBeHost(syntax, text)) return undefined;
+  const byPieces = options.byPieces ?? true;
   switch (syntax) {
     case 'json':
       return readCloudFormation(text, 'json');
-    case 'yaml':
+    case 'yaml': {
+      const template = byPieces ? readTemplateByPieces(text) : undefined;
+      if (template?.document) return template.document;
       return readYamlHost(text);
+    }
     case 'terraform':
       return readTerraform(text);
     default:

@@ -14,6 +14,7 @@
 import type { Span } from '../policy/model';
 import type { EmbeddedPolicy, HostDocument, HostEntry, HostMapping, HostScalar, HostValue, HostWriter, TemplateHole, TemplateLiteral } from './types';
 import { interpretIntrinsics } from './cloudformation';
+import { throughOrigins } from './shift';
 import { copyYamlLayout, readYaml, type YamlDocument, type YamlRead } from './yaml';
 import { yamlWriter } from './yamlWriter';
 
@@ -140,7 +141,7 @@ function isServerless(root: HostValue | undefined): root is HostMapping {
 const syntheticRoots = new WeakSet<HostValue>();
 
 function policyWriter(writer: HostWriter): HostWriter {
-  const real = (node: HostValue): boolean => !syntheticRoots.has(node) && !node.implied;
+  const real = (node: HostValue): boolean => throughOrigins(node, (origin) => syntheticRoots.has(origin) || undefined) === undefined && !node.implied;
   return {
     replaceValue: (node, value) => (real(node) ? writer.replaceValue(node, value) : undefined),
     insertEntry: (mapping, before, key, value) => (real(mapping) ? writer.insertEntry(mapping, before, key, value) : undefined),

@@ -15,6 +15,7 @@
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../policy/model';
+import { throughOrigins } from './shift';
 import type { HostEntry, HostMapping, HostScalar, HostSequence, HostSyntaxError, HostValue } from './types';
 
 export interface YamlDocument {
@@ -86,7 +87,20 @@ export function copyYamlLayout(from: HostValue, to: HostValue): void {
 
 /** How a node that readYaml built is written; undefined for nodes it did not build. */
 export function yamlLayout(node: HostValue): YamlLayout | undefined {
-  return layouts.get(node);
+  const found = layouts.get(node);
+  if (found) return found;
+  // A copy of a node readYaml built (a template read by pieces, moved by an edit before it): its layout, moved.
+  const moved = throughOrigins(node, (origin) => layouts.get(origin));
+  if (!moved) return undefined;
+  const { value: layout, delta } = moved;
+  const shifted: YamlLayout = {
+    ...layout,
+    leadIn: layout.leadIn + delta,
+    ...(layout.indicators && { indicators: layout.indicators.map((offset) => offset + delta) }),
+    ...(layout.entryStarts && { entryStarts: layout.entryStarts.map((offset) => offset + delta) }),
+  };
+  layouts.set(node, shifted);
+  return shifted;
 }
 
 /** Composed nodes always have a range; the type allows none. */
