@@ -3,7 +3,8 @@
  * JSON, SAM, Terraform, CDK in TypeScript and Python) and a serverless.yml written here are mutated the way people
  * break them while typing (lines deleted, duplicated, swapped or re-indented; `!Sub`, `${`, `{{`, quotes, tabs, CRLF,
  * heredocs inserted; the text cut short), and each mutant goes through the host reader and the host service:
- * - `readHost` never throws; every policy it finds and every syntax error it reports lies inside the text;
+ * - `readHost` never throws; every policy it finds and every syntax error it reports lies inside the text; read by
+ *   pieces (templates by resource, Terraform by block) it gives exactly what the whole reading gives;
  * - analyze, validation, completion and hover at several offsets, and code actions (each problem's quick fixes,
  *   fix-all, and the refactorings of a range) never throw, and no rule throws on a rendered policy;
  * - every problem lies inside the text; every fix's, suggestion's and code action's edits are in range and do not
@@ -24,6 +25,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { suite, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
@@ -477,6 +479,15 @@ async function checkHostCase(seedDocument: HostSeed, text: string, random: Rando
   }
   for (const error of host.syntaxErrors) {
     if (!spanInside(error, text.length)) failures.push({ check: 'a syntax error lies outside the text', detail: `${JSON.stringify(error)} (text length ${text.length})` });
+  }
+  const whole = await guarded(failures, 'readHost whole', () => readHost(syntax, text, { byPieces: false }));
+  const shown = (read: HostDocument | undefined) => ({
+    kind: read?.kind,
+    policies: read?.policies.map((p) => ({ label: p.label, policyType: p.policyType, fragment: p.fragment, root: p.root })),
+    syntaxErrors: read?.syntaxErrors,
+  });
+  if (!isDeepStrictEqual(shown(host), shown(whole))) {
+    failures.push({ check: 'read by pieces, the host differs from the whole reading', detail: `text: ${JSON.stringify(text)}` });
   }
   const document = TextDocument.create(seedDocument.uri, seedDocument.languageId, 1, text);
   const model = await guarded(failures, 'hostModel', () => hostModel(document, host));

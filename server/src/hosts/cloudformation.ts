@@ -333,9 +333,9 @@ interface TemplateReading {
 /** A policy's writer: the template's syntax, JSON inside a string, or JSON inside a one-line quoted string. */
 export type WriterKind = 'template' | 'json' | "'" | '"';
 
-/** The writer of a kind for a YAML template's text (the JSON writers serve JSON strings inside it). */
-export function yamlTemplateWriter(kind: WriterKind, text: string): HostWriter {
-  if (kind === 'template') return guardConditionalItems(yamlWriter(text));
+/** The writer of a kind for a template's text (the JSON writers also serve JSON strings inside a template). */
+export function templateWriter(kind: WriterKind, text: string, syntax: 'yaml' | 'json'): HostWriter {
+  if (kind === 'template') return guardConditionalItems(syntax === 'yaml' ? yamlWriter(text) : jsonWriter(text));
   return kind === 'json' ? jsonWriter(text) : oneLineWriter(jsonWriter(text), kind);
 }
 
@@ -373,7 +373,7 @@ export function readResourcesSection(text: string, holder: HostMapping, writer: 
   return reading.policies;
 }
 
-/** One resource of a YAML template, read alone: its policies and what it says about the others. */
+/** One resource of a template, read alone: its policies and what it says about the others. */
 export interface ResourceReading {
   readonly type: string | undefined;
   readonly policies: readonly EmbeddedPolicy[];
@@ -387,8 +387,8 @@ export interface ResourceReading {
  * resource whose text did not change is not read again). A managed policy is typed 'identity' here: whether another
  * resource uses it as a permissions boundary is for the caller to say.
  */
-export function readResource(text: string, resources: HostMapping, resource: HostEntry): ResourceReading {
-  const reading: TemplateReading = { text, writer: yamlTemplateWriter('template', text), policies: [], writerKinds: [] };
+export function readResource(text: string, syntax: 'yaml' | 'json', resources: HostMapping, resource: HostEntry): ResourceReading {
+  const reading: TemplateReading = { text, writer: templateWriter('template', text, syntax), policies: [], writerKinds: [] };
   readResourceEntry(reading, resource, new Set());
   return { type: stringOf(valueOf(resource.value, 'Type')), policies: reading.policies, writerKinds: reading.writerKinds, boundaries: boundaryNames(resources) };
 }

@@ -7,6 +7,7 @@
 import { indentUnit, indentationAt, lineBreak } from '../rules/edits';
 import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
+import { shiftSpan, shiftValue, throughOrigins } from './shift';
 import type { HostEntry, HostMapping, HostSequence, HostValue, HostWriter, JsonValue } from './types';
 
 /** A block in the host text: `statement { ... }`. */
@@ -71,12 +72,59 @@ export type HclNodeShape =
    */
   | { readonly kind: 'merged'; readonly parts: readonly HostValue[]; readonly blocks: readonly BlockPlace[] };
 
-const shapes = new WeakMap<object, HclNodeShape>();
+const shapes = new WeakMap<HostValue, HclNodeShape>();
 
 /** Records where a node the reader built stands in HCL. */
 export function describeHclNode<T extends HostValue>(node: T, shape: HclNodeShape): T {
   shapes.set(node, shape);
   return node;
+}
+
+/** Where a node stands in HCL: recorded by the reader, or, for a copy moved by an edit (shift.ts), its origin's moved. */
+function shapeOf(node: HostValue): HclNodeShape | undefined {
+  const found = shapes.get(node);
+  if (found) return found;
+  const moved = throughOrigins(node, (origin) => shapes.get(origin));
+  if (!moved) return undefined;
+  const shifted = shiftShape(moved.value, moved.delta);
+  shapes.set(node, shifted);
+  return shifted;
+}
+
+function shiftShape(shape: HclNodeShape, delta: number): HclNodeShape {
+  const block = (b: BlockPlace): BlockPlace => ({ span: shiftSpan(b.span, delta), typeSpan: shiftSpan(b.typeSpan, delta), open: b.open + delta, close: b.close + delta });
+  const attributes = (map: ReadonlyMap<string, AttributePlace>) =>
+    new Map([...map].map(([name, a]) => [name, { span: shiftSpan(a.span, delta), nameSpan: shiftSpan(a.nameSpan, delta) }] as const));
+  const principal = (p: PrincipalPlace): PrincipalPlace => ({ block: block(p.block), type: p.type, typeSpan: shiftSpan(p.typeSpan, delta) });
+  const condition = (c: ConditionPlace): ConditionPlace => ({
+    block: block(c.block),
+    test: c.test,
+    testSpan: shiftSpan(c.testSpan, delta),
+    variable: c.variable,
+    variableSpan: shiftSpan(c.variableSpan, delta),
+  });
+  switch (shape.kind) {
+    case 'object':
+    case 'tuple':
+    case 'stringAttribute':
+      return shape;
+    case 'implied':
+      return { ...shape, block: block(shape.block) };
+    case 'document':
+      return { ...shape, block: block(shape.block), attributes: attributes(shape.attributes), statements: shape.statements.map(block) };
+    case 'statements':
+      return { ...shape, document: block(shape.document), blocks: shape.blocks.map(block) };
+    case 'statement':
+      return { ...shape, block: block(shape.block), attributes: attributes(shape.attributes), blocks: new Map([...shape.blocks].map(([name, list]) => [name, list.map(block)] as const)) };
+    case 'principals':
+    case 'principalStar':
+      return { ...shape, statement: block(shape.statement), places: shape.places.map(principal) };
+    case 'conditions':
+    case 'conditionTest':
+      return { ...shape, statement: block(shape.statement), places: shape.places.map(condition) };
+    case 'merged':
+      return { ...shape, parts: shape.parts.map((part) => shiftValue(part, delta)), blocks: shape.blocks.map(block) };
+  }
 }
 
 /** Statement keys written as list attributes of a `statement` block. */
@@ -492,14 +540,14 @@ function removeFromCollection(text: string, node: HostMapping | HostSequence, re
 export function hclWriter(text: string): HostWriter {
   const layoutAt = (offset: number): Layout => ({ indent: indentationAt(text, offset), unit: indentUnit(text), eol: lineBreak(text) });
   const keyStyleOf = (mapping: HostMapping): KeyStyle => {
-    const shape = shapes.get(mapping);
+    const shape = shapeOf(mapping);
     return shape?.kind === 'object' ? { quoted: shape.quotedKeys, separator: shape.separator } : defaultKeyStyle;
   };
   const oneLine = (span: Span): boolean => !hasLineBreak(text, span.offset, end(span));
 
   /** A string attribute's new value, or a tuple's, as a list attribute requires. */
   const renderFor = (node: HostValue, value: JsonValue): string | undefined => {
-    const shape = shapes.get(node);
+    const shape = shapeOf(node);
     const layout = layoutAt(node.span.offset);
     if (shape?.kind === 'tuple' && shape.list) {
       const list = asList(value);
@@ -540,7 +588,7 @@ export function hclWriter(text: string): HostWriter {
 
   const writer: HostWriter = {
     replaceValue(node, value) {
-      const shape = shapes.get(node);
+      const shape = shapeOf(node);
       switch (shape?.kind) {
         case 'implied': {
           if (typeof value !== 'string') return undefined;
@@ -575,7 +623,7 @@ export function hclWriter(text: string): HostWriter {
           const first = shape.parts[0];
           if (!first) return undefined;
           const firstText = renderFor(first, value);
-          if (firstText === undefined || (!shapes.get(first) && first.kind !== 'opaque')) return undefined;
+          if (firstText === undefined || (!shapeOf(first) && first.kind !== 'opaque')) return undefined;
           const list = asList(value);
           if (!list) return undefined;
           const edits = shape.blocks.slice(1).map((b) => removalOf(text, b.span, false));
@@ -615,7 +663,7 @@ export function hclWriter(text: string): HostWriter {
     },
 
     insertEntry(mapping, before, key, value) {
-      const shape = shapes.get(mapping);
+      const shape = shapeOf(mapping);
       const beforeOffset = before && !before.value?.implied && before.span.length > 0 ? before.span.offset : undefined;
       switch (shape?.kind) {
         case 'object': {
@@ -672,7 +720,7 @@ export function hclWriter(text: string): HostWriter {
     },
 
     removeEntries(mapping, entries) {
-      const shape = shapes.get(mapping);
+      const shape = shapeOf(mapping);
       const real = entries.filter((e) => !e.value?.implied);
       switch (shape?.kind) {
         case 'object':
@@ -707,7 +755,7 @@ export function hclWriter(text: string): HostWriter {
     },
 
     renameKey(mapping, entry, key) {
-      const shape = shapes.get(mapping);
+      const shape = shapeOf(mapping);
       switch (shape?.kind) {
         case 'object': {
           const quoted = text[entry.keySpan.offset] === '"';
@@ -746,7 +794,7 @@ export function hclWriter(text: string): HostWriter {
 
     insertItems(sequence, index, values) {
       if (!Number.isInteger(index) || index < 0 || index > sequence.items.length) return undefined;
-      const shape = shapes.get(sequence);
+      const shape = shapeOf(sequence);
       switch (shape?.kind) {
         case 'tuple': {
           if (shape.list && !values.every(isScalar)) return undefined;
@@ -779,7 +827,7 @@ export function hclWriter(text: string): HostWriter {
     },
 
     removeItems(sequence, items) {
-      const shape = shapes.get(sequence);
+      const shape = shapeOf(sequence);
       switch (shape?.kind) {
         case 'tuple':
           return removeFromCollection(text, sequence, new Set(items.map((i) => i.span.offset)));

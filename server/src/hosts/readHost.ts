@@ -10,6 +10,7 @@ import { interpretVariables, readServerless } from './serverless';
 import { loadTerraform, readTerraform } from './terraform';
 import type { HostDocument, HostKind, HostValue } from './types';
 import { readTemplateByPieces } from './templatePieces';
+import { readTerraformByPieces } from './terraformPieces';
 import { readYaml } from './yaml';
 import { yamlWriter } from './yamlWriter';
 
@@ -23,8 +24,9 @@ export async function prepareHost(syntax: HostSyntax): Promise<void> {
 
 export interface ReadOptions {
   /**
-   * Read a large host by pieces, keeping the readings of pieces whose text did not change (templatePieces.ts): the
-   * default. The tests read whole too, to compare.
+   * Read a host by pieces, keeping the readings of pieces whose text did not change (templates by resource,
+   * templatePieces.ts; Terraform by top-level block, terraformPieces.ts): the default. The tests read whole too, to
+   * compare.
    */
   readonly byPieces?: boolean;
 }
@@ -35,14 +37,14 @@ export function readHost(syntax: HostSyntax, text: string, options: ReadOptions 
   const byPieces = options.byPieces ?? true;
   switch (syntax) {
     case 'json':
-      return readCloudFormation(text, 'json');
+      return (byPieces ? readTemplateByPieces(text, 'json')?.document : undefined) ?? readCloudFormation(text, 'json');
     case 'yaml': {
       const template = byPieces ? readTemplateByPieces(text) : undefined;
       if (template?.document) return template.document;
       return readYamlHost(text);
     }
     case 'terraform':
-      return readTerraform(text);
+      return (byPieces ? readTerraformByPieces(text) : undefined) ?? readTerraform(text);
     default:
       return readCdk(text, syntax);
   }

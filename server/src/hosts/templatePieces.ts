@@ -1,17 +1,19 @@
 /**
- * A YAML CloudFormation template read resource by resource, so that an edit costs the parse of the resource it is in.
+ * A CloudFormation template read resource by resource, so that an edit costs the parse of the resource it is in.
  * The `yaml` package reads about 2 MB a second here, a 1 MB template takes half a second, and the language server
  * reads a template again on every keystroke. So the template is cut into pieces at the lines that start a resource
- * (`  Name:` at the indentation of `Resources:`'s entries), each piece is parsed alone as `Resources:\n<piece>`, and
- * its reading is kept while its text stays the same; a piece the edit moved is shifted (shift.ts), not parsed.
+ * (`  Name:` at the indentation of `Resources:`'s entries; `"Name": {` in JSON laid out one key per line), each piece
+ * is parsed alone (`Resources:\n<piece>`, `{<piece>}`), and its reading is kept while its text stays the same; a piece
+ * the edit moved is placed at its new offset (shift.ts), not parsed.
  *
  * The cut is only trusted when every piece reads cleanly on its own: a construct that crossed a cut (an unclosed
- * quote or bracket, an alias of another piece's anchor) leaves an error in a piece, and then the template is read
- * whole, as are multi-document streams, tab-indented or flow-style sections, and templates with two resources of one
- * name. The whole reading stays the reference: tests compare the two on every host case and on fuzzed templates.
+ * quote or bracket, a missing comma) leaves an error in a piece, and then the template is read whole, as are
+ * multi-document streams, tab-indented, flow-style or minified sections, and templates with two resources of one
+ * name. The whole reading stays the reference: tests compare the two through edits and on fuzzed templates.
  */
 import { BoundedMemo } from '../catalog/memo';
-import { isAwsResourceType, isCloudFormation, readResource, yamlTemplateWriter, type ResourceReading, type WriterKind } from './cloudformation';
+import { isAwsResourceType, isCloudFormation, readResource, templateWriter, type ResourceReading, type WriterKind } from './cloudformation';
+import { readJson } from './json';
 import { placedPolicy } from './shift';
 import type { EmbeddedPolicy, HostDocument, HostValue, HostWriter } from './types';
 import { readYaml } from './yaml';
@@ -81,7 +83,51 @@ export function cutTemplate(text: string): Cut | undefined {
   return { headEnd: starts[0]!, pieces, tailStart, eol };
 }
 
-/** A piece's reading, in the coordinates of `Resources:<eol><piece>`. */
+/**
+ * The same cut in a JSON template laid out one key per line (as templates are written and generated): the lines at
+ * the indentation of `"Resources": {`'s first entry that start a key. A piece is read as `{<entry>}` (its trailing
+ * comma dropped); the head and the tail together, `Resources` empty, must read as JSON too.
+ */
+export function cutJsonTemplate(text: string): Cut | undefined {
+  let state: 'start' | 'top' | 'resources' | 'tail' = 'start';
+  let topIndent = -1;
+  let entryIndent = -1;
+  let tailStart = -1;
+  const starts: number[] = [];
+  for (let offset = 0; offset < text.length && state !== 'tail'; ) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline < 0 ? text.length : newline;
+    let indent = 0;
+    while (text[offset + indent] === ' ' || text[offset + indent] === '\t') indent++;
+    const c = text[offset + indent];
+    const blank = offset + indent >= lineEnd || c === '\r';
+    if (!blank) {
+      if (state === 'start') {
+        if (c !== '{' || text.slice(offset + indent + 1, lineEnd).trim() !== '') return undefined;
+        state = 'top';
+      } else if (state === 'top') {
+        if (topIndent < 0) topIndent = indent;
+        if (indent === topIndent && /^"Resources"\s*:\s*\{\s*$/.test(text.slice(offset + indent, lineEnd))) state = 'resources';
+      } else if (indent <= topIndent) {
+        if (c !== '}') return undefined;
+        tailStart = offset;
+        state = 'tail';
+      } else if (entryIndent < 0 || indent === entryIndent) {
+        // At the entries' indentation: a key starts a resource, a closing bracket ends one.
+        if (c === '"') {
+          entryIndent = indent;
+          starts.push(offset);
+        } else if (entryIndent < 0 || (c !== '}' && c !== ']')) return undefined;
+      } else if (indent < entryIndent) return undefined;
+    }
+    offset = newline < 0 ? text.length : newline + 1;
+  }
+  if (state !== 'tail' || starts.length === 0) return undefined;
+  const pieces = starts.map((start, index) => ({ start, end: starts[index + 1] ?? tailStart }));
+  return { headEnd: starts[0]!, pieces, tailStart, eol: '\n' };
+}
+
+/** A piece's reading, in the coordinates of `Resources:<eol><piece>` (YAML) or `{<piece>}` (JSON). */
 interface PieceReading {
   readonly key: string;
   readonly reading: ResourceReading;
@@ -110,46 +156,85 @@ function readPiece(header: string, piece: string): PieceReading | null {
   const entry = resources.entries[0]!;
   // The piece must be exactly one resource, starting where the piece starts.
   if (entry.keySpan.offset !== header.length + (piece.length - piece.trimStart().length)) return null;
-  return { key: entry.key, reading: readResource(text, resources, entry) };
+  return { key: entry.key, reading: readResource(text, 'yaml', resources, entry) };
+}
+
+/** A JSON piece as `{<entry>}`: exactly one resource, starting where the piece starts. */
+function readJsonPiece(text: string): PieceReading | null {
+  const read = readJson(text);
+  const root = read.root;
+  if (read.errors.length > 0 || root?.kind !== 'mapping' || root.entries.length !== 1) return null;
+  const entry = root.entries[0]!;
+  if (entry.keySpan.offset !== text.length - text.slice(1).trimStart().length) return null;
+  return { key: entry.key, reading: readResource(text, 'json', root, entry) };
+}
+
+function outerReading(root: HostValue | undefined): OuterReading | null {
+  if (root === undefined) return { keys: [], declaresTemplate: false };
+  if (root.kind !== 'mapping') return null;
+  return { keys: root.entries.map((entry) => entry.key), declaresTemplate: isCloudFormation(root) };
 }
 
 function readOuter(text: string): OuterReading | null {
   const read = readYaml(text);
   if (read.errors.length > 0 || read.documents.length > 1) return null;
-  const root: HostValue | undefined = read.documents[0]?.root;
-  if (root === undefined) return { keys: [], declaresTemplate: false };
-  if (root.kind !== 'mapping') return null;
-  return { keys: root.entries.map((entry) => entry.key), declaresTemplate: isCloudFormation(root) };
+  return outerReading(read.documents[0]?.root);
+}
+
+/** The JSON template without its resources (`"Resources": {}`): it must read cleanly, keys once each. */
+function readJsonOuter(text: string): OuterReading | null {
+  const read = readJson(text);
+  const outer = read.errors.length > 0 ? null : outerReading(read.root);
+  return outer && new Set(outer.keys).size === outer.keys.length ? outer : null;
 }
 
 /**
  * The template read by pieces: `{ document }` (undefined when the text is no template), or undefined when it cannot
  * be read by pieces and must be read whole.
  */
-export function readTemplateByPieces(text: string): { readonly document: HostDocument | undefined } | undefined {
-  const cut = cutTemplate(text);
+export function readTemplateByPieces(text: string, syntax: 'yaml' | 'json' = 'yaml'): { readonly document: HostDocument | undefined } | undefined {
+  const cut = syntax === 'yaml' ? cutTemplate(text) : cutJsonTemplate(text);
   if (!cut) return undefined;
-  const headText = text.slice(0, cut.headEnd);
-  const head = outerCache.getOrCompute(headText, readOuter);
-  const tailText = text.slice(cut.tailStart);
-  const tail = tailText.length > 0 ? outerCache.getOrCompute(tailText, readOuter) : { keys: [], declaresTemplate: false };
-  if (!head || !tail || head.keys.some((key) => tail.keys.includes(key))) return undefined;
+  let outer: OuterReading | null;
+  if (syntax === 'yaml') {
+    const headText = text.slice(0, cut.headEnd);
+    const head = outerCache.getOrCompute(headText, readOuter);
+    const tailText = text.slice(cut.tailStart);
+    const tail = tailText.length > 0 ? outerCache.getOrCompute(tailText, readOuter) : { keys: [], declaresTemplate: false };
+    const clash = head && tail && head.keys.some((key) => tail.keys.includes(key));
+    outer = head && tail && !clash ? { keys: [...head.keys, ...tail.keys], declaresTemplate: head.declaresTemplate || tail.declaresTemplate } : null;
+  } else {
+    outer = outerCache.getOrCompute(text.slice(0, cut.headEnd) + text.slice(cut.tailStart), readJsonOuter);
+  }
+  if (!outer) return undefined;
   const header = `Resources:${cut.eol}`;
   const pieces: { piece: PieceReading; base: number }[] = [];
   const names = new Set<string>();
-  for (const { start, end } of cut.pieces) {
+  for (const [index, { start, end }] of cut.pieces.entries()) {
     const source = text.slice(start, end);
-    // The header's line break is part of the reading (the writer's line breaks): CRLF pieces are kept apart.
-    const piece = pieceCache.getOrCompute(cut.eol === '\n' ? source : `\r${source}`, () => readPiece(header, source));
+    let piece: PieceReading | null;
+    let base: number;
+    if (syntax === 'yaml') {
+      // The header's line break is part of the reading (the writer's line breaks): CRLF pieces are kept apart.
+      piece = pieceCache.getOrCompute(cut.eol === '\n' ? source : `\r${source}`, () => readPiece(header, source));
+      base = start - header.length;
+    } else {
+      // Entries are separated by commas: every piece but the last ends with one (else the whole reading reports it).
+      const entry = source.trimEnd();
+      const last = index === cut.pieces.length - 1;
+      if (entry.endsWith(',') === last) return undefined;
+      piece = pieceCache.getOrCompute(`{${last ? entry : entry.slice(0, -1)}}`, readJsonPiece);
+      base = start - 1;
+    }
     if (!piece || names.has(piece.key)) return undefined;
     names.add(piece.key);
-    pieces.push({ piece, base: start - header.length });
+    pieces.push({ piece, base });
   }
-  const isTemplate = head.declaresTemplate || tail.declaresTemplate || pieces.some(({ piece }) => isAwsResourceType(piece.reading.type));
+  const isTemplate = outer.declaresTemplate || pieces.some(({ piece }) => isAwsResourceType(piece.reading.type));
   if (!isTemplate) return { document: undefined };
   const boundaries = new Set(pieces.flatMap(({ piece }) => [...piece.reading.boundaries]));
   const writers = new Map<WriterKind, HostWriter>();
-  const writerOf = (kind: WriterKind) => writers.get(kind) ?? writers.set(kind, yamlTemplateWriter(kind, text)).get(kind)!;
+  const writerOf = (kind: WriterKind) => writers.get(kind) ?? writers.set(kind, templateWriter(kind, text, syntax)).get(kind)!;
   const policies: EmbeddedPolicy[] = [];
   for (const { piece, base } of pieces) {
     const { reading } = piece;

@@ -17,6 +17,7 @@ import {
   type ConditionPlace,
   type PrincipalPlace,
 } from './hclWriter';
+import { policySpan } from './shift';
 import { loadGrammar, loadedParser } from './treeSitter';
 import type {
   EmbeddedPolicy,
@@ -118,7 +119,9 @@ export function readTerraform(text: string): HostDocument | undefined {
     }
     const reader = new TerraformReader(text);
     for (const block of topBlocks(tree.rootNode)) reader.readBlock(block);
-    return { kind: 'terraform', policies: reader.finish(), syntaxErrors: [...syntaxErrors, ...reader.jsonErrors] };
+    const reading = reader.reading();
+    const policies = typedPolicies([reading], (policy, policyType) => (policyType === policy.policyType ? policy : { ...policy, policyType }));
+    return { kind: 'terraform', policies, syntaxErrors: [...syntaxErrors, ...reading.jsonErrors] };
   } finally {
     // The tree lives in WebAssembly memory: the language server parses on every edit.
     tree.delete();
@@ -128,7 +131,7 @@ export function readTerraform(text: string): HostDocument | undefined {
 const recoveryRounds = 8;
 
 /** A line starting a top-level construct (`resource "x" "y" {`, `locals {`): an identifier in the first column. */
-function startsTopLevel(text: string, lineStart: number): boolean {
+export function startsTopLevel(text: string, lineStart: number): boolean {
   const c = text.charCodeAt(lineStart);
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
@@ -174,7 +177,7 @@ function union(spans: readonly Span[]): Span {
 }
 
 /** Blocks of the file, also those that error recovery put inside ERROR nodes. */
-function topBlocks(node: SyntaxNode): SyntaxNode[] {
+export function topBlocks(node: SyntaxNode): SyntaxNode[] {
   const blocks: SyntaxNode[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
@@ -368,7 +371,7 @@ function opaque(span: Span, source: string): HostOpaque {
 // ---------------------------------------------------------------------------------------------------------------
 // The reader
 
-interface DocumentUse {
+export interface DocumentUse {
   readonly policyType: PolicyType;
   /** The argument's label (`resource.aws_iam_policy.NAME.policy`), to find boundaries among them. */
   readonly label: string;
@@ -377,42 +380,85 @@ interface DocumentUse {
 /** `aws_iam_policy.NAME.arn` (the way a role or user names its permissions boundary) -> NAME. */
 const policyArnReference = /^aws_iam_policy\.([A-Za-z_][\w-]*)\.arn$/;
 
-class TerraformReader {
-  private readonly policies: EmbeddedPolicy[] = [];
-  readonly jsonErrors: HostSyntaxError[] = [];
-  private readonly writer: HostWriter;
-  private readonly heredocJsonWriter: HostWriter;
+/** A policy's writer: HCL, JSON inside a heredoc, or none (JSON inside a quoted HCL string). */
+export type TerraformWriterKind = 'hcl' | 'heredoc' | 'none';
+
+export function terraformWriter(kind: TerraformWriterKind, text: string): HostWriter {
+  if (kind === 'hcl') return hclWriter(text);
+  return kind === 'heredoc' ? escapingTemplates(jsonWriter(text)) : noWriter;
+}
+
+/** A `data "aws_iam_policy_document"` block's policy: its type depends on where the file uses it. */
+export interface PolicyDocumentBlock {
+  readonly name: string;
+  readonly policy: EmbeddedPolicy;
+  readonly hasPrincipals: boolean;
+  readonly trustOnly: boolean;
+}
+
+/**
+ * What some blocks of a file say (the whole file, or one block read alone when the file is read by pieces): their
+ * policies with the type their argument gives, and what decides the types of policies in other blocks.
+ */
+export interface TerraformReading {
+  readonly policies: readonly EmbeddedPolicy[];
+  readonly writerKinds: readonly TerraformWriterKind[];
+  readonly documents: readonly PolicyDocumentBlock[];
   /** `data.aws_iam_policy_document.NAME.json` used in a known argument: the type that argument gives. */
-  private readonly documentUses = new Map<string, DocumentUse[]>();
-  private readonly documents: { name: string; policy: EmbeddedPolicy; hasPrincipals: boolean; trustOnly: boolean }[] = [];
+  readonly documentUses: ReadonlyMap<string, readonly DocumentUse[]>;
   /** aws_iam_policy resources that a role or user uses as its permissions boundary. */
-  private readonly boundaries = new Set<string>();
+  readonly boundaries: ReadonlySet<string>;
+  readonly jsonErrors: readonly HostSyntaxError[];
+}
 
-  constructor(private readonly text: string) {
-    this.writer = hclWriter(text);
-    this.heredocJsonWriter = escapingTemplates(jsonWriter(text));
-  }
-
-  finish(): EmbeddedPolicy[] {
-    const boundaryType = (label: string, type: PolicyType): PolicyType => {
-      const name = /^resource\.aws_iam_policy\.([^.]+)\.policy$/.exec(label)?.[1];
-      return name !== undefined && this.boundaries.has(name) ? 'permissions-boundary' : type;
-    };
-    for (let i = 0; i < this.policies.length; i++) {
-      const policy = this.policies[i]!;
-      const policyType = boundaryType(policy.label, policy.policyType);
-      if (policyType !== policy.policyType) this.policies[i] = { ...policy, policyType };
-    }
-    for (const document of this.documents) {
-      const uses = this.documentUses.get(document.name) ?? [];
-      const types = new Set(uses.map((u) => boundaryType(u.label, u.policyType)));
+/**
+ * The file's policies in order, each with its final type: an aws_iam_policy a role names as its boundary is a
+ * permissions boundary, a policy document takes the type of the argument that uses it (or its principals say).
+ * `typed` gives a policy its type (a reader copies the policy; a piece reading places it).
+ */
+export function typedPolicies(readings: readonly TerraformReading[], typed: (policy: EmbeddedPolicy, policyType: PolicyType) => EmbeddedPolicy): EmbeddedPolicy[] {
+  const boundaries = new Set(readings.flatMap((reading) => [...reading.boundaries]));
+  const uses = new Map<string, DocumentUse[]>();
+  for (const reading of readings) for (const [name, list] of reading.documentUses) uses.set(name, [...(uses.get(name) ?? []), ...list]);
+  const boundaryType = (label: string, type: PolicyType): PolicyType => {
+    const name = /^resource\.aws_iam_policy\.([^.]+)\.policy$/.exec(label)?.[1];
+    return name !== undefined && boundaries.has(name) ? 'permissions-boundary' : type;
+  };
+  const policies: EmbeddedPolicy[] = [];
+  for (const reading of readings) for (const policy of reading.policies) policies.push(typed(policy, boundaryType(policy.label, policy.policyType)));
+  for (const reading of readings) {
+    for (const document of reading.documents) {
+      const types = new Set((uses.get(document.name) ?? []).map((u) => boundaryType(u.label, u.policyType)));
       let policyType: PolicyType;
       if (types.size === 1) policyType = [...types][0]!;
       else if (document.hasPrincipals) policyType = document.trustOnly ? 'trust' : 'resource';
       else policyType = 'identity';
-      this.policies.push({ ...document.policy, policyType });
+      policies.push(typed(document.policy, policyType));
     }
-    return this.policies.sort((a, b) => a.root.span.offset - b.root.span.offset);
+  }
+  // Where each is, without copying the tree of a policy a piece reading moved.
+  const starts = new Map(policies.map((policy) => [policy, policySpan(policy).offset]));
+  return policies.sort((a, b) => starts.get(a)! - starts.get(b)!);
+}
+
+export class TerraformReader {
+  private readonly policies: EmbeddedPolicy[] = [];
+  private readonly writerKinds: TerraformWriterKind[] = [];
+  private readonly jsonErrors: HostSyntaxError[] = [];
+  private readonly writer: HostWriter;
+  private readonly heredocJsonWriter: HostWriter;
+  private readonly documentUses = new Map<string, DocumentUse[]>();
+  private readonly documents: PolicyDocumentBlock[] = [];
+  private readonly boundaries = new Set<string>();
+
+  constructor(private readonly text: string) {
+    this.writer = terraformWriter('hcl', text);
+    this.heredocJsonWriter = terraformWriter('heredoc', text);
+  }
+
+  reading(): TerraformReading {
+    const { policies, writerKinds, documents, documentUses, boundaries, jsonErrors } = this;
+    return { policies, writerKinds, documents, documentUses, boundaries, jsonErrors };
   }
 
   readBlock(node: SyntaxNode): void {
@@ -475,6 +521,7 @@ class TerraformReader {
       const root = this.hclValue(argument);
       if (root.kind !== 'mapping') return;
       this.policies.push({ root, policyType, label, writer: this.writer });
+      this.writerKinds.push('hcl');
       return;
     }
     const template = node.type === 'template_expr' ? node.namedChild(0) : node.type === 'literal_value' ? node.namedChild(0) : node;
@@ -618,6 +665,7 @@ class TerraformReader {
     const root = this.adoptJson(reading.root, json, local, (offset) => offset + start, 'none');
     if (root.kind !== 'mapping') return;
     this.policies.push({ root, policyType, label, writer: this.heredocJsonWriter });
+    this.writerKinds.push('heredoc');
   }
 
   /**
@@ -664,6 +712,7 @@ class TerraformReader {
     const root = this.adoptJson(reading.root, decoded, holes, toHost, 'json');
     if (root.kind !== 'mapping') return;
     this.policies.push({ root, policyType, label, writer: noWriter });
+    this.writerKinds.push('none');
   }
 
   /**

@@ -1,8 +1,9 @@
 /**
- * A YAML template read by pieces (templatePieces.ts) must read exactly as the whole template does: the same policies
- * with the same spans, types and labels, the same writer layouts, and the same findings and fixed text. Each case is
- * compared as written and after edits (which move the pieces after them), and the cases that must be read whole
- * (a construct crossing a cut, a stream, two resources of one name) say so.
+ * A host read by pieces (a YAML template by resource, templatePieces.ts; a Terraform file by top-level block,
+ * terraformPieces.ts) must read exactly as the whole file does: the same policies with the same spans, types and
+ * labels, the same YAML layouts, and the same findings and fixed text (which exercise the writers' records of moved
+ * nodes). Each case is compared as written and after edits (which move the pieces after them), and the cases that
+ * must be read whole (a construct crossing a cut, a stream, two resources of one name) say so.
  */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
@@ -11,14 +12,16 @@ import { defaultSettings } from '../../shared/settings';
 import { createPolicyService } from '../../server/src/service';
 import { createHostService } from '../../server/src/hosts/hostService';
 import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
-import { readHost } from '../../server/src/hosts/readHost';
-import { cutTemplate, readTemplateByPieces } from '../../server/src/hosts/templatePieces';
+import { prepareHost, readHost } from '../../server/src/hosts/readHost';
+import { cutJsonTemplate, cutTemplate, readTemplateByPieces } from '../../server/src/hosts/templatePieces';
+import { cutTerraform, readTerraformByPieces } from '../../server/src/hosts/terraformPieces';
+import type { HostSyntax } from '../../shared/hostFiles';
+import { hostFiles } from './hostEngine';
 import type { HostDocument, HostValue } from '../../server/src/hosts/types';
 import { yamlLayout } from '../../server/src/hosts/yaml';
 import { applyEdits } from './terraformSupport';
 
 const hostService = createHostService(createPolicyService());
-const uri = 'file:///work/template.yaml';
 
 /** Every node of a tree with its layout (the file style aside: a piece has its own, see templatePieces.ts). */
 function layoutsOf(value: HostValue | undefined, out: unknown[] = []): unknown[] {
@@ -34,8 +37,9 @@ const policiesOf = (host: HostDocument | undefined) =>
   host?.policies.map((policy) => ({ label: policy.label, policyType: policy.policyType, fragment: policy.fragment, root: policy.root, layouts: layoutsOf(policy.root) }));
 
 /** Findings and what each fix and suggestion would make of the text. */
-function findingsOf(text: string, host: HostDocument, previous?: HostModel) {
-  const model = hostModel(TextDocument.create(uri, 'yaml', 1, text), host, previous);
+function findingsOf(syntax: HostSyntax, text: string, host: HostDocument, previous?: HostModel) {
+  const { uri, languageId } = hostFiles[syntax];
+  const model = hostModel(TextDocument.create(uri, languageId, 1, text), host, previous);
   const problems = hostService.analyze(model, defaultSettings).map((problem) => ({
     rule: problem.ruleId,
     at: `${problem.offset}+${problem.length}`,
@@ -46,19 +50,19 @@ function findingsOf(text: string, host: HostDocument, previous?: HostModel) {
 }
 
 /** The text read by pieces and whole agrees; returns whether the pieces were used. */
-function expectSameReading(text: string, previous?: HostModel): { byPieces: boolean; model: HostModel } {
-  const whole = readHost('yaml', text, { byPieces: false });
-  const byPieces = readTemplateByPieces(text);
-  const pieces = readHost('yaml', text);
+function expectSameReading(text: string, previous?: HostModel, syntax: HostSyntax = 'yaml'): { byPieces: boolean; model: HostModel } {
+  const whole = readHost(syntax, text, { byPieces: false });
+  const byPieces = syntax === 'terraform' ? readTerraformByPieces(text) : readTemplateByPieces(text, syntax === 'json' ? 'json' : 'yaml')?.document;
+  const pieces = readHost(syntax, text);
   const [a, b] = [policiesOf(pieces), policiesOf(whole)];
   assert.deepEqual(a, b, `policies differ in:\n${text}`);
   assert.deepEqual(pieces?.syntaxErrors, whole?.syntaxErrors);
   assert.equal(pieces?.kind, whole?.kind);
   if (!whole) return { byPieces: byPieces !== undefined, model: undefined as unknown as HostModel };
-  const wholeFindings = findingsOf(text, whole);
-  const pieceFindings = findingsOf(text, pieces!, previous);
+  const wholeFindings = findingsOf(syntax, text, whole);
+  const pieceFindings = findingsOf(syntax, text, pieces!, previous);
   assert.deepEqual(pieceFindings.problems, wholeFindings.problems, `findings differ in:\n${text}`);
-  return { byPieces: byPieces?.document !== undefined, model: pieceFindings.model };
+  return { byPieces: byPieces !== undefined, model: pieceFindings.model };
 }
 
 const template = `AWSTemplateFormatVersion: "2010-09-09"
@@ -199,12 +203,207 @@ suite('templates read by pieces', () => {
     const first = expectSameReading(template).model;
     const edited = template.replace('Action: sqs:*', 'Action: sqs:Send*');
     const host = readHost('yaml', edited)!;
-    const second = hostModel(TextDocument.create(uri, 'yaml', 2, edited), host, first);
+    const second = hostModel(TextDocument.create(hostFiles.yaml.uri, 'yaml', 2, edited), host, first);
     const byLabel = (model: HostModel, label: string) => model.policies.find((p) => p.policy.label === label)!;
     const unchanged = 'Resources.AppRole.Properties.AssumeRolePolicyDocument';
     const changed = 'Resources.Function.Properties.Policies[1]';
     assert.equal(byLabel(second, unchanged).model, byLabel(first, unchanged).model);
     assert.notEqual(byLabel(second, changed).model, byLabel(first, changed).model);
     assert.equal(byLabel(second, changed).model.document.getText().includes('sqs:Send*'), true);
+  });
+});
+
+const terraform = `# IAM for the app
+terraform {
+  required_version = ">= 1.5"
+}
+
+variable "bucket" {
+  type = string
+}
+
+resource "aws_iam_policy" "boundary" {
+  name   = "boundary"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObjet", "sqs:*"]
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_iam_role" "app" {
+  name                 = "app"
+  permissions_boundary = aws_iam_policy.boundary.arn
+  assume_role_policy   = data.aws_iam_policy_document.assume.json
+
+  inline_policy {
+    name = "inline"
+    policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:*",
+      "Resource": "arn:aws:s3:::\${var.bucket}/*"
+    }
+  ]
+}
+EOF
+  }
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "bucket" {
+  statement {
+    sid       = "Public"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::example/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceVpce"
+      values   = ["vpce-1"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "b" {
+  bucket = var.bucket
+  policy = data.aws_iam_policy_document.bucket.json
+}
+`;
+
+suite('Terraform files read by pieces', () => {
+  test('the cut: one piece per top-level block, none inside a heredoc', async () => {
+    await prepareHost('terraform');
+    const starts = cutTerraform(terraform);
+    const firstWords = starts.map((start) => /^\S*/.exec(terraform.slice(start))![0]);
+    assert.deepEqual(firstWords, ['#', 'terraform', 'variable', 'resource', 'resource', 'data', 'data', 'resource']);
+  });
+
+  test('a file reads the same by pieces as whole: policies, types (boundary, trust, resource), findings, fixes', async () => {
+    await prepareHost('terraform');
+    const { byPieces } = expectSameReading(terraform, undefined, 'terraform');
+    assert.equal(byPieces, true);
+    const host = readHost('terraform', terraform)!;
+    const types = Object.fromEntries(host.policies.map((p) => [p.label, p.policyType]));
+    assert.equal(types['resource.aws_iam_policy.boundary.policy'], 'permissions-boundary');
+    assert.equal(types['data.aws_iam_policy_document.assume'], 'trust');
+    assert.equal(types['data.aws_iam_policy_document.bucket'], 'resource');
+    expectSameReading(terraform.replace(/\n/g, '\r\n'), undefined, 'terraform');
+  });
+
+  test('every edit, one character at a time through the file, reads the same as whole', async () => {
+    await prepareHost('terraform');
+    let previous: HostModel | undefined;
+    let pieced = 0;
+    for (let at = 0; at < terraform.length; at += 13) {
+      for (const insert of ['x', '"', '\n', '{', '}']) {
+        const { byPieces, model } = expectSameReading(terraform.slice(0, at) + insert + terraform.slice(at), previous, 'terraform');
+        if (byPieces) pieced++;
+        previous = model;
+      }
+      expectSameReading(terraform.slice(0, at) + terraform.slice(at + 1), previous, 'terraform');
+    }
+    assert.ok(pieced > 0, 'some edits keep the file readable by pieces');
+  });
+
+  test('a broken block sends the file to the whole reading, which recovers and reports it', async () => {
+    await prepareHost('terraform');
+    const broken = terraform.replace('  name   = "boundary"\n', '  name   = "boundary\n');
+    assert.equal(readTerraformByPieces(broken), undefined);
+    expectSameReading(broken, undefined, 'terraform');
+    assert.ok(readHost('terraform', broken)!.syntaxErrors.length > 0);
+  });
+});
+
+suite('JSON templates read by pieces', () => {
+  const json = `${JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Boundary: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjet', Resource: '*' }] } } },
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            PermissionsBoundary: { Ref: 'Boundary' },
+            AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            Policies: [
+              {
+                PolicyName: 'p',
+                PolicyDocument: {
+                  Version: '2012-10-17',
+                  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', { 'Fn::If': ['Prod', 's3:PutObject', { Ref: 'AWS::NoValue' }] }], Resource: { 'Fn::Sub': '${Bucket.Arn}/*' } }],
+                },
+              },
+            ],
+          },
+        },
+        Queue: { Type: 'AWS::SQS::Queue' },
+        QueuePolicy: {
+          Type: 'AWS::SQS::QueuePolicy',
+          Properties: { Queues: [{ Ref: 'Queue' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: '*' }] } },
+        },
+      },
+      Outputs: { RoleArn: { Value: { 'Fn::GetAtt': ['Role', 'Arn'] } } },
+    },
+    null,
+    2,
+  )}\n`;
+
+  test('the cut: one piece per resource at the entries indentation; a minified template is read whole', () => {
+    const cut = cutJsonTemplate(json);
+    assert.ok(cut);
+    assert.deepEqual(
+      cut.pieces.map(({ start }) => /"(\w+)"/.exec(json.slice(start))![1]),
+      ['Boundary', 'Role', 'Queue', 'QueuePolicy'],
+    );
+    assert.equal(cutJsonTemplate(JSON.stringify(JSON.parse(json))), undefined);
+  });
+
+  test('a template reads the same by pieces as whole, as written and through edits', () => {
+    assert.equal(expectSameReading(json, undefined, 'json').byPieces, true);
+    assert.equal(readHost('json', json)!.policies.find((p) => p.label.startsWith('Resources.Boundary'))?.policyType, 'permissions-boundary');
+    expectSameReading(json.replace(/\n/g, '\r\n'), undefined, 'json');
+    let previous: HostModel | undefined;
+    let pieced = 0;
+    const start = json.indexOf('"Role"');
+    for (let at = start; at < json.indexOf('"QueuePolicy"'); at += 9) {
+      for (const insert of ['x', '"', ',', '}', '\n']) {
+        const { byPieces, model } = expectSameReading(json.slice(0, at) + insert + json.slice(at), previous, 'json');
+        if (byPieces) pieced++;
+        previous = model;
+      }
+    }
+    assert.ok(pieced > 0);
+  });
+
+  test('read whole: a missing comma between resources, a name twice, comments', () => {
+    const missing = json.replace('    },\n    "Queue"', '    }\n    "Queue"');
+    assert.notEqual(missing, json);
+    assert.equal(readTemplateByPieces(missing, 'json'), undefined);
+    expectSameReading(missing, undefined, 'json');
+    const twice = json.replace('"Queue": {', '"Role": {');
+    assert.equal(readTemplateByPieces(twice, 'json'), undefined);
+    expectSameReading(twice, undefined, 'json');
+    const commented = json.replace('"Queue": {', '// the queue\n    "Queue": {');
+    expectSameReading(commented, undefined, 'json');
   });
 });
