@@ -164,6 +164,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const isPolicyLanguage = document.languageId === policyLanguage;
     const settings = await settingsFor(uri);
     if (isPolicyLanguage || jsonLanguages.has(document.languageId)) {
+      // A CloudFormation template in JSON is read as a host first: parsing a large template as a policy, on every
+      // edit, only to learn that it is not one cost more than reading the template.
+      if (!isPolicyLanguage && !isExtraPolicyFile(uri) && mayBeHost('json', document.getText())) {
+        const host = await hostModelOf(document, settings);
+        if (host) return { kind: 'host', model: host, settings };
+      }
       const model = modelOf(document, settings);
       if (isPolicyLanguage || model.looksLikePolicy || isExtraPolicyFile(uri)) return { kind: 'policy', model, settings };
     }

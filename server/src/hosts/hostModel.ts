@@ -5,9 +5,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyModel } from '../policy/model';
 import { parsePolicy } from '../policy/parse';
-import { policySpan } from './shift';
+import { placementOf, policySpan } from './shift';
 import type { EmbeddedPolicy, HostDocument, HostValue } from './types';
-import { holeText, narrowHoleText, renderPolicy, toVirtualOffset, type VirtualPolicy } from './virtualPolicy';
+import { holeText, movedRendering, narrowHoleText, renderPolicy, toVirtualOffset, type VirtualPolicy } from './virtualPolicy';
 
 export interface EmbeddedModel {
   readonly policy: EmbeddedPolicy;
@@ -57,36 +57,51 @@ function renderingOf(root: HostValue, hole: string, prefixOnly: boolean): Virtua
 type Rendering = { readonly virtual: VirtualPolicy; readonly model: PolicyModel };
 
 /** One policy's model, its renderings made and parsed when first read (completion and hover read one policy). */
-function lazyEmbeddedModel(policy: EmbeddedPolicy, parse: (virtual: VirtualPolicy) => PolicyModel): EmbeddedModel {
-  const rendered = (hole: string, prefixOnly = false): Rendering => {
-    const virtual = renderingOf(policy.root, hole, prefixOnly);
-    return { virtual, model: parse(virtual) };
-  };
-  let wide: Rendering | undefined;
-  let others: { narrow?: Rendering; prefix?: Rendering } | undefined;
-  const wideRendering = () => (wide ??= rendered(holeText));
-  const otherRenderings = () => {
-    if (!others) {
-      const templated = wideRendering().virtual.regions.some((region) => region.kind === 'template');
-      others = templated ? { narrow: rendered(narrowHoleText), prefix: rendered(holeText, true) } : {};
+class LazyEmbeddedModel implements EmbeddedModel {
+  private wide?: Rendering;
+  private others?: { narrow?: Rendering; prefix?: Rendering };
+
+  constructor(
+    readonly policy: EmbeddedPolicy,
+    private readonly parse: (virtual: VirtualPolicy) => PolicyModel,
+  ) {}
+
+  get virtual(): VirtualPolicy {
+    return this.wideRendering().virtual;
+  }
+
+  get model(): PolicyModel {
+    return this.wideRendering().model;
+  }
+
+  get narrow(): Rendering | undefined {
+    return this.otherRenderings().narrow;
+  }
+
+  get prefix(): Rendering | undefined {
+    return this.otherRenderings().prefix;
+  }
+
+  private rendered(hole: string, prefixOnly = false): Rendering {
+    // A policy an edit only moved is rendered as where it was, moved: same text, so same parse and analysis.
+    const placement = placementOf(this.policy);
+    const virtual = placement
+      ? movedRendering(renderingOf(placement.source.root, hole, prefixOnly), placement.delta)
+      : renderingOf(this.policy.root, hole, prefixOnly);
+    return { virtual, model: this.parse(virtual) };
+  }
+
+  private wideRendering(): Rendering {
+    return (this.wide ??= this.rendered(holeText));
+  }
+
+  private otherRenderings(): { narrow?: Rendering; prefix?: Rendering } {
+    if (!this.others) {
+      const templated = this.wideRendering().virtual.regions.some((region) => region.kind === 'template');
+      this.others = templated ? { narrow: this.rendered(narrowHoleText), prefix: this.rendered(holeText, true) } : {};
     }
-    return others;
-  };
-  return {
-    policy,
-    get virtual() {
-      return wideRendering().virtual;
-    },
-    get model() {
-      return wideRendering().model;
-    },
-    get narrow() {
-      return otherRenderings().narrow;
-    },
-    get prefix() {
-      return otherRenderings().prefix;
-    },
-  };
+    return this.others;
+  }
 }
 
 function parseRendering(document: TextDocument, virtual: VirtualPolicy): PolicyModel {
@@ -95,7 +110,7 @@ function parseRendering(document: TextDocument, virtual: VirtualPolicy): PolicyM
 }
 
 export function embeddedModel(document: TextDocument, policy: EmbeddedPolicy): EmbeddedModel {
-  return lazyEmbeddedModel(policy, (virtual) => parseRendering(document, virtual));
+  return new LazyEmbeddedModel(policy, (virtual) => parseRendering(document, virtual));
 }
 
 /**
@@ -111,7 +126,7 @@ export function hostModel(document: TextDocument, host: HostDocument, previous?:
     parsed.set(key, model);
     return model;
   };
-  const model: HostModel = { document, host, policies: host.policies.map((policy) => lazyEmbeddedModel(policy, parse)), tooLarge: false };
+  const model: HostModel = { document, host, policies: host.policies.map((policy) => new LazyEmbeddedModel(policy, parse)), tooLarge: false };
   parsedRenderings.set(model, parsed);
   return model;
 }

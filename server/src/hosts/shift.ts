@@ -50,39 +50,53 @@ export function shiftValue(root: HostValue, delta: number): HostValue {
  */
 const copied = new WeakMap<EmbeddedPolicy, { readonly delta: number; readonly root: HostValue }>();
 
-/** Policies placed by `placedPolicy` whose tree is not copied yet: the policy they move, and by how much. */
-const pending = new WeakMap<EmbeddedPolicy, { readonly source: EmbeddedPolicy; readonly delta: number }>();
+/** A policy moved by `delta` from `source` (which a reader made where it was); its tree is copied on first read. */
+class PlacedPolicy implements EmbeddedPolicy {
+  readonly fragment?: boolean;
+
+  constructor(
+    readonly source: EmbeddedPolicy,
+    readonly delta: number,
+    readonly policyType: EmbeddedPolicy['policyType'],
+    readonly writer: EmbeddedPolicy['writer'],
+  ) {
+    if (source.fragment !== undefined) this.fragment = source.fragment;
+  }
+
+  get label(): string {
+    return this.source.label;
+  }
+
+  get root(): HostValue {
+    const last = copied.get(this.source);
+    if (last?.delta === this.delta) return last.root;
+    const root = shiftValue(this.source.root, this.delta);
+    copied.set(this.source, { delta: this.delta, root });
+    return root;
+  }
+}
 
 /**
  * `policy` moved by `delta`, with its type and writer for the text it is now in. The tree is copied when someone
- * first reads `root` (after an edit most moved policies are only rendered for validation, and completion or hover
+ * first reads `root` (after an edit, moved policies keep their renderings, see `placementOf`; completion or hover
  * reads one): `policySpan` says where it is without copying it.
  */
 export function placedPolicy(policy: EmbeddedPolicy, delta: number, policyType: EmbeddedPolicy['policyType'], writer: EmbeddedPolicy['writer']): EmbeddedPolicy {
-  const { label, fragment } = policy;
-  const base = { policyType, label, writer, ...(fragment === undefined ? {} : { fragment }) };
-  const waiting = pending.get(policy);
-  const source = waiting ? waiting.source : policy;
-  const total = delta + (waiting?.delta ?? 0);
-  if (total === 0) return { ...base, root: source.root };
-  const placed: EmbeddedPolicy = Object.defineProperty(base, 'root', {
-    enumerable: true,
-    get: () => {
-      const last = copied.get(source);
-      if (last?.delta === total) return last.root;
-      const root = shiftValue(source.root, total);
-      copied.set(source, { delta: total, root });
-      return root;
-    },
-  }) as EmbeddedPolicy;
-  pending.set(placed, { source, delta: total });
-  return placed;
+  const source = policy instanceof PlacedPolicy ? policy.source : policy;
+  const total = delta + (policy instanceof PlacedPolicy ? policy.delta : 0);
+  if (total !== 0) return new PlacedPolicy(source, total, policyType, writer);
+  const { label, fragment } = source;
+  return { root: source.root, policyType, label, writer, ...(fragment === undefined ? {} : { fragment }) };
+}
+
+/** For a policy `placedPolicy` moved: the policy it moved and by how much (its renderings serve, moved). */
+export function placementOf(policy: EmbeddedPolicy): { readonly source: EmbeddedPolicy; readonly delta: number } | undefined {
+  return policy instanceof PlacedPolicy ? policy : undefined;
 }
 
 /** Where a policy's root is, without copying a moved tree. */
 export function policySpan(policy: EmbeddedPolicy): Span {
-  const waiting = pending.get(policy);
-  return waiting ? shiftSpan(waiting.source.root.span, waiting.delta) : policy.root.span;
+  return policy instanceof PlacedPolicy ? shiftSpan(policy.source.root.span, policy.delta) : policy.root.span;
 }
 
 function shiftNode(value: HostValue, delta: number, copy: (value: HostValue) => HostValue): HostValue {

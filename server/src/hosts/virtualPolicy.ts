@@ -50,6 +50,16 @@ export interface VirtualPolicy {
   /** Virtual offsets of values the host computes: the parser keeps them out of the lists it reads. */
   readonly opaqueValues: ReadonlySet<number>;
   readonly regions: readonly OpaqueRegion[];
+  /**
+   * Set on the rendering of a policy an edit moved (shift.ts): the nodes it maps to are where the policy was, and
+   * host offsets are this far from them. The text and everything virtual are the same, so nothing is rendered again.
+   */
+  readonly hostDelta?: number;
+}
+
+/** The rendering of `policy` for the same policy moved by `delta` in the host text. */
+export function movedRendering(policy: VirtualPolicy, delta: number): VirtualPolicy {
+  return delta === 0 ? policy : { ...policy, hostDelta: (policy.hostDelta ?? 0) + delta };
 }
 
 /** The placeholder for a hole of a template: matches anything, as the unknown value may. */
@@ -219,6 +229,11 @@ const contains = (outer: Span, offset: number, end: number) => outer.offset <= o
 
 /** The host span of a virtual span: exact inside strings that map one for one, else the innermost node's. */
 export function toHostSpan(policy: VirtualPolicy, span: Span): Span {
+  const found = hostSpanAt(policy, span);
+  return policy.hostDelta ? { offset: found.offset + policy.hostDelta, length: found.length } : found;
+}
+
+function hostSpanAt(policy: VirtualPolicy, span: Span): Span {
   const end = span.offset + span.length;
   let node = policy.root;
   for (;;) {
@@ -257,7 +272,8 @@ export function toHostSpan(policy: VirtualPolicy, span: Span): Span {
  * work); for other values, the start of the value's rendering when the offset is inside its host span. Undefined
  * outside every value.
  */
-export function toVirtualOffset(policy: VirtualPolicy, hostOffset: number): number | undefined {
+export function toVirtualOffset(policy: VirtualPolicy, offset: number): number | undefined {
+  const hostOffset = offset - (policy.hostDelta ?? 0);
   const inside = (span: Span) => span.offset <= hostOffset && hostOffset <= span.offset + span.length;
   const fromPiece = (piece: Piece | undefined) =>
     piece && piece.hostOffset <= hostOffset && hostOffset <= piece.hostOffset + piece.length ? piece.virtualOffset + hostOffset - piece.hostOffset : undefined;
