@@ -13,6 +13,7 @@ import { hostSyntax, type HostSyntax } from '../../shared/hostFiles';
 import { createPolicyService } from '../../server/src/service';
 import { createHostService } from '../../server/src/hosts/hostService';
 import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
+import { fixAllKind } from '../../server/src/service/codeActions';
 import { cursor, ranges } from '../support/markers';
 import { hostFiles, hostModelOf, hostOf, indent } from './hostEngine';
 
@@ -789,4 +790,37 @@ boto3.client("iam").create_policy(PolicyName="p", PolicyDocument=json.dumps(poli
       assert.deepEqual(hostService.analyze(model, defaultSettings), []);
     });
   }
+});
+
+suite('host service: fix-all never lets two fixes clash, and broken code gets no fixes', () => {
+  const fixAll = async (syntax: HostSyntax, text: string) => {
+    const model = await modelOf(syntax, text);
+    const actions = hostService.codeActions(model, await diagnosticsOf(model), [fixAllKind], defaultSettings);
+    return actions.map((action) => applyTextEdits(model.document, action.edit?.changes?.[model.document.uri] ?? []));
+  };
+
+  test('a misspelt Version and the missing Version: fix-all takes one fix, never a key written twice', async () => {
+    // Alone, each fix is right: rename Versionn to Version, or insert a Version. Together they write Version twice.
+    const text = cfnYaml('- Effect: Allow\n  Action: s3:GetObject\n  Resource: "*"').replace('Version: "2012-10-17"', 'Versionn: "2012-10-17"');
+    assert.ok(text.includes('Versionn'));
+    const results = await fixAll('yaml', text);
+    assert.equal(results.length, 1);
+    const fixed = (await hostOf('yaml', results[0]!))!;
+    assert.deepEqual(fixed.syntaxErrors, [], `fix-all left:\n${results[0]}`);
+    assert.equal((results[0]!.match(/^\s+Version:/gm) ?? []).length, 1);
+  });
+
+  test('CDK code the parser had to recover from: findings, but no quick fix and no refactoring', async () => {
+    const text = `import * as iam from 'aws-cdk-lib/aws-iam';
+const role = new iam.Role(this, 'App', { assumedBy:
+
+const statement = new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObject', 's3:PutObjet'], resources: ['*'] });
+`;
+    const model = await modelOf('typescript', text);
+    assert.equal(model.host.recovered, true);
+    const diagnostics = await diagnosticsOf(model);
+    assert.ok(diagnostics.some((d) => d.code === 'invalid-action'), diagnostics.map((d) => d.code).join(', '));
+    const end = model.document.positionAt(text.length);
+    assert.deepEqual(hostService.codeActions(model, diagnostics, undefined, defaultSettings, { start: { line: 0, character: 0 }, end }), []);
+  });
 });

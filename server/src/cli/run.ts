@@ -18,7 +18,8 @@ import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
 import { findFiles, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
-import { lintText, prepareFiles } from './lintText';
+import { fileSyntax, lintText, prepareFiles } from './lintText';
+import { hostBreakage } from '../hosts/readHost';
 import { countProblems, formatJson, formatSarif, formatText, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
@@ -223,7 +224,9 @@ function lintInput(service: PolicyService, input: Input, options: Options, warn:
   if (options.fix || options.fixDryRun) {
     // Fixes can uncover further fixes (or overlap); a few passes reach a fixed point.
     for (let pass = 0; pass < maxFixPasses; pass++) {
-      const fixes = compatibleFixes(result.lint.problems, text);
+      // In a host, fixes that each hold may still clash (an inserted key another renames onto): its own count says.
+      const syntax = result.lint.host && result.lint.host.kind !== 'none' && input.path ? fileSyntax(input.path) : undefined;
+      const fixes = compatibleFixes(result.lint.problems, text, syntax ? (fixed) => hostBreakage(syntax, fixed) : undefined);
       if (fixes.length === 0) break;
       const next = applyEdits(text, fixes.flatMap((f) => f.edits));
       if (next === text) break;

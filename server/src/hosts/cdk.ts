@@ -53,7 +53,7 @@ export function readCdk(text: string, language: CdkLanguage): HostDocument | und
     if (!reader.readImports(parsed.tree.rootNode)) return undefined;
     const syntax = emptyCdkSyntax();
     const policies = reader.readPolicies(parsed.tree.rootNode, parser.language!, syntax, cdkWriter(text, language, syntax));
-    return { kind: 'cdk', policies, syntaxErrors: [] };
+    return { kind: 'cdk', policies, syntaxErrors: [], ...(parsed.tree.rootNode.hasError ? { recovered: true } : {}) };
   } finally {
     parsed.tree.delete();
   }

@@ -17,6 +17,7 @@ import type { PolicyService } from '../service';
 import { refactorings } from '../service/refactorings';
 import { toRange, toSpan } from '../service/ranges';
 import { toHostEdits } from './hostEdits';
+import { hostBreakage, hostSyntax } from './readHost';
 import type { HostSyntaxError } from './types';
 import { policyAround, policyAt, type EmbeddedModel, type HostModel } from './hostModel';
 import { toHostSpan, type OpaqueRegion } from './virtualPolicy';
@@ -154,7 +155,7 @@ export function createHostService(service: PolicyService): HostService {
     const remembered = analyses.get(model);
     if (remembered && remembered.settings === settings) return remembered.problems;
     const problems: Problem[] = [];
-    const broken = model.host.syntaxErrors.length > 0;
+    const broken = model.host.syntaxErrors.length > 0 || model.host.recovered === true;
     for (const embedded of model.policies) {
       const options = { settings, policyType: embedded.policy.policyType };
       const fragment = embedded.policy.fragment === true;
@@ -259,9 +260,11 @@ export function createHostService(service: PolicyService): HostService {
 
     codeActions(model, diagnostics, only, settings, range) {
       if (model.tooLarge) return [];
-      const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only);
+      const syntax = hostSyntax({ languageId: model.document.languageId, path: model.document.uri });
+      const breakage = syntax ? (text: string) => hostBreakage(syntax, text) : undefined;
+      const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only, breakage);
       // Refactorings too are for hosts that read cleanly (see analysisSteps).
-      if (!range || model.host.syntaxErrors.length > 0) return actions;
+      if (!range || model.host.syntaxErrors.length > 0 || model.host.recovered) return actions;
       const start = policyAt(model, model.document.offsetAt(range.start));
       const end = policyAt(model, model.document.offsetAt(range.end));
       if (!start || !end || start.policy !== end.policy) return actions;

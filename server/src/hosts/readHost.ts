@@ -11,6 +11,8 @@ import { loadTerraform, readTerraform } from './terraform';
 import type { HostDocument, HostKind, HostValue } from './types';
 import { readTemplateByPieces } from './templatePieces';
 import { readTerraformByPieces } from './terraformPieces';
+import { duplicateKeys } from '../service/codeActions';
+import { renderPolicy } from './virtualPolicy';
 import { readYaml } from './yaml';
 import { yamlWriter } from './yamlWriter';
 
@@ -74,3 +76,16 @@ function resourcesOf(root: HostValue | undefined) {
 }
 
 export type { HostKind };
+
+/**
+ * What fix-all must not make worse in a host text (see compatibleFixes): its syntax errors (a YAML key written twice
+ * is one) and the keys its policies give twice (a rename onto a key another fix inserts). A text that is no longer a
+ * host counts as broken beyond any other.
+ */
+export function hostBreakage(syntax: HostSyntax, text: string): number {
+  const host = readHost(syntax, text);
+  if (!host) return Number.MAX_SAFE_INTEGER;
+  let count = host.syntaxErrors.length;
+  for (const policy of host.policies) count += duplicateKeys(renderPolicy(policy.root).text);
+  return count;
+}

@@ -140,4 +140,9 @@ export interface HostDocument {
    * Syntax errors of the host file. Reported once, as one diagnostic each; policies that still parse are checked.
    */
   readonly syntaxErrors: readonly HostSyntaxError[];
+  /**
+   * The parser recovered from errors it does not report (CDK code: the language's own tools report them). Findings
+   * stand; fixes and refactorings are not offered, as for a host with syntax errors.
+   */
+  readonly recovered?: boolean;
 }

@@ -53,11 +53,12 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
  * Non-overlapping safe fixes, first come first served, so fix-all never produces a corrupt document. With the
  * document's text, a fix is also skipped when, together with those already taken, it would give an object the same
  * key twice (two renames onto one element, or a rename plus an inserted element): each fix is right alone, not jointly.
+ * `breakage` counts what must not grow: duplicate keys of a JSON policy; a host counts its own (hostBreakage).
  */
-export function compatibleFixes(problems: readonly Problem[], text?: string): Fix[] {
+export function compatibleFixes(problems: readonly Problem[], text?: string, breakage: (text: string) => number = duplicateKeys): Fix[] {
   const taken: { start: number; end: number }[] = [];
   const fixes: Fix[] = [];
-  const baseline = text === undefined ? 0 : duplicateKeys(text);
+  const baseline = text === undefined ? 0 : breakage(text);
   for (const problem of problems) {
     if (!problem.fix) continue;
     const spans = problem.fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
@@ -65,7 +66,7 @@ export function compatibleFixes(problems: readonly Problem[], text?: string): Fi
     if (overlaps) continue;
     if (text !== undefined && fixes.length > 0) {
       const combined = applyEdits(text, [...fixes, problem.fix].flatMap((f) => f.edits));
-      if (duplicateKeys(combined) > baseline) continue;
+      if (breakage(combined) > baseline) continue;
     }
     taken.push(...spans);
     fixes.push(problem.fix);
@@ -73,8 +74,8 @@ export function compatibleFixes(problems: readonly Problem[], text?: string): Fi
   return fixes;
 }
 
-/** How many keys repeat an earlier key of the same object, anywhere in the document. */
-function duplicateKeys(text: string): number {
+/** How many keys repeat an earlier key of the same object, anywhere in the JSON text. */
+export function duplicateKeys(text: string): number {
   const root = jsonLanguage().parseJSONDocument(TextDocument.create('untitled:fix-all', 'json', 0, text)).root;
   let count = 0;
   const visit = (node: ASTNode | undefined): void => {
@@ -97,6 +98,7 @@ export function codeActionsFor(
   problems: readonly Problem[],
   requested: readonly Diagnostic[],
   only: readonly string[] | undefined,
+  breakage?: (text: string) => number,
 ): CodeAction[] {
   const uri = document.uri;
   const actions: CodeAction[] = [];
@@ -119,7 +121,7 @@ export function codeActionsFor(
     }
   }
   if (wanted(only, fixAllKind) && only !== undefined) {
-    const fixes = compatibleFixes(problems, document.getText());
+    const fixes = compatibleFixes(problems, document.getText(), breakage);
     if (fixes.length > 0) {
       actions.push({
         title: 'Fix all safe IAM policy problems',
