@@ -202,6 +202,7 @@ function benchOptions() {
     "export { hostModel } from './server/src/hosts/hostModel';",
     "export { renderPolicy } from './server/src/hosts/virtualPolicy';",
     "export { loadedParser } from './server/src/hosts/treeSitter';",
+    "export { cutTerraform, readTerraformByPieces } from './server/src/hosts/terraformPieces';",
     "export { cutJsonTemplate, cutTemplate, readTemplateByPieces } from './server/src/hosts/templatePieces';",
     "export { createHostService } from './server/src/hosts/hostService';",
     "export { createPolicyService } from './server/src/service';",

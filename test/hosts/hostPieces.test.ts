@@ -325,12 +325,16 @@ suite('Terraform files read by pieces', () => {
     assert.ok(pieced > 0, 'some edits keep the file readable by pieces');
   });
 
-  test('a broken block sends the file to the whole reading, which recovers and reports it', async () => {
+  test('a broken block, or an object before the blocks, sends the file to the whole reading, which recovers and reports it', async () => {
     await prepareHost('terraform');
     const broken = terraform.replace('  name   = "boundary"\n', '  name   = "boundary\n');
     assert.equal(readTerraformByPieces(broken), undefined);
     expectSameReading(broken, undefined, 'terraform');
     assert.ok(readHost('terraform', broken)!.syntaxErrors.length > 0);
+    // An object alone is a valid file (JSON-style HCL), so a first piece like that reads cleanly; before blocks it is an error.
+    const objectFirst = `{\n  name = "x"\n}\n\n${terraform}`;
+    assert.equal(readTerraformByPieces(objectFirst), undefined);
+    expectSameReading(objectFirst, undefined, 'terraform');
   });
 });
 

@@ -58,6 +58,8 @@ const cases: [string, string, Operation, JsonValue, string?][] = [
   ['null into an empty value', 'Action:\nEffect: Allow\n', replace(['Action'], 's3:*'), { Action: 's3:*', Effect: 'Allow' }, 'Action: s3:*\nEffect: Allow\n'],
   ['a block scalar replaced', 'A: |\n  x\nB: 1\n', replace(['A'], 'z'), { A: 'z', B: 1 }, 'A: z\nB: 1\n'],
   ['y is a YAML 1.1 boolean: quoted', 'A: x\n', replace(['A'], 'y'), { A: 'y' }, "A: 'y'\n"],
+  // insertEntry before a complex key (a flow collection as key) goes after the last entry instead.
+  ['an entry before a flow-sequence key goes last', 'M:\n  [a, b]: x\n  C: 1\n', insertEntry(['M'], '[a, b]', 'V', 'v'), { M: { '[a, b]': 'x', C: 1, V: 'v' } }, 'M:\n  [a, b]: x\n  C: 1\n  V: v\n'],
   ['a tagged value replaced by a literal', 'R: !Sub "arn:${B}"\n', replace(['R'], 'arn:aws:s3:::b'), { R: 'arn:aws:s3:::b' }, 'R: arn:aws:s3:::b\n'],
   ['inside a flow sequence', 'A: [x, y]\n', replace(['A', 1], 'a,b'), { A: ['x', 'a,b'] }, "A: [x, 'a,b']\n"],
   // replaceValue: collections.
@@ -143,6 +145,13 @@ suite('yamlWriter: what it refuses', () => {
     const tagged = at(readYaml(text).documents[0].root, ['a']) as HostMapping;
     assert.equal(yamlWriter(text).renameKey(tagged, tagged.entries[0], 'Fn::Sub'), undefined);
     assert.equal(yamlWriter(text).insertEntry(tagged, undefined, 'x', 1), undefined);
+  });
+  test('anything in a file with a lone CR (a line break to YAML, not to the line arithmetic)', () => {
+    const text = 'a: 1\nb:\r c\n';
+    const root = readYaml(text).documents[0].root as HostMapping;
+    assert.equal(yamlWriter(text).replaceValue(at(root, ['a']), 2), undefined);
+    assert.equal(yamlWriter(text).insertEntry(root, undefined, 'x', 1), undefined);
+    assert.ok(yamlWriter(text.replace('\r', '')).replaceValue(at(readYaml(text.replace('\r', '')).documents[0].root, ['a']), 2));
   });
   test('an implied node', () => {
     assert.equal(yamlWriter('a: 1\n').replaceValue({ kind: 'scalar', value: 'x', span: { offset: 0, length: 0 }, implied: true }, 'y'), undefined);

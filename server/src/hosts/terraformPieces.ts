@@ -42,7 +42,9 @@ function readPiece(piece: string): TerraformReading | null {
   const tree = parser?.parse(piece);
   if (!tree) return null;
   try {
-    if (tree.rootNode.hasError) return null;
+    // A file may also be one object (`{ ... }`, as JSON-style HCL): alone, a piece like that parses, and in the file
+    // it is an error before the blocks.
+    if (tree.rootNode.hasError || tree.rootNode.namedChildren.some((child) => child?.type === 'object')) return null;
     const reader = new TerraformReader(piece);
     for (const block of topBlocks(tree.rootNode)) reader.readBlock(block);
     return reader.reading();

@@ -288,7 +288,7 @@ export function yamlWriter(text: string): HostWriter {
     return indexes;
   }
 
-  return {
+  const writer: HostWriter = {
     replaceValue,
 
     insertEntry(target, before, key, value) {
@@ -310,7 +310,10 @@ export function yamlWriter(text: string): HostWriter {
       }
       if (layout.style !== 'block-map' || node.entries.length === 0) return undefined;
       const lines = renderBlockLines({ [key]: value }, layout.column, layout.file);
-      if (beforeIndex < node.entries.length) return [insertBefore(node.entries[beforeIndex].span.offset, layout.column, lines, newline)];
+      // Before an entry whose key is a plain or quoted scalar; a complex key (`[a, b]: x`, `? x`) gets the new entry
+      // after the last one instead, where no key follows it on the line.
+      const beforeEntry = beforeIndex < node.entries.length ? node.entries[beforeIndex] : undefined;
+      if (beforeEntry && !/[[{?!&*|>]/.test(text[beforeEntry.span.offset] ?? '')) return [insertBefore(beforeEntry.span.offset, layout.column, lines, newline)];
       return [appendLines(end(node.entries[node.entries.length - 1].span), lines, newline)];
     },
 
@@ -388,5 +391,18 @@ export function yamlWriter(text: string): HostWriter {
       const edits = removeBlock(indicators, ends, removed);
       return edits.length > 0 ? edits : undefined;
     },
+  };
+
+  // A lone CR is a line break to YAML but not to the line arithmetic here (lineStart, startsLine): such a file gets
+  // no edits rather than edits that join or split its lines wrongly.
+  let loneCr: boolean | undefined;
+  const refused = () => (loneCr ??= /\r(?!\n)/.test(text));
+  return {
+    replaceValue: (node, value) => (refused() ? undefined : writer.replaceValue(node, value)),
+    insertEntry: (mapping, before, key, value) => (refused() ? undefined : writer.insertEntry(mapping, before, key, value)),
+    removeEntries: (mapping, entries) => (refused() ? undefined : writer.removeEntries(mapping, entries)),
+    renameKey: (mapping, entry, key) => (refused() ? undefined : writer.renameKey(mapping, entry, key)),
+    insertItems: (sequence, index, values) => (refused() ? undefined : writer.insertItems(sequence, index, values)),
+    removeItems: (sequence, items) => (refused() ? undefined : writer.removeItems(sequence, items)),
   };
 }
