@@ -10,24 +10,28 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 const requestDeadlineMs = 60_000;
 const root = join(import.meta.dirname, '..', '..');
 
+/** Where the VS Code client says how it starts the server. */
+const clientSource = join(root, 'client', 'src', 'languageClient.ts');
+
 /**
- * The Node flags the VS Code client starts the server with (`const execArgv = [...]` in client/src/extension.ts), so
- * the server is measured as the extension runs it. Read from the client's source, to keep one list.
+ * The Node flags the VS Code client starts the server with (`const execArgv = [...]` in client/src/languageClient.ts),
+ * so the server is measured as the extension runs it. Read from the client's source, to keep one list; a client that
+ * no longer says it that way stops the bench rather than letting it measure a server started otherwise.
  */
 export function clientServerFlags() {
-  const source = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
-  const list = /const execArgv = \[([^\]]*)\]/.exec(source);
-  return list ? [...list[1].matchAll(/'([^']*)'/g)].map((flag) => flag[1]) : [];
+  const list = /const execArgv = \[([^\]]*)\]/.exec(readFileSync(clientSource, 'utf8'));
+  if (!list) throw new Error(`no \`const execArgv = [...]\` in ${clientSource}: the bench cannot start the server as the client does`);
+  return [...list[1].matchAll(/'([^']*)'/g)].map((flag) => flag[1]);
 }
 
 /**
  * The environment variables the VS Code client adds for the server (`const serverEnv = { NAME: 'value' }` in
- * client/src/extension.ts), read from the client's source like the flags.
+ * client/src/languageClient.ts), read from the client's source like the flags.
  */
 export function clientServerEnv() {
-  const source = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
-  const object = /const serverEnv = \{([^}]*)\}/.exec(source);
-  return object ? Object.fromEntries([...object[1].matchAll(/(\w+): '([^']*)'/g)].map((entry) => [entry[1], entry[2]])) : {};
+  const object = /const serverEnv = \{([^}]*)\}/.exec(readFileSync(clientSource, 'utf8'));
+  if (!object) throw new Error(`no \`const serverEnv = {...}\` in ${clientSource}: the bench cannot start the server as the client does`);
+  return Object.fromEntries([...object[1].matchAll(/(\w+): '([^']*)'/g)].map((entry) => [entry[1], entry[2]]));
 }
 
 /** Resident set size of a process in MB (10^6 bytes): VmRSS from /proc where there is one, else `ps -o rss=`. */
