@@ -417,9 +417,12 @@ export interface TerraformReading {
  * `typed` gives a policy its type (a reader copies the policy; a piece reading places it).
  */
 export function typedPolicies(readings: readonly TerraformReading[], typed: (policy: EmbeddedPolicy, policyType: PolicyType) => EmbeddedPolicy): EmbeddedPolicy[] {
-  const boundaries = new Set(readings.flatMap((reading) => [...reading.boundaries]));
+  const boundaries = new Set<string>();
   const uses = new Map<string, DocumentUse[]>();
-  for (const reading of readings) for (const [name, list] of reading.documentUses) uses.set(name, [...(uses.get(name) ?? []), ...list]);
+  for (const reading of readings) {
+    for (const name of reading.boundaries) boundaries.add(name);
+    for (const [name, list] of reading.documentUses) uses.set(name, [...(uses.get(name) ?? []), ...list]);
+  }
   const boundaryType = (label: string, type: PolicyType): PolicyType => {
     const name = /^resource\.aws_iam_policy\.([^.]+)\.policy$/.exec(label)?.[1];
     return name !== undefined && boundaries.has(name) ? 'permissions-boundary' : type;

@@ -66,7 +66,12 @@ export function readTerraformByPieces(text: string): HostDocument | undefined {
     const piece = text.slice(start, starts[index + 1] ?? text.length);
     const reading = pieceCache.getOrCompute(piece, readPiece);
     if (!reading) return undefined;
-    // The piece's policies placed where the piece now is, with writers for the whole text.
+    // The piece's policies placed where the piece now is, with writers for the whole text (a piece with no policy
+    // and no error needs no placing: most blocks of a file).
+    if (reading.policies.length === 0 && reading.documents.length === 0 && reading.jsonErrors.length === 0) {
+      readings.push(reading);
+      continue;
+    }
     const place = (policy: EmbeddedPolicy, kind: TerraformWriterKind) => placedPolicy(policy, start, policy.policyType, writerOf(kind));
     readings.push({
       ...reading,
