@@ -21,27 +21,26 @@ runRuleTests(rule, {
             'This Deny never applies to requests signed with long-term access keys: they carry no aws:MultiFactorAuthPresent at all, so "Bool" ... "false" is not true for them and they get through without MFA; use "BoolIfExists".',
         },
       ],
-      output: policy('{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}'),
+      suggestions: [{ title: 'Use BoolIfExists', output: policy('{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}') }],
     },
     {
       name: 'Allow with BoolIfExists ... true',
       code: policy('{"Effect":"Allow","Action":"ec2:TerminateInstances","Resource":"*","Condition":{[|"BoolIfExists"|]:{"aws:MultiFactorAuthPresent":true}}}'),
       errors: ['allowWithBoolIfExists'],
-      output: policy('{"Effect":"Allow","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":true}}}'),
+      suggestions: [{ title: 'Use Bool', output: policy('{"Effect":"Allow","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":true}}}') }],
     },
     {
       name: 'the MFA test moves out of a shared Bool block',
       code: policy('{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{[|"Bool"|]:{"aws:SecureTransport":"false","aws:MultiFactorAuthPresent":"false"}}}'),
       errors: ['denyWithBool'],
-      output: policy('{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}, "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}'),
+      suggestions: [{ title: 'Use BoolIfExists', output: policy('{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}, "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}') }],
     },
     {
       name: 'into an existing BoolIfExists block, in an SCP, multi-line',
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "Action": "iam:*",\n      "Resource": "*",\n      "Condition": {\n        [|"Bool"|]: {\n          "aws:MultiFactorAuthPresent": "false"\n        },\n        "BoolIfExists": {\n          "aws:ViaAWSService": "false"\n        }\n      }\n    }\n  ]\n}',
       policyType: 'scp',
       errors: ['denyWithBool'],
-      output:
-        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "Action": "iam:*",\n      "Resource": "*",\n      "Condition": {\n        "BoolIfExists": {\n          "aws:ViaAWSService": "false",\n          "aws:MultiFactorAuthPresent": "false"\n        }\n      }\n    }\n  ]\n}',
+      suggestions: [{ title: 'Use BoolIfExists', output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "Action": "iam:*",\n      "Resource": "*",\n      "Condition": {\n        "BoolIfExists": {\n          "aws:ViaAWSService": "false",\n          "aws:MultiFactorAuthPresent": "false"\n        }\n      }\n    }\n  ]\n}' }],
     },
     {
       name: 'no fix when the target block already tests the key',

@@ -33,27 +33,25 @@ runRuleTests(rule, {
             '"iam:CreateUser" allows sensitive actions without MFA (iam:CreateUser); require MFA with "Bool": {"aws:MultiFactorAuthPresent": "true"} in the statement\'s Condition.',
         },
       ],
-      output: policy('{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}'),
+      suggestions: [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', output: policy('{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}') }],
     },
     {
       name: 'the first action string that brings one in; permissions management listed first',
       code: policy('{"Effect":"Allow","Action":["s3:GetObject",[|"organizations:*"|],"s3:PutBucketPolicy"],"Resource":"*"}'),
       errors: ['missingMfa'],
-      output: policy('{"Effect":"Allow","Action":["s3:GetObject","organizations:*","s3:PutBucketPolicy"],"Resource":"*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}'),
+      suggestions: [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', output: policy('{"Effect":"Allow","Action":["s3:GetObject","organizations:*","s3:PutBucketPolicy"],"Resource":"*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}') }],
     },
     {
       name: 'multi-line, existing Bool block',
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": [|"iam:*"|],\n      "Resource": "*",\n      "Condition": {\n        "Bool": {\n          "aws:SecureTransport": "true"\n        }\n      }\n    }\n  ]\n}\n',
       errors: ['missingMfa'],
-      output:
-        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:*",\n      "Resource": "*",\n      "Condition": {\n        "Bool": {\n          "aws:SecureTransport": "true",\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }\n    }\n  ]\n}\n',
+      suggestions: [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:*",\n      "Resource": "*",\n      "Condition": {\n        "Bool": {\n          "aws:SecureTransport": "true",\n          "aws:MultiFactorAuthPresent": "true"\n        }\n      }\n    }\n  ]\n}\n' }],
     },
     {
       name: 'multi-line, no Condition yet, NotAction',
       code: '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    [|"NotAction"|]: "s3:*",\n    "Resource": "*"\n  }\n}',
       errors: ['missingMfa'],
-      output:
-        '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "NotAction": "s3:*",\n    "Resource": "*",\n    "Condition": {\n      "Bool": {\n        "aws:MultiFactorAuthPresent": "true"\n      }\n    }\n  }\n}',
+      suggestions: [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', output: '{\n  "Version": "2012-10-17",\n  "Statement": {\n    "Effect": "Allow",\n    "NotAction": "s3:*",\n    "Resource": "*",\n    "Condition": {\n      "Bool": {\n        "aws:MultiFactorAuthPresent": "true"\n      }\n    }\n  }\n}' }],
     },
     {
       name: 'no fix beside a misspelt key that a fix may rename to Condition',

@@ -11,7 +11,9 @@ export default defineRule({
   id: 'mfa-check-fails-open',
   severity: 'warning',
   summary: 'An MFA condition that lets requests signed with long-term access keys through: Deny with Bool ... false, or Allow with BoolIfExists ... true.',
-  fixable: 'safe',
+  // Either switch changes who may act (long-term access keys are let through no more, or denied from now on): offered
+  // for review, never applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     denyWithBool:
       'This Deny never applies to requests signed with long-term access keys: they carry no aws:MultiFactorAuthPresent at all, so "Bool" ... "false" is not true for them and they get through without MFA; use "BoolIfExists".',
@@ -27,10 +29,10 @@ export default defineRule({
           if (key.key.toLowerCase() !== mfaKey) continue;
           if (isDeny(statement) && !operator.ifExists && key.values.some((v) => isFalse(v.value))) {
             const edits = moveToOperator(policy, statement, block, key, 'BoolIfExists');
-            report({ node: block.keyNode, messageId: 'denyWithBool', fix: edits && { title: 'Use BoolIfExists', edits } });
+            report({ node: block.keyNode, messageId: 'denyWithBool', suggestions: edits ? [{ title: 'Use BoolIfExists', edits }] : [] });
           } else if (isAllow(statement) && operator.ifExists && key.values.some((v) => isTrue(v.value))) {
             const edits = moveToOperator(policy, statement, block, key, 'Bool');
-            report({ node: block.keyNode, messageId: 'allowWithBoolIfExists', fix: edits && { title: 'Use Bool', edits } });
+            report({ node: block.keyNode, messageId: 'allowWithBoolIfExists', suggestions: edits ? [{ title: 'Use Bool', edits }] : [] });
           }
         }
       }

@@ -14,7 +14,9 @@ export default defineRule({
   summary: 'An identity policy allows sensitive actions (permissions management; IAM, STS and Organizations writes) on every resource, unconditionally, without requiring MFA.',
   // MFA is a property of the caller's session: only identity policies grant to callers whose sessions this can test.
   policyTypes: ['identity'],
-  fixable: 'safe',
+  // Requiring MFA denies every caller without an MFA session (roles that services and pipelines assume, access keys):
+  // it changes who may act, so it is offered for review, never applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     missingMfa:
       '"{action}" allows sensitive actions without MFA ({examples}); require MFA with "Bool": {"aws:MultiFactorAuthPresent": "true"} in the statement\'s Condition.',
@@ -43,7 +45,7 @@ export default defineRule({
         node,
         messageId: 'missingMfa',
         data: { action: node.type === 'string' ? node.value : 'NotAction', examples: examples(sensitive) },
-        fix: edit && { title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', edits: [edit] },
+        suggestions: edit ? [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', edits: [edit] }] : [],
       });
     }
   },
