@@ -27,6 +27,7 @@ import improveIpRange from './improve-ip-range';
 import invalidAction from './invalid-action';
 import invalidArnAccount from './invalid-arn-account';
 import invalidArnPrefix from './invalid-arn-prefix';
+import invalidArnRegion from './invalid-arn-region';
 import invalidArnResource from './invalid-arn-resource';
 import invalidArnServiceCase from './invalid-arn-service-case';
 import invalidConditionKeyFormat from './invalid-condition-key-format';
@@ -146,6 +147,7 @@ export const rules: readonly Rule[] = [
   invalidAction,
   invalidArnAccount,
   invalidArnPrefix,
+  invalidArnRegion,
   invalidArnResource,
   invalidArnServiceCase,
   invalidConditionKeyFormat,
