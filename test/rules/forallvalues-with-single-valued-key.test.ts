@@ -12,7 +12,7 @@ runRuleTests(rule, {
       name: 'in an Allow, dropping the qualifier only narrows',
       code: doc('{"ForAllValues:StringEquals":{[|"aws:RequestedRegion"|]:"eu-west-1"}}'),
       errors: ['singleValued'],
-      output: doc('{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}'),
+      suggestions: [{ output: doc('{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}') }],
     },
     {
       name: 'in a Deny it would stop denying requests without the key: a suggestion',
@@ -24,7 +24,7 @@ runRuleTests(rule, {
       name: 'the GitHub OIDC claims are single-valued',
       code: doc('{"ForAllValues:StringEquals":{[|"token.actions.githubusercontent.com:sub"|]:"repo:o/r:ref:refs/heads/main"}}', '"sts:AssumeRoleWithWebIdentity"'),
       errors: ['singleValued'],
-      output: doc('{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:o/r:ref:refs/heads/main"}}', '"sts:AssumeRoleWithWebIdentity"'),
+      suggestions: [{ output: doc('{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:o/r:ref:refs/heads/main"}}', '"sts:AssumeRoleWithWebIdentity"') }],
     },
     {
       name: 'no fix while a multivalued key shares the block',

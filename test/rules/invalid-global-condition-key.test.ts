@@ -18,13 +18,13 @@ runRuleTests(rule, {
     {
       code: doc('{"IpAddress":{[|"aws:SourceIP4"|]:"203.0.113.0/24"}}'),
       errors: ['didYouMean'],
-      output: doc('{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}'),
+      suggestions: [{ output: doc('{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}') }],
     },
     {
       name: 'a misspelt tag key template keeps the tag',
       code: doc('{"StringEquals":{[|"aws:ResourseTag/Project"|]:"x"}}'),
       errors: ['didYouMean'],
-      output: doc('{"StringEquals":{"aws:ResourceTag/Project":"x"}}'),
+      suggestions: [{ output: doc('{"StringEquals":{"aws:ResourceTag/Project":"x"}}') }],
     },
     { code: doc('{"Bool":{[|"aws:IsLoggedInWithSomethingElse"|]:"true"}}'), errors: ['unknown'] },
     {

@@ -19,13 +19,13 @@ runRuleTests(rule, {
     {
       code: doc('{"StringEquals":{[|"s3:prefx"|]:"home/"}}', '"s3:ListBucket"'),
       errors: ['didYouMean'],
-      output: doc('{"StringEquals":{"s3:prefix":"home/"}}', '"s3:ListBucket"'),
+      suggestions: [{ output: doc('{"StringEquals":{"s3:prefix":"home/"}}', '"s3:ListBucket"') }],
     },
     {
       name: 'a misspelt template keeps the tag key',
       code: doc('{"StringEquals":{[|"s3:ExistingObjectTags/env"|]:"prod"}}'),
       errors: ['didYouMean'],
-      output: doc('{"StringEquals":{"s3:ExistingObjectTag/env":"prod"}}'),
+      suggestions: [{ output: doc('{"StringEquals":{"s3:ExistingObjectTag/env":"prod"}}') }],
     },
     { code: doc('{"StringEquals":{[|"s3:NoSuchThingAtAll"|]:"x"}}'), errors: ['unknown'] },
     { name: 'an unknown service prefix', code: doc('{"StringEquals":{[|"nosuchservice:Key"|]:"x"}}'), errors: ['unknownService'] },

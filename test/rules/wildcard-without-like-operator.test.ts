@@ -16,13 +16,13 @@ runRuleTests(rule, {
     {
       code: doc('{"StringEquals":{"aws:PrincipalTag/job":[|"admin-*"|]}}'),
       errors: ['wildcard'],
-      output: doc('{"StringLike":{"aws:PrincipalTag/job":"admin-*"}}'),
+      suggestions: [{ output: doc('{"StringLike":{"aws:PrincipalTag/job":"admin-*"}}') }],
     },
     {
       name: 'qualifier and IfExists are kept',
       code: doc('{"ForAnyValue:StringNotEqualsIfExists":{"aws:TagKeys":[|"a?"|]}}'),
       errors: ['wildcard'],
-      output: doc('{"ForAnyValue:StringNotLikeIfExists":{"aws:TagKeys":"a?"}}'),
+      suggestions: [{ output: doc('{"ForAnyValue:StringNotLikeIfExists":{"aws:TagKeys":"a?"}}') }],
     },
     { name: 'IgnoreCase has no Like form', code: doc('{"StringEqualsIgnoreCase":{"aws:PrincipalTag/job":[|"admin-*"|]}}'), errors: ['wildcardIgnoreCase'] },
     {

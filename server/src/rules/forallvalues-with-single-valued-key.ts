@@ -7,7 +7,9 @@ export default defineRule({
   id: 'forallvalues-with-single-valued-key',
   severity: 'warning',
   summary: 'ForAllValues on a single-valued key, which is also true when the key is absent from the request.',
-  fixable: 'safe+suggestion',
+  // Dropping the qualifier changes who may act (an Allow stops granting, a Deny stops denying, requests without the
+  // key): offered for review, never applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     singleValued:
       '"{key}" has a single value, and "ForAllValues:" also matches requests without it. Remove the qualifier: "{plain}".',
@@ -23,16 +25,7 @@ export default defineRule({
         return t !== undefined && !isMultiValued(t);
       });
       const edit = allSingle ? renameOperator(statement, operator, plain, `Change "${parsed.text}" to "${plain}"`) : undefined;
-      // In an Allow, dropping the qualifier only withdraws access from requests without the key; in a Deny it would
-      // stop denying them, so there it is a suggestion.
-      const isAllow = statement.effect?.value === 'Allow';
-      report({
-        node: key.keyNode,
-        messageId: 'singleValued',
-        data: { key: key.key, plain },
-        fix: isAllow ? edit : undefined,
-        suggestions: !isAllow && edit ? [edit] : [],
-      });
+      report({ node: key.keyNode, messageId: 'singleValued', data: { key: key.key, plain }, suggestions: edit ? [edit] : [] });
     }
   },
 });

@@ -6,7 +6,9 @@ export default defineRule({
   id: 'invalid-global-condition-key',
   severity: 'error',
   summary: 'An aws: condition key that is not a global condition key (key names are not case-sensitive).',
-  fixable: 'safe',
+  // AWS accepts an unknown key and evaluates it as absent; the right key is tested from then on, so who may act
+  // changes: offered for review, never applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     unknown: '"{key}" is not a global condition key.',
     didYouMean: '"{key}" is not a global condition key. Did you mean "{suggestion}"?',
@@ -16,11 +18,12 @@ export default defineRule({
     for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
       if (resolution.kind !== 'unknownGlobal') continue;
       const suggestion = closestKey(key.key, candidates);
+      const rename = suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined;
       report({
         node: key.keyNode,
         messageId: suggestion ? 'didYouMean' : 'unknown',
         data: { key: key.key, suggestion: suggestion ?? '' },
-        fix: suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined,
+        suggestions: rename ? [rename] : [],
       });
     }
   },

@@ -7,7 +7,9 @@ export default defineRule({
   id: 'invalid-service-condition-key',
   severity: 'error',
   summary: 'A service condition key that the service does not define, or whose service prefix is unknown.',
-  fixable: 'safe',
+  // AWS accepts an unknown key and evaluates it as absent; the right key is tested from then on, so who may act
+  // changes: offered for review, never applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     unknown: '{service} has no condition key "{key}".',
     didYouMean: '{service} has no condition key "{key}". Did you mean "{suggestion}"?',
@@ -22,11 +24,12 @@ export default defineRule({
       if (resolution.kind !== 'unknownServiceKey') continue;
       const service = resolution.service;
       const suggestion = closestKey(key.key, serviceKeyNames(catalog, service));
+      const rename = suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined;
       report({
         node: key.keyNode,
         messageId: suggestion ? 'didYouMean' : 'unknown',
         data: { key: key.key, service: `${service.name} (${service.prefix})`, suggestion: suggestion ?? '' },
-        fix: suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined,
+        suggestions: rename ? [rename] : [],
       });
     }
   },

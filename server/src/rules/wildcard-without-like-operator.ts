@@ -22,7 +22,9 @@ export default defineRule({
   id: 'wildcard-without-like-operator',
   severity: 'warning',
   summary: 'A condition value contains * or ? under an exact-match operator, which compares them as plain characters.',
-  fixable: 'safe',
+  // A Like operator matches other values than the exact one did, so who may act changes: offered for review, never
+  // applied by fix-all or --fix.
+  fixable: 'suggestion',
   messages: {
     wildcard: '"{value}" contains a wildcard, but "{operator}" matches * and ? literally. Use "{like}" to match a pattern.',
     wildcardIgnoreCase:
@@ -40,12 +42,8 @@ export default defineRule({
           continue;
         }
         const likeName = operatorName(parsed.qualifier, like, parsed.ifExists);
-        report({
-          node: value.node,
-          messageId: 'wildcard',
-          data: { value: text, operator: parsed.text, like: likeName },
-          fix: renameOperator(statement, operator, likeName, `Change "${parsed.text}" to "${likeName}"`),
-        });
+        const rename = renameOperator(statement, operator, likeName, `Change "${parsed.text}" to "${likeName}"`);
+        report({ node: value.node, messageId: 'wildcard', data: { value: text, operator: parsed.text, like: likeName }, suggestions: rename ? [rename] : [] });
       }
     }
   },
