@@ -5,6 +5,7 @@ const policy = (statements: string) => `{"Version":"2012-10-17","Statement":[${s
 
 runRuleTests(rule, {
   valid: [
+    { name: 'an Allow for both values tests nothing about MFA', code: policy('{"Effect":"Allow","Action":"iam:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":["true","false"]}}}') },
     policy('{"Effect":"Deny","NotAction":"iam:ListMFADevices","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}'),
     policy('{"Effect":"Allow","Action":"iam:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}'),
     { name: 'Null test of the key', code: policy('{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{"Null":{"aws:MultiFactorAuthPresent":"true"}}}') },
@@ -46,6 +47,24 @@ runRuleTests(rule, {
       name: 'no fix when the target block already tests the key',
       code: policy('{"Effect":"Deny","Action":"iam:*","Resource":"*","Condition":{[|"Bool"|]:{"aws:MultiFactorAuthPresent":"false"},"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}'),
       errors: ['denyWithBool'],
+    },
+    {
+      name: 'Allow with Bool ... false: inverted',
+      code: policy('{"Effect":"Allow","Action":"iam:DeleteRole","Resource":"*","Condition":{[|"Bool"|]:{"aws:MultiFactorAuthPresent":"false"}}}'),
+      errors: [
+        {
+          messageId: 'allowWithoutMfa',
+          message:
+            'This Allow tests aws:MultiFactorAuthPresent for "false", so it applies only to requests without MFA: the opposite of requiring it. Test for "true" with "Bool".',
+        },
+      ],
+      suggestions: [{ title: 'Test for "true" (require MFA)', output: policy('{"Effect":"Allow","Action":"iam:DeleteRole","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}') }],
+    },
+    {
+      name: 'Allow with BoolIfExists ... false, a boolean literal',
+      code: policy('{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{[|"BoolIfExists"|]:{"aws:MultiFactorAuthPresent":false}}}'),
+      errors: ['allowWithoutMfa'],
+      suggestions: [{ output: policy('{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}}') }],
     },
   ],
 });

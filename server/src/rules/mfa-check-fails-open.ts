@@ -10,7 +10,8 @@ const mfaKey = 'aws:multifactorauthpresent';
 export default defineRule({
   id: 'mfa-check-fails-open',
   severity: 'warning',
-  summary: 'An MFA condition that lets requests signed with long-term access keys through: Deny with Bool ... false, or Allow with BoolIfExists ... true.',
+  summary:
+    'An MFA condition that lets requests without MFA through: Deny with Bool ... false, Allow with BoolIfExists ... true, or an Allow that tests for false (inverted).',
   // Either switch changes who may act (long-term access keys are let through no more, or denied from now on): offered
   // for review, never applied by fix-all or --fix.
   fixable: 'suggestion',
@@ -19,6 +20,8 @@ export default defineRule({
       'This Deny never applies to requests signed with long-term access keys: they carry no aws:MultiFactorAuthPresent at all, so "Bool" ... "false" is not true for them and they get through without MFA; use "BoolIfExists".',
     allowWithBoolIfExists:
       '"BoolIfExists" also allows requests signed with long-term access keys, which carry no aws:MultiFactorAuthPresent, so this Allow does not require MFA; use "Bool".',
+    allowWithoutMfa:
+      'This Allow tests aws:MultiFactorAuthPresent for "false", so it applies only to requests without MFA: the opposite of requiring it. Test for "true" with "Bool".',
   },
   check({ policy, report }) {
     for (const statement of policy.statements) {
@@ -30,6 +33,10 @@ export default defineRule({
           if (isDeny(statement) && !operator.ifExists && key.values.some((v) => isFalse(v.value))) {
             const edits = moveToOperator(policy, statement, block, key, 'BoolIfExists');
             report({ node: block.keyNode, messageId: 'denyWithBool', suggestions: edits ? [{ title: 'Use BoolIfExists', edits }] : [] });
+          } else if (isAllow(statement) && key.values.length > 0 && key.values.every((v) => isFalse(v.value))) {
+            // The value to "true" (a BoolIfExists then gets allowWithBoolIfExists and its own suggestion).
+            const edits = key.values.map((v) => replaceWithString(v.node, 'true'));
+            report({ node: block.keyNode, messageId: 'allowWithoutMfa', suggestions: [{ title: 'Test for "true" (require MFA)', edits }] });
           } else if (isAllow(statement) && operator.ifExists && key.values.some((v) => isTrue(v.value))) {
             const edits = moveToOperator(policy, statement, block, key, 'Bool');
             report({ node: block.keyNode, messageId: 'allowWithBoolIfExists', suggestions: edits ? [{ title: 'Use Bool', edits }] : [] });

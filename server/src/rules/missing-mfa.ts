@@ -3,7 +3,7 @@ import type { PolicyModel } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { conditionTestEdit } from './conditionTestEdit';
 import { deniedOutright, grantingNode, isAllow, isDeny } from './grants';
-import { deniesWithoutMfa, mfaRequirement, narrowsAnything } from './narrowingConditions';
+import { asksForNoMfa, deniesWithoutMfa, mfaRequirement, narrowsAnything } from './narrowingConditions';
 import { grantsOnEveryResource } from './resourceScope';
 import { isMfaSensitive } from './sensitiveActions';
 import { defineRule } from './types';
@@ -24,8 +24,8 @@ export default defineRule({
   check({ policy, catalog, report }) {
     const guarded = guardedByMfaDeny(policy, catalog);
     for (const statement of policy.statements) {
-      // A condition that asks for MFA only if present is mfa-check-fails-open's finding, not this one.
-      if (!isAllow(statement) || mfaRequirement(statement, catalog) !== undefined) continue;
+      // A condition that asks for MFA only if present, or for its absence, is mfa-check-fails-open's finding.
+      if (!isAllow(statement) || mfaRequirement(statement, catalog) !== undefined || asksForNoMfa(statement, catalog)) continue;
       // A statement whose request is already narrowed (network, organization, tags, service keys...) was written
       // with care for a purpose, typically a service's; MFA matters most for the unconditional ones.
       if (narrowsAnything(statement, catalog)) continue;

@@ -186,6 +186,22 @@ export function deniesWithoutMfa(statement: Statement, catalog: Catalog): boolea
   });
 }
 
+/**
+ * Whether an Allow's condition asks for the absence of MFA: `Bool` or `BoolIfExists` with `aws:MultiFactorAuthPresent`
+ * false only. Such an Allow applies to sessions without MFA (and, with IfExists, to long-term access keys): the
+ * opposite of requiring MFA, which mfa-check-fails-open reports.
+ */
+export function asksForNoMfa(statement: Statement, catalog: Catalog): boolean {
+  return conditionTests(statement, catalog).some(
+    (test) =>
+      test.keyEntry.key.toLowerCase() === mfaPresent &&
+      test.operator.operator?.family === 'Bool' &&
+      !test.operator.qualifier &&
+      test.keyEntry.values.length > 0 &&
+      test.keyEntry.values.every((v) => isFalse(v.value)),
+  );
+}
+
 export function isTrue(value: string | number | boolean): boolean {
   return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 }
