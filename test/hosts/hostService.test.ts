@@ -14,7 +14,8 @@ import { createHostService, hostSyntaxErrorId } from '../../server/src/hosts/hos
 import type { HostModel } from '../../server/src/hosts/hostModel';
 import type { Edit, Fix, Problem } from '../../server/src/rules/types';
 import { cursor, ranges } from '../support/markers';
-import { hostModelOf, hostOf, indent } from './hostEngine';
+import { hostModelOf, hostOf } from './hostEngine';
+import { cdkPy, cdkTs, cfnJson, cfnYaml, slsFunction, slsResources, slsV2, slsV3, tfDocument, tfJsonencode } from './hostTexts';
 import { applyEdits } from './terraformSupport';
 
 const hostService = createHostService(createPolicyService());
@@ -39,117 +40,6 @@ async function expectFindings(syntax: HostSyntax, source: string, rules: readonl
   assert.deepEqual(problems.map((p) => shown(text, p)), expected, `in:\n${text}`);
   return { model, problems, text };
 }
-
-// --- hosts, each around statements written in its own syntax ---------------------------------------------------
-
-/** A managed policy in a YAML template; `statements` is the YAML list of statements, from column 0. */
-const cfnYaml = (statements: string, extra = '') => `AWSTemplateFormatVersion: "2010-09-09"
-${extra}Resources:
-  Policy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-${indent(statements, 10)}
-`;
-
-/** The same in a JSON template; `statements` is the JSON array's inside, from column 0. */
-const cfnJson = (statements: string) => `{
-  "AWSTemplateFormatVersion": "2010-09-09",
-  "Resources": {
-    "Policy": {
-      "Type": "AWS::IAM::ManagedPolicy",
-      "Properties": {
-        "PolicyDocument": {
-          "Version": "2012-10-17",
-          "Statement": [
-${indent(statements, 12)}
-          ]
-        }
-      }
-    }
-  }
-}
-`;
-
-/** An aws_iam_policy with `policy = jsonencode(...)`; `statements` is the HCL list's inside. */
-const tfJsonencode = (statements: string) => `resource "aws_iam_policy" "p" {
-  name = "p"
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-${indent(statements, 6)}
-    ]
-  })
-}
-`;
-
-/** An aws_iam_policy_document data source; `statements` are its blocks. */
-const tfDocument = (statements: string) => `data "aws_iam_policy_document" "d" {
-${indent(statements, 2)}
-}
-`;
-
-/** serverless.yml v3: provider.iam.role.statements. */
-const slsV3 = (statements: string) => `service: shop
-frameworkVersion: '3'
-provider:
-  name: aws
-  runtime: nodejs20.x
-  iam:
-    role:
-      statements:
-${indent(statements, 8)}
-`;
-
-/** serverless.yml v2: provider.iamRoleStatements. */
-const slsV2 = (statements: string) => `service: shop
-provider:
-  name: aws
-  iamRoleStatements:
-${indent(statements, 4)}
-`;
-
-/** serverless.yml: a function's own iamRoleStatements. */
-const slsFunction = (statements: string) => `service: shop
-provider:
-  name: aws
-functions:
-  hello:
-    handler: h.hello
-    iamRoleStatements:
-${indent(statements, 6)}
-`;
-
-/** serverless.yml: a managed policy in resources.Resources. */
-const slsResources = (statements: string) => `service: shop
-provider:
-  name: aws
-resources:
-  Resources:
-    Policy:
-      Type: AWS::IAM::ManagedPolicy
-      Properties:
-        PolicyDocument:
-          Version: "2012-10-17"
-          Statement:
-${indent(statements, 12)}
-`;
-
-const cdkTs = (props: string) => `import * as iam from 'aws-cdk-lib/aws-iam';
-
-export const statement = new iam.PolicyStatement({
-${indent(props, 2)}
-});
-`;
-
-const cdkPy = (props: string) => `from aws_cdk import aws_iam as iam
-
-statement = iam.PolicyStatement(
-${indent(props, 4)}
-)
-`;
 
 const bucketObjects = 'arn:aws:s3:::my-bucket/*';
 

@@ -16,6 +16,7 @@ import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
 import { fixAllKind } from '../../server/src/service/codeActions';
 import { cursor, ranges } from '../support/markers';
 import { hostFiles, hostModelOf, hostOf, indent } from './hostEngine';
+import { cdkPy, cdkTs, cfnJson, cfnYaml, slsFunction, slsV2, slsV3, tfDocument, tfHeredoc, tfIndentedHeredoc, tfJsonencode } from './hostTexts';
 
 const hostService = createHostService(createPolicyService());
 
@@ -36,117 +37,8 @@ const crlf = (text: string) => text.replaceAll('\n', '\r\n');
 const applyTextEdits = (document: TextDocument, edits: readonly TextEdit[]) => TextDocument.applyEdits(document, [...edits]);
 
 
-// --- hosts around one statement, written in the host's own syntax ------------------------------------------------
-
-const cfnYaml = (statement: string) => `AWSTemplateFormatVersion: "2010-09-09"
-Resources:
-  Policy:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument:
-        Version: "2012-10-17"
-        Statement:
-${indent(statement, 10)}
-`;
-
-const cfnJson = (statement: string) => `{
-  "Resources": {
-    "Policy": {
-      "Type": "AWS::IAM::ManagedPolicy",
-      "Properties": {
-        "PolicyDocument": {
-          "Version": "2012-10-17",
-          "Statement": [
-${indent(statement, 12)}
-          ]
-        }
-      }
-    }
-  }
-}
-`;
-
-const tfJsonencode = (statement: string) => `resource "aws_iam_policy" "p" {
-  name = "p"
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-${indent(statement, 6)}
-    ]
-  })
-}
-`;
-
-const tfHeredoc = (statement: string) => `resource "aws_iam_policy" "p" {
-  policy = <<EOF
-{
-  "Version": "2012-10-17",
-  "Statement": [
-${indent(statement, 4)}
-  ]
-}
-EOF
-}
-`;
-
-const tfIndentedHeredoc = (statement: string) => `resource "aws_iam_policy" "p" {
-  policy = <<-EOF
-    {
-      "Version": "2012-10-17",
-      "Statement": [
-${indent(statement, 8)}
-      ]
-    }
-  EOF
-}
-`;
-
-const tfDocument = (statement: string) => `data "aws_iam_policy_document" "d" {
-  statement {
-${indent(statement, 4)}
-  }
-}
-`;
-
-const slsV3 = (statement: string) => `service: shop
-provider:
-  name: aws
-  iam:
-    role:
-      statements:
-${indent(statement, 8)}
-`;
-
-const slsV2 = (statement: string) => `service: shop
-provider:
-  name: aws
-  iamRoleStatements:
-${indent(statement, 4)}
-`;
-
-const slsFunction = (statement: string) => `service: shop
-provider:
-  name: aws
-functions:
-  hello:
-    handler: h.hello
-    iamRoleStatements:
-${indent(statement, 6)}
-`;
-
-const cdkTs = (props: string) => `import * as iam from 'aws-cdk-lib/aws-iam';
-
-export const statement = new iam.PolicyStatement({
-${indent(props, 2)}
-});
-`;
-
-const cdkPy = (props: string) => `from aws_cdk import aws_iam as iam
-
-statement = iam.PolicyStatement(
-${indent(props, 4)}
-)
-`;
+/** An aws_iam_policy_document with one statement block; `statement` is the block's inside. */
+const tfStatement = (statement: string) => tfDocument(`statement {\n${indent(statement, 2)}\n}`);
 
 const objects = 'arn:aws:s3:::my-bucket/*';
 
@@ -158,7 +50,7 @@ function everyHost(action: { yaml: string; json: string; hcl: string; python?: s
     ['Terraform jsonencode', 'terraform', tfJsonencode(`{\n  Effect   = "Allow"\n  Action   = ${action.hcl}\n  Resource = "${objects}"\n},`)],
     ['Terraform heredoc <<EOF', 'terraform', tfHeredoc(`{\n  "Effect": "Allow",\n  "Action": ${action.json},\n  "Resource": "${objects}"\n}`)],
     ['Terraform heredoc <<-EOF', 'terraform', tfIndentedHeredoc(`{\n  "Effect": "Allow",\n  "Action": ${action.json},\n  "Resource": "${objects}"\n}`)],
-    ['Terraform aws_iam_policy_document', 'terraform', tfDocument(`actions   = [${action.hcl}]\nresources = ["${objects}"]`)],
+    ['Terraform aws_iam_policy_document', 'terraform', tfStatement(`actions   = [${action.hcl}]\nresources = ["${objects}"]`)],
     ['serverless.yml provider.iam.role.statements', 'yaml', slsV3(`- Effect: Allow\n  Action: ${action.yaml}\n  Resource: ${objects}`)],
     ['serverless.yml provider.iamRoleStatements', 'yaml', slsV2(`- Effect: Allow\n  Action: ${action.yaml}\n  Resource: ${objects}`)],
     ["serverless.yml a function's iamRoleStatements", 'yaml', slsFunction(`- Effect: Allow\n  Action: ${action.yaml}\n  Resource: ${objects}`)],
@@ -178,7 +70,7 @@ suite('host service: completion inside an Action value replaces exactly the type
     ['CloudFormation YAML, flow list item', 'yaml', cfnYaml(`- Effect: Allow\n  Action: [s3:PutObject, [|s3:GetObj|]|]\n  Resource: ${objects}`)],
     ['serverless.yml, quoted in a flow list', 'yaml', slsV3(`- Effect: Allow\n  Action: ["[|s3:GetObj|]|"]\n  Resource: ${objects}`)],
     ['CloudFormation YAML with CRLF line endings', 'yaml', crlf(cfnYaml(`- Effect: Allow\n  Action:\n    - s3:PutObject\n    - [|s3:GetObj|]|\n  Resource: ${objects}`))],
-    ['Terraform with CRLF line endings', 'terraform', crlf(tfDocument(`actions   = ["s3:PutObject", "[|s3:GetObj|]|"]\nresources = ["${objects}"]`))],
+    ['Terraform with CRLF line endings', 'terraform', crlf(tfStatement(`actions   = ["s3:PutObject", "[|s3:GetObj|]|"]\nresources = ["${objects}"]`))],
   ];
   for (const [name, syntax, source] of cases) {
     test(name, async () => {
@@ -295,8 +187,8 @@ suite('host service: the invalid-effect fix keeps the host quoting', () => {
     [
       'Terraform aws_iam_policy_document',
       'terraform',
-      tfDocument(`effect    = "allow"\nactions   = ["s3:GetObject"]\nresources = ["${objects}"]`),
-      tfDocument(`effect    = "Allow"\nactions   = ["s3:GetObject"]\nresources = ["${objects}"]`),
+      tfStatement(`effect    = "allow"\nactions   = ["s3:GetObject"]\nresources = ["${objects}"]`),
+      tfStatement(`effect    = "Allow"\nactions   = ["s3:GetObject"]\nresources = ["${objects}"]`),
     ],
     [
       'Terraform jsonencode',
@@ -383,7 +275,7 @@ suite('host service: the missing-version fix adds Version in the host syntax', (
   test('serverless.yml and aws_iam_policy_document supply the Version themselves: no finding', async () => {
     for (const [syntax, text] of [
       ['yaml', slsV3(`- Effect: Allow\n  Action: s3:GetObject\n  Resource: ${objects}`)],
-      ['terraform', tfDocument(`actions   = ["s3:GetObject"]\nresources = ["${objects}"]`)],
+      ['terraform', tfStatement(`actions   = ["s3:GetObject"]\nresources = ["${objects}"]`)],
     ] as const) {
       const model = await modelOf(syntax, text);
       assert.deepEqual((await diagnosticsOf(model)).map((d) => d.code), [], text);
@@ -471,9 +363,9 @@ suite('host service: the wildcard-action expansion writes a list in the host syn
     await expectFixed('yaml', before, 'wildcard-action', `Replace "${service}:*"`, expected);
   });
   test('Terraform aws_iam_policy_document: items of the one-line HCL list', async () => {
-    const before = tfDocument(`actions   = ["${service}:*"]\nresources = ["*"]`);
+    const before = tfStatement(`actions   = ["${service}:*"]\nresources = ["*"]`);
     const { result, actions } = await expansionOf('terraform', before);
-    const expected = tfDocument(`actions   = [${list(actions, (a) => `"${a}"`, ', ')}]\nresources = ["*"]`);
+    const expected = tfStatement(`actions   = [${list(actions, (a) => `"${a}"`, ', ')}]\nresources = ["*"]`);
     assert.equal(result, expected);
     await expectFixed('terraform', before, 'wildcard-action', `Replace "${service}:*"`, expected);
   });
