@@ -165,8 +165,9 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const settings = await settingsFor(uri);
     if (isPolicyLanguage || jsonLanguages.has(document.languageId)) {
       // A CloudFormation template in JSON is read as a host first: parsing a large template as a policy, on every
-      // edit, only to learn that it is not one cost more than reading the template.
-      if (!isPolicyLanguage && !isExtraPolicyFile(uri) && mayBeHost('json', document.getText())) {
+      // edit, only to learn that it is not one cost more than reading the template. (hostModelOf looks at the text
+      // once per version; a loose policy gets undefined from it.)
+      if (!isPolicyLanguage && !isExtraPolicyFile(uri)) {
         const host = await hostModelOf(document, settings);
         if (host) return { kind: 'host', model: host, settings };
       }

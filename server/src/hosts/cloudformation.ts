@@ -357,8 +357,7 @@ export function readCloudFormation(text: string, languageHint: 'yaml' | 'json', 
   }
   const templates = roots.filter((document) => isCloudFormation(document.root));
   if (templates.length === 0) return undefined;
-  const writer = guardConditionalItems(languageHint === 'json' ? jsonWriter(text) : yamlWriter(text));
-  const reading: TemplateReading = { text, writer, policies: [], writerKinds: [] };
+  const reading: TemplateReading = { text, writer: templateWriter('template', text, languageHint), policies: [], writerKinds: [] };
   for (const template of templates) readTemplate(reading, template.root as HostMapping);
   return { kind: 'cloudformation', policies: reading.policies, syntaxErrors: errorsOfTemplates(errors, roots, templates) };
 }
@@ -552,10 +551,9 @@ function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'sc
   }
   const parsed = readJson(text, start, end);
   if (parsed.errors.length > 0 || parsed.root?.kind !== 'mapping' || !sameJson(plainJson(parsed.root), expected)) return;
-  const writer = jsonWriter(text);
-  const quote = text[scalar.span.offset] === '"' ? '"' : "'";
-  reading.policies.push({ root: parsed.root, policyType, label, writer: quoted ? oneLineWriter(writer, quote) : writer });
-  reading.writerKinds.push(quoted ? quote : 'json');
+  const kind: WriterKind = !quoted ? 'json' : text[scalar.span.offset] === '"' ? '"' : "'";
+  reading.policies.push({ root: parsed.root, policyType, label, writer: templateWriter(kind, text, 'json') });
+  reading.writerKinds.push(kind);
 }
 
 /**

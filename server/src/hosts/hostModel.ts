@@ -109,10 +109,6 @@ function parseRendering(document: TextDocument, virtual: VirtualPolicy): PolicyM
   return parsePolicy(virtualDocument, { opaqueValues: virtual.opaqueValues });
 }
 
-export function embeddedModel(document: TextDocument, policy: EmbeddedPolicy): EmbeddedModel {
-  return new LazyEmbeddedModel(policy, (virtual) => parseRendering(document, virtual));
-}
-
 /**
  * The model of a host version. Given the model of the version before, renderings that come out the same text are not
  * parsed again: their PolicyModel (and the analysis remembered with it) carries over.

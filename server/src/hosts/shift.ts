@@ -7,17 +7,12 @@
 import type { Span } from '../policy/model';
 import type { EmbeddedPolicy, HostEntry, HostScalar, HostValue, TemplateHole, TemplateLiteral } from './types';
 
-/** The node each copy was made from. */
-const origins = new WeakMap<HostValue, HostValue>();
-
 /**
- * The node a copy was made from (its offsets are `node.span.offset - origin.span.offset` before), or undefined for a
- * node a reader made. What readers record about nodes on the side (how YAML or HCL writes them) is looked up through
- * this when asked for a copy: copying those records with every tree would cost more than the copy itself.
+ * The node each copy was made from (its offsets were `copy.span.offset - origin.span.offset` before). What readers
+ * record about nodes on the side (how YAML or HCL writes them) is looked up through this when asked for a copy
+ * (`throughOrigins`): copying those records with every tree would cost more than the copy itself.
  */
-export function originOf(node: HostValue): HostValue | undefined {
-  return origins.get(node);
-}
+const origins = new WeakMap<HostValue, HostValue>();
 
 /** The first node of `node`'s copy chain (itself first) for which `find` answers. */
 export function throughOrigins<T>(node: HostValue, find: (node: HostValue) => T | undefined): { readonly value: T; readonly delta: number } | undefined {
