@@ -149,16 +149,31 @@ suite('CLI on infrastructure code', () => {
     assert.match(run.stdout, /^app\/serverless\.yml\n {2}11:15 +error +dynamodb:Scann is not an action/m);
   });
 
-  test('--fix rewrites the host file in its own syntax, and leaves what it cannot fix', () => {
-    const fixFolder = workspace({ 'template.yaml': { text: template }, 'main.tf': { text: terraform }, 'serverless.yml': { text: serverless } });
-    const run = runCli(['--fix', '--format', 'json', '.'], { cwd: fixFolder });
-    const files = report(run).files;
+  test('--fix rewrites the host file in its own syntax', () => {
+    // Each file repeats an action, which redundant-action's safe fix removes.
+    const repeated = {
+      'template.yaml': template.replace('- s3:PutObjet', '- s3:GetObject'),
+      'main.tf': terraform.replace('"dynamodb:PutItme"', '"dynamodb:GetItem"').replace('["s3:GetObjectt"]', '["s3:GetObject", "s3:GetObject"]'),
+      'serverless.yml': serverless.replace('- dynamodb:Scann', '- dynamodb:Query'),
+    };
+    const fixFolder = workspace(Object.fromEntries(Object.entries(repeated).map(([name, text]) => [name, { text }])));
+    const files = report(runCli(['--fix', '--format', 'json', '.'], { cwd: fixFolder })).files;
     assert.ok(files.every((f) => f.fixed), JSON.stringify(files.map((f) => [f.path, f.fixed])));
-    assert.equal(read(fixFolder, 'template.yaml'), template.replace('- s3:PutObjet', '- s3:PutObject'));
-    assert.equal(read(fixFolder, 'main.tf'), terraform.replace('"dynamodb:PutItme"', '"dynamodb:PutItem"').replace('"s3:GetObjectt"', '"s3:GetObject"'));
-    assert.equal(read(fixFolder, 'serverless.yml'), serverless.replace('dynamodb:Scann', 'dynamodb:Scan'));
-    // What is left is found again, at the same places: nothing else changed.
+    assert.equal(read(fixFolder, 'template.yaml'), template.replace('                  - s3:PutObjet\n', ''));
+    assert.equal(read(fixFolder, 'main.tf'), terraform.replace('["dynamodb:GetItem", "dynamodb:PutItme"]', '["dynamodb:GetItem"]').replace('"s3:GetObjectt"', '"s3:GetObject"'));
+    assert.equal(read(fixFolder, 'serverless.yml'), serverless.replace('            - dynamodb:Scann\n', ''));
+    // Nothing is left to find: nothing else changed.
     assert.deepEqual(report(runCli(['--format', 'json', '.'], { cwd: fixFolder })).files.flatMap((f) => f.problems.map((p) => p.ruleId)), []);
+  });
+
+  test('--fix never writes a suggestion: a misspelt action stays for the author to choose', () => {
+    const fixFolder = workspace({ 'template.yaml': { text: template }, 'main.tf': { text: terraform }, 'serverless.yml': { text: serverless } });
+    const files = report(runCli(['--fix', '--format', 'json', '.'], { cwd: fixFolder })).files;
+    assert.ok(files.every((f) => !f.fixed), JSON.stringify(files.map((f) => [f.path, f.fixed])));
+    assert.equal(read(fixFolder, 'template.yaml'), template);
+    assert.equal(read(fixFolder, 'main.tf'), terraform);
+    assert.equal(read(fixFolder, 'serverless.yml'), serverless);
+    assert.deepEqual(files.flatMap((f) => f.problems.map((p) => p.ruleId)), ['invalid-action', 'invalid-action', 'invalid-action', 'invalid-action']);
   });
 
   test('the config file\'s ignore and filePatterns apply to host files', () => {

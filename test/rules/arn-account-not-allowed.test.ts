@@ -20,13 +20,13 @@ runRuleTests(rule, {
             'arn:aws:s3::111122223333:bucket/* names account "111122223333", but s3 ARNs of this kind have no account field (arn:<Partition>:s3:::<BucketName>/<ObjectName>), so it matches no resource.',
         },
       ],
-      output: policy('"arn:aws:s3:::bucket/*"'),
+      suggestions: [{ output: policy('"arn:aws:s3:::bucket/*"') }],
     },
     {
       name: 'a bucket with a variable account, in a list',
       code: policy('["arn:aws:s3:::a", [|"arn:aws:s3::${aws:PrincipalAccount}:b"|]]'),
       errors: ['notAllowed'],
-      output: policy('["arn:aws:s3:::a", "arn:aws:s3:::b"]'),
+      suggestions: [{ output: policy('["arn:aws:s3:::a", "arn:aws:s3:::b"]') }],
     },
   ],
 });

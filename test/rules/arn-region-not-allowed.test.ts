@@ -18,13 +18,13 @@ runRuleTests(rule, {
             'arn:aws:iam:us-east-1:111122223333:role/admin names Region "us-east-1", but iam ARNs of this kind have no Region (arn:<Partition>:iam::<Account>:role/<RoleNameWithPath>, arn:<Partition>:iam::<Account>:role/<RoleName>), so it matches no resource.',
         },
       ],
-      output: policy('"arn:aws:iam::111122223333:role/admin"'),
+      suggestions: [{ output: policy('"arn:aws:iam::111122223333:role/admin"') }],
     },
     {
       name: 'S3 bucket, multi-line list',
       code: '{\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:ListBucket",\n    "Resource": [\n      [|"arn:aws:s3:eu-west-1::bucket"|]\n    ]\n  }]\n}',
       errors: ['notAllowed'],
-      output: '{\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:ListBucket",\n    "Resource": [\n      "arn:aws:s3:::bucket"\n    ]\n  }]\n}',
+      suggestions: [{ output: '{\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:ListBucket",\n    "Resource": [\n      "arn:aws:s3:::bucket"\n    ]\n  }]\n}' }],
     },
   ],
 });

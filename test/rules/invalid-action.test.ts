@@ -17,13 +17,13 @@ runRuleTests(rule, {
       name: 'a typo gets the closest action of the service',
       code: policy('[|"s3:GetObjet"|]'),
       errors: [{ messageId: 'unknownWithSuggestion', message: 's3:GetObjet is not an action of Amazon S3. Did you mean s3:GetObject?' }],
-      output: policy('"s3:GetObject"'),
+      suggestions: [{ output: policy('"s3:GetObject"') }],
     },
     {
       name: 'the service prefix keeps the user\'s case',
       code: '{"Statement":[{"Effect":"Allow","Action":["S3:PutObject", [|"S3:GetObjet"|]],"Resource":"*"}]}',
       errors: ['unknownWithSuggestion'],
-      output: '{"Statement":[{"Effect":"Allow","Action":["S3:PutObject", "S3:GetObject"],"Resource":"*"}]}',
+      suggestions: [{ output: '{"Statement":[{"Effect":"Allow","Action":["S3:PutObject", "S3:GetObject"],"Resource":"*"}]}' }],
     },
     {
       name: 'a wildcard that matches nothing',
@@ -34,7 +34,7 @@ runRuleTests(rule, {
       name: 'a wildcard that matches nothing, with the closest stem',
       code: policy('[|"s3:GetObjetc*"|]'),
       errors: [{ messageId: 'noMatchWithSuggestion', message: 's3:GetObjetc* matches no action of Amazon S3. Did you mean s3:GetObject*?' }],
-      output: policy('"s3:GetObject*"'),
+      suggestions: [{ output: policy('"s3:GetObject*"') }],
     },
     {
       name: 'nothing close',
@@ -60,7 +60,7 @@ runRuleTests(rule, {
       name: 'NotAction and a multi-line list',
       code: '{\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "NotAction": [\n        "iam:Get*",\n        [|"iam:ListRolez"|]\n      ],\n      "Resource": "*"\n    }\n  ]\n}',
       errors: ['unknownWithSuggestion'],
-      output: '{\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "NotAction": [\n        "iam:Get*",\n        "iam:ListRoles"\n      ],\n      "Resource": "*"\n    }\n  ]\n}',
+      suggestions: [{ output: '{\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "NotAction": [\n        "iam:Get*",\n        "iam:ListRoles"\n      ],\n      "Resource": "*"\n    }\n  ]\n}' }],
     },
   ],
 });

@@ -9,13 +9,13 @@ runRuleTests(rule, {
     {
       code: policy('[|"arn:aws:S3:::bucket"|]'),
       errors: [{ messageId: 'upperCase', message: 'The service "S3" in arn:aws:S3:::bucket must be written in lower case: "s3".' }],
-      output: policy('"arn:aws:s3:::bucket"'),
+      suggestions: [{ output: policy('"arn:aws:s3:::bucket"') }],
     },
     {
       name: 'NotResource list',
       code: '{"Statement":[{"Effect":"Deny","Action":"*","NotResource":["arn:aws:s3:::a", [|"arn:aws:DynamoDB:*:*:table/T"|]]}]}',
       errors: ['upperCase'],
-      output: '{"Statement":[{"Effect":"Deny","Action":"*","NotResource":["arn:aws:s3:::a", "arn:aws:dynamodb:*:*:table/T"]}]}',
+      suggestions: [{ output: '{"Statement":[{"Effect":"Deny","Action":"*","NotResource":["arn:aws:s3:::a", "arn:aws:dynamodb:*:*:table/T"]}]}' }],
     },
   ],
 });

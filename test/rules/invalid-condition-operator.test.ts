@@ -24,7 +24,7 @@ runRuleTests(rule, {
       name: 'a typo, with the qualifier and IfExists kept',
       code: doc('{[|"ForAnyValue:StringLikeIfExist"|]:{"aws:TagKeys":"a*"}}'),
       errors: ['didYouMean'],
-      output: doc('{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":"a*"}}'),
+      suggestions: [{ output: doc('{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":"a*"}}') }],
     },
     {
       name: 'a lower-case qualifier',

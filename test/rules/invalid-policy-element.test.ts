@@ -8,10 +8,19 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'misspelled and wrong-case elements are renamed',
+      name: 'misspelled elements: renames to review (a guess among readings)',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",[|"Actions"|]:"s3:GetObject",[|"Condtion"|]:{}}]}',
       errors: ['unknownWithSuggestion', 'unknownWithSuggestion'],
-      output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Condition":{}}]}',
+      suggestions: [
+        { title: 'Rename to "Action"', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Condtion":{}}]}' },
+        { title: 'Rename to "Condition"', output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Actions":"s3:GetObject","Condition":{}}]}' },
+      ],
+    },
+    {
+      name: 'a wrong-case element is renamed by the fix (one reading)',
+      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",[|"action"|]:"s3:GetObject","Resource":"*"}]}',
+      errors: ['unknownWithSuggestion'],
+      output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
     },
     {
       name: 'top level, case matters',

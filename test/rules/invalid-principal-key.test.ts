@@ -23,7 +23,7 @@ runRuleTests(rule, {
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { [|"Servce"|]: "lambda.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}',
       policyType: 'trust',
       errors: ['unknownWithSuggestion'],
-      output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "lambda.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}',
+      suggestions: [{ title: 'Rename to "Service"', output: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "lambda.amazonaws.com" },\n      "Action": "sts:AssumeRole"\n    }\n  ]\n}' }],
     },
     {
       name: 'no close key; a rename that would duplicate a key is not offered',

@@ -18,13 +18,13 @@ runRuleTests(rule, {
       name: 'closest prefix, safe fix, quoting kept',
       code: policy('[|"s4:GetObject"|]'),
       errors: [{ messageId: 'unknownWithSuggestion', message: '"s4" in s4:GetObject is not the prefix of any AWS service. Did you mean s3:GetObject?' }],
-      output: policy('"s3:GetObject"'),
+      suggestions: [{ output: policy('"s3:GetObject"') }],
     },
     {
       name: 's4:* is fixed to s3:*',
       code: policy('["s3:GetObject", [|"s4:*"|]]'),
       errors: ['unknownWithSuggestion'],
-      output: policy('["s3:GetObject", "s3:*"]'),
+      suggestions: [{ output: policy('["s3:GetObject", "s3:*"]') }],
     },
     {
       name: 'no fix when the corrected action does not exist',
@@ -46,7 +46,7 @@ runRuleTests(rule, {
       code: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":[|"stss:AssumeRole"|]}]}',
       policyType: 'trust',
       errors: ['unknownWithSuggestion'],
-      output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+      suggestions: [{ output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}' }],
     },
   ],
 });

@@ -32,7 +32,7 @@ suite('code actions', () => {
   });
 
   test('fix-all applies every safe fix at once', () => {
-    const model = modelOf('{"Version":"2012-10-17","Statement":[{"Effect":"allow","Actions":"s3:GetObject","Resource":"*"},{"Effect":"deny","Action":"*","Resource":"*"}]}');
+    const model = modelOf('{"Version":"2012-10-17","Statement":[{"Effect":"allow","action":"s3:GetObject","Resource":"*"},{"Effect":"deny","Action":"*","Resource":"*"}]}');
     const actions = service.codeActions(model, [], [CodeActionKind.SourceFixAll], options);
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.kind, fixAllKind);
@@ -42,8 +42,8 @@ suite('code actions', () => {
 
   test('fix-all never gives an object the same key twice, even when each fix is right alone', () => {
     for (const text of [
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Actionn":"s3:GetObject","Actions":"s3:PutObject","Resource":"*"}]}',
-      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:DisableAWSServiceAccess","Resource":"*","Condtion":{"StringEquals":{"organizations:ServicePrincipal":"backup.amazonaws.com"}}}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","action":"s3:GetObject","ACTION":"s3:PutObject","Resource":"*"}]}',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:DisableAWSServiceAccess","Resource":"*","condition":{"StringEquals":{"organizations:ServicePrincipal":"backup.amazonaws.com"}}}]}',
     ]) {
       const model = modelOf(text);
       const [action] = service.codeActions(model, [], [CodeActionKind.SourceFixAll], options);

@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'error',
   summary: 'A resource ARN names an account where the service\'s ARN format has none (S3 buckets and objects, for example).',
   policyTypes: arnPolicyTypes,
-  fixable: 'safe',
+  fixable: 'suggestion',
   messages: {
     notAllowed: '{resource} names account "{account}", but {service} ARNs of this kind have no account field ({formats}), so it matches no resource.',
   },
@@ -23,7 +23,8 @@ export default defineRule({
         node: value.value.node,
         messageId: 'notAllowed',
         data: { resource: value.value.value, account: judged.arn.account.text, service: judged.arn.service.text, formats: describeFormats(judged.formats) },
-        fix: { title: `Remove the account: ${fixed}`, edits: [replaceWithString(value.value.node, fixed)] },
+        // As written the ARN matches nothing; the corrected one matches resources, so the statement grants or denies more.
+        suggestions: [{ title: `Remove the account: ${fixed}`, edits: [replaceWithString(value.value.node, fixed)] }],
       });
     }
   },

@@ -55,3 +55,11 @@ export function findClosest(name: string, candidates: Iterable<string>): string 
   }
   return bestDistance <= limit && !tie ? best : undefined;
 }
+
+/**
+ * True when the correction is the same word written another way (case, surrounding spaces): a fix with one reading.
+ * Any other "did you mean" is a guess among readings, offered as a suggestion so fix-all never picks one.
+ */
+export function respellsOnly(written: string, correction: string): boolean {
+  return written.trim().toLowerCase() === correction.toLowerCase();
+}

@@ -3,6 +3,7 @@
  * document's own indentation, so a fix never reformats the user's policy.
  */
 import type { ASTNode, PropertyASTNode, StringASTNode } from '../policy/model';
+import { respellsOnly } from './closest';
 import type { Edit, Fix } from './types';
 
 export function replaceNode(node: ASTNode, text: string): Edit {
@@ -163,4 +164,18 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export function renameKeyFix(keyNode: StringASTNode, name: string | undefined, siblingKeys: ReadonlySet<string>): Fix | undefined {
   if (name === undefined || siblingKeys.has(name)) return undefined;
   return { title: `Rename to "${name}"`, edits: [replaceWithString(keyNode, name)] };
+}
+
+/**
+ * A "did you mean" rename of a key, as a report's fix when it only respells the key (`stringequals`), else as a
+ * suggestion: a closer name is a guess among readings (`StringLikeIfExist` could mean with or without IfExists).
+ */
+export function renameKeyOffer(
+  keyNode: StringASTNode,
+  name: string | undefined,
+  siblingKeys: ReadonlySet<string>,
+): { fix?: Fix; suggestions?: Fix[] } {
+  const rename = renameKeyFix(keyNode, name, siblingKeys);
+  if (!rename || name === undefined) return {};
+  return respellsOnly(keyNode.value, name) ? { fix: rename } : { suggestions: [rename] };
 }

@@ -10,7 +10,7 @@ export default defineRule({
   id: 'invalid-action',
   severity: 'error',
   summary: 'An action that does not exist, or a wildcard that matches no action (case does not matter, only the name).',
-  fixable: 'safe',
+  fixable: 'suggestion',
   messages: {
     unknown: '{action} is not an action of {serviceName}.',
     unknownWithSuggestion: '{action} is not an action of {serviceName}. Did you mean {suggestion}?',
@@ -51,7 +51,8 @@ export default defineRule({
             node,
             messageId: wildcard ? (fix ? 'noMatchWithSuggestion' : 'noMatch') : fix ? 'unknownWithSuggestion' : 'unknown',
             data: { action: value, serviceName: known.name, suggestion: suggestion ?? '' },
-            fix,
+            // The closest name is a guess, and it grants an action the misspelling never did: reviewed, never applied by fix-all.
+            suggestions: fix ? [fix] : [],
           });
         }
       }

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   summary: 'The service field of a resource ARN has upper-case letters; ARN service names are lower case.',
   policyTypes: arnPolicyTypes,
-  fixable: 'safe',
+  fixable: 'suggestion',
   messages: {
     upperCase: 'The service "{service}" in {resource} must be written in lower case: "{lower}".',
   },
@@ -24,7 +24,8 @@ export default defineRule({
         node: value.value.node,
         messageId: 'upperCase',
         data: { service, lower, resource: value.value.value },
-        fix: { title: `Change the service to ${lower}`, edits: [replaceWithString(value.value.node, fixed)] },
+        // As written the ARN matches nothing; the corrected one matches resources, so the statement grants or denies more.
+        suggestions: [{ title: `Change the service to ${lower}`, edits: [replaceWithString(value.value.node, fixed)] }],
       });
     }
   },

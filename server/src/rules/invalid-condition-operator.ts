@@ -1,6 +1,6 @@
 import { conditionOperators } from '../policy/operators';
 import { findClosest } from './closest';
-import { renameKeyFix } from './edits';
+import { renameKeyOffer } from './edits';
 import { defineRule } from './types';
 
 /** Every operator name IAM accepts: each base operator, with or without a set qualifier and IfExists. */
@@ -15,7 +15,7 @@ export default defineRule({
   id: 'invalid-condition-operator',
   severity: 'error',
   summary: 'A condition operator that IAM does not know; operator names are case-sensitive.',
-  fixable: 'safe',
+  fixable: 'safe+suggestion',
   messages: {
     unknown: '"{operator}" is not a condition operator.',
     didYouMean: '"{operator}" is not a condition operator. Did you mean "{suggestion}"?',
@@ -28,12 +28,11 @@ export default defineRule({
         const operator = entry.operator;
         if (knownNames.includes(operator) || /^(ForAllValues:|ForAnyValue:)?NullIfExists$/.test(operator)) continue;
         const suggestion = findClosest(operator, knownNames);
-        const fix = renameKeyFix(entry.keyNode, suggestion, present);
         report({
           node: entry.keyNode,
           messageId: suggestion ? 'didYouMean' : 'unknown',
           data: { operator, suggestion: suggestion ?? '' },
-          fix,
+          ...renameKeyOffer(entry.keyNode, suggestion, present),
         });
       }
     }

@@ -1,6 +1,6 @@
 import type { PropertyASTNode } from '../policy/model';
 import { findClosest } from './closest';
-import { renameKeyFix } from './edits';
+import { renameKeyOffer } from './edits';
 import { statementElements, topLevelElements } from './elements';
 import { defineRule, type Report } from './types';
 
@@ -17,12 +17,11 @@ function checkProperties(
     const key = property.keyNode.value;
     if (allowed.includes(key)) continue;
     const suggestion = findClosest(key, allowed);
-    const fix = renameKeyFix(property.keyNode, suggestion, present);
     report({
       node: property.keyNode,
       messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
       data: { key, where, suggestion: suggestion ?? '', allowed: allowed.join(', ') },
-      fix,
+      ...renameKeyOffer(property.keyNode, suggestion, present),
     });
   }
 }
@@ -31,7 +30,7 @@ export default defineRule<MessageId>({
   id: 'invalid-policy-element',
   severity: 'error',
   summary: 'An unknown element at the top level or in a statement (element names are case-sensitive).',
-  fixable: 'safe',
+  fixable: 'safe+suggestion',
   messages: {
     unknown: '"{key}" is not a policy element {where}. Allowed: {allowed}.',
     unknownWithSuggestion: '"{key}" is not a policy element {where}. Did you mean "{suggestion}"?',

@@ -1,5 +1,5 @@
 import { findClosest } from './closest';
-import { renameKeyFix } from './edits';
+import { renameKeyOffer } from './edits';
 import { principalKeys } from './principalFormats';
 import { defineRule } from './types';
 
@@ -9,7 +9,7 @@ export default defineRule({
   summary: 'A Principal or NotPrincipal object has a key other than AWS, Service, Federated or CanonicalUser (keys are case-sensitive).',
   // RCPs only take "*" (rcp-syntax-error-principal); identity-like types take no principal (unsupported-principal).
   policyTypes: ['resource', 'trust'],
-  fixable: 'safe',
+  fixable: 'safe+suggestion',
   messages: {
     unknown: '"{key}" is not a principal type. Use one of: {allowed}.',
     unknownWithSuggestion: '"{key}" is not a principal type. Did you mean "{suggestion}"?',
@@ -22,12 +22,11 @@ export default defineRule({
         for (const entry of entries) {
           if (principalKeys.includes(entry.kind)) continue;
           const suggestion = findClosest(entry.kind, principalKeys);
-          const fix = renameKeyFix(entry.keyNode, suggestion, present);
           report({
             node: entry.keyNode,
             messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
             data: { key: entry.kind, suggestion: suggestion ?? '', allowed: principalKeys.join(', ') },
-            fix,
+            ...renameKeyOffer(entry.keyNode, suggestion, present),
           });
         }
       }

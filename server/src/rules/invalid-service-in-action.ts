@@ -10,7 +10,7 @@ export default defineRule({
   id: 'invalid-service-in-action',
   severity: 'error',
   summary: 'The service prefix of an action is not the prefix of any AWS service.',
-  fixable: 'safe',
+  fixable: 'suggestion',
   messages: {
     unknown: '"{service}" in {action} is not the prefix of any AWS service.',
     unknownWithSuggestion: '"{service}" in {action} is not the prefix of any AWS service. Did you mean {suggestion}?',
@@ -31,7 +31,7 @@ export default defineRule({
           }
           if (catalog.findService(service)) continue;
           const closest = closestPrefix(catalog, service);
-          // Only a correction that names real actions is safe to apply without review.
+          // Only a correction that names real actions is offered; it is a guess that grants them, so never applied unreviewed.
           const corrected = closest && `${closest}:${name}`;
           const fix =
             corrected && catalog.expandAction(corrected).length > 0
@@ -41,7 +41,7 @@ export default defineRule({
             node,
             messageId: closest ? 'unknownWithSuggestion' : 'unknown',
             data: { service, action: value, suggestion: corrected ?? '' },
-            fix,
+            suggestions: fix ? [fix] : [],
           });
         }
       }
