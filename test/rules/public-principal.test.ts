@@ -55,17 +55,7 @@ runRuleTests(rule, {
       code: '{"Version":"2012-10-17","Statement":[{"Sid":"Allow access through EBS for all principals in the account","Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:CreateGrant","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"111122223333","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}}]}',
       policyType: 'resource',
     },
-    {
-      name: 'trust: cross-account with an external ID',
-      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID"}}}]}',
-      policyType: 'trust',
-    },
-    {
-      name: 'trust: any principal of the organization',
-      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}',
-      policyType: 'trust',
-    },
-    { name: 'trust: a bare "*" is another rule\'s error', code: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}]}', policyType: 'trust' },
+    { name: 'trust policies are public-trust-policy\'s', code: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}', policyType: 'trust' },
     { name: 'identity policies have no principal', code: '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' },
     { name: 'RCPs name "*" by design', code: '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}]}', policyType: 'rcp' },
   ],
@@ -143,12 +133,6 @@ runRuleTests(rule, {
       code: '{"Version":"2012-10-17","Id":"Queue1_Policy","Statement":[{"Sid":"Queue1_AnonymousAccess_SendMessage","Effect":"Allow","Principal":{"AWS":[|"*"|]},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-2:111122223333:MyQueue"}]}',
       policyType: 'resource',
       errors: ['publicResource'],
-    },
-    {
-      name: 'trust: any AWS principal, with only an external ID',
-      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":[|"*"|]},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID"}}}]}',
-      policyType: 'trust',
-      errors: ['publicTrust'],
     },
   ],
 });

@@ -5,7 +5,7 @@ runRuleTests(rule, {
   valid: [
     { name: 'cross-account trust', code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}', policyType: 'trust' },
     {
-      name: '{"AWS": "*"} is accepted (public-principal warns about it)',
+      name: '{"AWS": "*"} is accepted (public-trust-policy reports it)',
       code: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}',
       policyType: 'trust',
     },

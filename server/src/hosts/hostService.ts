@@ -12,6 +12,7 @@ import type { Edit, Fix, Problem } from '../rules/types';
 import { codeActionsFor, wantedKind } from '../service/codeActions';
 import { complete } from '../service/complete';
 import { toDiagnostic, tooLargeDiagnostic } from '../service/diagnostics';
+import { foldProblems } from '../service/folding';
 import { hover } from '../service/hover';
 import type { PolicyService } from '../service';
 import { refactorings } from '../service/refactorings';
@@ -194,8 +195,8 @@ export function createHostService(service: PolicyService): HostService {
   function* validationSteps(model: HostModel, settings: Settings): Generator<void, Diagnostic[], undefined> {
     if (model.tooLarge) return [tooLargeDiagnostic(model.document, settings.maxFileSize)];
     const problems = yield* analysisSteps(model, settings);
-    return problems.map((problem) => {
-      const diagnostic = toDiagnostic(model.document, problem);
+    return foldProblems(problems).map(({ problem, folded }) => {
+      const diagnostic = toDiagnostic(model.document, problem, folded);
       // No rule page to link: the host's syntax is not ours to document.
       if (problem.ruleId === hostSyntaxErrorId) delete diagnostic.codeDescription;
       return diagnostic;

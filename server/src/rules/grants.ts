@@ -5,11 +5,13 @@
 import type { Action, Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Statement, StringValue } from '../policy/model';
 import { statementActions, type StatementActions } from '../policy/statementActions';
+import { neverApplies } from './impossibleConditions';
 import { narrowsAnything } from './narrowingConditions';
 import { coversEveryArn } from './resourceScope';
 
+/** An Allow that can apply: one whose Condition no request satisfies grants nothing (condition-never-true). */
 export function isAllow(statement: Statement): boolean {
-  return statement.effect?.value === 'Allow';
+  return statement.effect?.value === 'Allow' && !neverApplies(statement);
 }
 
 export function isDeny(statement: Statement): boolean {

@@ -84,6 +84,8 @@ import policySizeExceedsTrustPolicyQuota from './policy-size-exceeds-trust-polic
 import privateIpAddress from './private-ip-address';
 import privilegeEscalation from './privilege-escalation';
 import publicPrincipal from './public-principal';
+import publicTrustPolicy from './public-trust-policy';
+import conditionNeverTrue from './condition-never-true';
 import rcpSyntaxErrorAction from './rcp-syntax-error-action';
 import rcpSyntaxErrorAllow from './rcp-syntax-error-allow';
 import rcpSyntaxErrorNotaction from './rcp-syntax-error-notaction';
@@ -125,6 +127,7 @@ export const rules: readonly Rule[] = [
   arnAccountNotAllowed,
   arnRegionNotAllowed,
   arnTooLong,
+  conditionNeverTrue,
   createSlrWithNotActionAndNotResource,
   createSlrWithNotResource,
   createSlrWithStarInActionAndNotResource,
@@ -204,6 +207,7 @@ export const rules: readonly Rule[] = [
   privateIpAddress,
   privilegeEscalation,
   publicPrincipal,
+  publicTrustPolicy,
   rcpSyntaxErrorAction,
   rcpSyntaxErrorAllow,
   rcpSyntaxErrorNotaction,

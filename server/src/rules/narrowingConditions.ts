@@ -113,11 +113,35 @@ export function narrowsResources(statement: Statement, actions: readonly Action[
     if (kind === 'resource') return true;
     if (kind === 'service' && test.canonicalKey) serviceKeys.push(test.canonicalKey);
   }
-  if (serviceKeys.length === 0) return false;
+  return serviceKeys.length > 0 && keysOfResourceTypes(actions, serviceKeys);
+}
+
+/**
+ * True when a condition narrows the statement for the given actions: a global key of any kind (data), a service key
+ * that the catalogue lists for one of the actions' resource types, or a service key of the request that names things
+ * (`kms:ViaService`, `cloudwatch:namespace`, `ec2:CreateAction`). A Boolean request key only picks an option of the
+ * request (`kms:GrantIsForAWSResource` on `kms:CreateGrant`, `dynamodb:FullTableScan`): every resource stays
+ * reachable, so it does not make a grant on every resource narrow.
+ */
+export function narrowsFor(statement: Statement, actions: readonly Action[], catalog: Catalog): boolean {
+  for (const test of conditionTests(statement, catalog)) {
+    const kind = narrowingOf(test);
+    if (kind === undefined) continue;
+    if (kind !== 'service' || !test.canonicalKey) return true;
+    if (!isBooleanKey(catalog, test.canonicalKey) || keysOfResourceTypes(actions, [test.canonicalKey])) return true;
+  }
+  return false;
+}
+
+function isBooleanKey(catalog: Catalog, key: string): boolean {
+  const type = catalog.findConditionKey(key)?.type;
+  return type === 'Bool' || type === 'ArrayOfBool';
+}
+
+/** Whether one of the keys is listed for one of the actions' resource types (on the type or on the action's row). */
+function keysOfResourceTypes(actions: readonly Action[], keys: readonly string[]): boolean {
   return actions.some((action) =>
-    action.resourceTypes.some(
-      (row) => serviceKeys.some((key) => row.resourceType.conditionKeys.includes(key) || row.conditionKeys.includes(key)),
-    ),
+    action.resourceTypes.some((row) => keys.some((key) => row.resourceType.conditionKeys.includes(key) || row.conditionKeys.includes(key))),
   );
 }
 

@@ -7,6 +7,7 @@ import formatData from '../../../data/principal-value-formats.json';
 import trustData from '../../../data/trust-principals.json';
 import type { PrincipalElement, PrincipalEntry, Statement, StringValue } from '../policy/model';
 import { findClosest } from './closest';
+import { neverApplies } from './impossibleConditions';
 
 export interface PrincipalValue {
   /** The principal key the entry stands for (`AWS`, `Service`...); see principalKeyOf. */
@@ -56,8 +57,9 @@ export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {
   return value === 'allow' ? 'Allow' : value === 'deny' ? 'Deny' : undefined;
 }
 
+/** An Allow that can apply: one whose Condition no request satisfies grants nothing (condition-never-true). */
 export function isAllow(statement: Statement): boolean {
-  return effectOf(statement) === 'Allow';
+  return effectOf(statement) === 'Allow' && !neverApplies(statement);
 }
 
 export function isDeny(statement: Statement): boolean {

@@ -4,7 +4,8 @@ import { statementActions } from '../policy/statementActions';
 import { delegationFacts } from './roleDelegation';
 import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryResource } from './grants';
 import { replaceWithStrings } from './listReplacement';
-import { narrowsAnything } from './narrowingConditions';
+import { coversEveryArn } from './resourceScope';
+import { narrowsFor } from './narrowingConditions';
 import { defineRule, type Fix } from './types';
 
 /**
@@ -34,12 +35,12 @@ export default defineRule({
   messages: {
     wildcardResource:
       'Resource "{resource}" lets {count} that could be limited to specific resources act on every resource ({examples}); name the resources they need.',
+    everyResourceOfType:
+      'Resource "{resource}" names every {types}, so {count} on all of them ({examples}); name the resources they need.',
   },
   check({ policy, catalog, report }) {
     for (const statement of policy.statements) {
       if (!isAllow(statement) || !statement.resource || everyActionOnEveryResource(statement)) continue;
-      const stars = statement.resource.values.filter((v) => isEveryResource(v.value));
-      if (stars.length === 0) continue;
       const granted = statementActions(statement, catalog);
       const actions = granted.actions;
       // Actions that only a whole-service wildcard brings in are wildcard-action's finding: narrow the actions first.
@@ -55,19 +56,107 @@ export default defineRule({
           (named === undefined || named.has(a.fullName)) &&
           !hasOwnRule(a),
       );
-      if (scoped.length === 0 || narrowsAnything(statement, catalog)) continue;
-      const examples = scoped.slice(0, 3).map((a) => a.fullName).join(', ') + (scoped.length > 3 ? ', ...' : '');
-      for (const star of stars) {
+      if (scoped.length === 0 || narrowsFor(statement, scoped, catalog)) continue;
+      for (const value of statement.resource.values) {
+        const finding = isEveryResource(value.value) ? { actions: scoped, types: undefined, formats: [] } : typeWide(value.value, scoped);
+        if (!finding) continue;
+        const reached = finding.actions;
+        const examples = reached.slice(0, 3).map((a) => a.fullName).join(', ') + (reached.length > 3 ? ', ...' : '');
+        const count = reached.length === 1 ? '1 action' : `${reached.length} actions`;
+        const countActing = reached.length === 1 ? '1 action acts' : `${reached.length} actions act`;
         report({
-          node: star.node,
-          messageId: 'wildcardResource',
-          data: { resource: star.value, count: scoped.length === 1 ? '1 action' : `${scoped.length} actions`, examples },
-          suggestions: () => templates(policy.text, statement, star, actions),
+          node: value.node,
+          ...(finding.types === undefined
+            ? { messageId: 'wildcardResource', data: { resource: value.value, count, examples } }
+            : { messageId: 'everyResourceOfType', data: { resource: value.value, types: finding.types, count: countActing, examples } }),
+          // A type-wide ARN is replaced by the templates of the types it names: the other values serve the other types.
+          suggestions: () =>
+            finding.types === undefined ? templates(policy.text, statement, value, actions) : typeTemplates(policy.text, statement, value, finding.formats),
         });
       }
     }
   },
 });
+
+/**
+ * For an ARN pattern that names every resource of a type (`arn:*:cloudtrail:*:*:trail/*` is every trail, in every
+ * Region and account), the actions it lets act on every resource of that type and the types' names; undefined when
+ * the pattern names resources, a path or a prefix (`trail/audit-*`), or concerns none of the actions.
+ */
+function typeWide(value: string, actions: readonly Action[]): { actions: Action[]; types: string; formats: string[] } | undefined {
+  if (!value.toLowerCase().startsWith('arn:')) return undefined;
+  // A statement may hold the whole catalogue: judge each format once, and only formats of the value's service.
+  const service = value.split(':')[2] ?? '';
+  const anyService = /[*?]/.test(service);
+  const judged = new Map<string, boolean>();
+  const covers = (format: string): boolean => {
+    let answer = judged.get(format);
+    if (answer === undefined) {
+      answer =
+        (anyService || format.split(':')[2] === service) &&
+        !isSingleton(format) &&
+        regionAndAccountFit(value, format) &&
+        coversEveryArn(value, format);
+      judged.set(format, answer);
+    }
+    return answer;
+  };
+  const types: string[] = [];
+  const formats: string[] = [];
+  const reached = actions.filter((action) => {
+    let reaches = false;
+    for (const row of action.resourceTypes) {
+      if (createsType(action, row.resourceType.name) || !covers(row.resourceType.arn)) continue;
+      reaches = true;
+      if (!types.includes(row.resourceType.name)) types.push(row.resourceType.name);
+      if (!formats.includes(row.resourceType.arn)) formats.push(row.resourceType.arn);
+    }
+    return reaches;
+  });
+  return reached.length === 0 ? undefined : { actions: reached, types: typeNames(types), formats };
+}
+
+/**
+ * A Create action on the type it creates (`iam:CreateVirtualMFADevice` on `mfa`, `ec2:CreateSnapshot` on `snapshot`):
+ * the caller picks the new resource's name, so a type-wide ARN is how AWS's own policies grant it (the MFA
+ * self-service policy writes `arn:aws:iam::*:mfa/*`). The parent types it needs (`vpc` for a security group) still count.
+ */
+function createsType(action: Action, typeName: string): boolean {
+  if (!action.name.startsWith('Create')) return false;
+  const type = typeName.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return type.length > 0 && action.name.toLowerCase().includes(type);
+}
+
+/**
+ * A type with one resource per account and Region (`arn:${Partition}:sts::${Account}:self`): nothing to name beyond
+ * the account, which does not narrow here either.
+ */
+function isSingleton(arnFormat: string): boolean {
+  return !arnFormat.split(':').slice(5).join(':').includes('${');
+}
+
+/**
+ * coversEveryArn lets any Region and account through; for naming the types a value reaches, an empty field in it
+ * still rules out a format that has one there (`arn:aws:s3:::*` is no access point's object).
+ */
+function regionAndAccountFit(value: string, arnFormat: string): boolean {
+  const fields = value.split(':');
+  const formatFields = arnFormat.split(':');
+  return [3, 4].every((i) => fields[i] !== '' || formatFields[i] === '');
+}
+
+/** `trail`, `bucket and object`, `role, user and group`. */
+function typeNames(types: readonly string[]): string {
+  return types.length === 1 ? types[0]! : `${types.slice(0, -1).join(', ')} and ${types[types.length - 1]}`;
+}
+
+/** Replace a type-wide ARN with the ARN formats of the types it names, placeholders to fill in. */
+function typeTemplates(text: string, statement: Statement, value: StringValue, formats: readonly string[]): Fix[] {
+  const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
+  const edit = replaceWithStrings(text, value.node, formats.map((f) => f.replace('${Partition}', 'aws')).filter((f) => !others.has(f)));
+  if (!edit || formats.length > templateLimit) return [];
+  return [{ title: `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`, edits: [edit] }];
+}
 
 /**
  * Whether the reference lists resource types for the action. Required or not: s3:PutObject lists its object types as

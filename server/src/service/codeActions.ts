@@ -8,6 +8,7 @@ import { applyEdits } from '../rules/edits';
 import { jsonLanguage } from './jsonLanguage';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem } from '../rules/types';
+import { foldProblems } from './folding';
 import { toRange } from './ranges';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
@@ -25,12 +26,13 @@ function matchKey(ruleId: string, range: Range): string {
 function problemsByDiagnostic(document: TextDocument, problems: readonly Problem[], requested: readonly Diagnostic[]): Map<string, Problem[]> {
   const codes = new Set(requested.map((diagnostic) => diagnostic.code));
   const index = new Map<string, Problem[]>();
-  for (const problem of problems) {
+  // A diagnostic that others were folded into (folding.ts) offers their remedies too, after its own.
+  for (const { problem, folded } of foldProblems(problems)) {
     if (!codes.has(problem.ruleId)) continue;
     const key = matchKey(problem.ruleId, toRange(document, problem));
     const same = index.get(key);
-    if (same) same.push(problem);
-    else index.set(key, [problem]);
+    if (same) same.push(problem, ...folded);
+    else index.set(key, [problem, ...folded]);
   }
   return index;
 }

@@ -13,7 +13,11 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
+/**
+ * The diagnostic of a problem; problems folded into it (folding.ts) become its related information, each naming its
+ * rule, at the same range.
+ */
+export function toDiagnostic(document: TextDocument, problem: Problem, folded: readonly Problem[] = []): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(document, problem),
     severity: severities[problem.severity],
@@ -22,6 +26,12 @@ export function toDiagnostic(document: TextDocument, problem: Problem): Diagnost
     source: diagnosticSource,
     message: problem.message,
   };
+  if (folded.length > 0) {
+    diagnostic.relatedInformation = folded.map((other) => ({
+      location: { uri: document.uri, range: diagnostic.range },
+      message: `${other.ruleId}: ${other.message}`,
+    }));
+  }
   const tags = problem.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   if (tags.length > 0) diagnostic.tags = tags;
   return diagnostic;

@@ -27,6 +27,7 @@ import { codeActionsFor, wantedKind } from './codeActions';
 import { refactorings } from './refactorings';
 import { complete } from './complete';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
+import { foldProblems } from './folding';
 import { hover } from './hover';
 import { jsonLanguage } from './jsonLanguage';
 import { documentSymbols } from './symbols';
@@ -117,7 +118,7 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
   function* validationSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Diagnostic[], undefined> {
     if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
     const { problems } = yield* analysisSteps(model, documentOptions);
-    return problems.map((problem) => toDiagnostic(model.document, problem));
+    return foldProblems(problems).map(({ problem, folded }) => toDiagnostic(model.document, problem, folded));
   }
 
   const analyze = (model: PolicyModel, documentOptions: DocumentOptions) => finish(analysisSteps(model, documentOptions));

@@ -1,0 +1,43 @@
+import { publicStatements } from './publicGrants';
+import { addConditionTest } from './conditionInsertion';
+import { replaceWithString } from './edits';
+import { defineRule, type Fix } from './types';
+import type { PolicyModel, Statement, StringValue } from '../policy/model';
+
+export default defineRule({
+  id: 'public-trust-policy',
+  severity: 'error',
+  summary: 'A role trust policy lets any AWS principal, in any account, assume the role ({"AWS": "*"} with no condition that limits who).',
+  policyTypes: ['trust'],
+  fixable: 'suggestion',
+  messages: {
+    publicTrust:
+      '{"AWS": "*"} lets any AWS principal, in any account, assume this role, and no condition limits who. Name the trusted account or role, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn.',
+  },
+  check({ policy, catalog, report }) {
+    for (const { statement, everyone } of publicStatements(policy, catalog)) {
+      // A bare "*" is not valid in a trust policy at all: role-trust-policy-unsupported-wildcard-in-principal.
+      if (statement.principal?.wildcard) continue;
+      for (const value of everyone) {
+        report({ node: value.node, messageId: 'publicTrust', suggestions: () => narrowings(policy, statement, value) });
+      }
+    }
+  },
+});
+
+/**
+ * The three ways out, most common first: the account's root (every principal of this account that an IAM policy
+ * allows to assume the role), one role, or every principal of the organization. Fields to fill in are placeholders.
+ */
+function narrowings(policy: PolicyModel, statement: Statement, value: StringValue): Fix[] {
+  const fixes: Fix[] = [
+    { title: 'Trust one account: "arn:aws:iam::${Account}:root"', edits: [replaceWithString(value.node, 'arn:aws:iam::${Account}:root')] },
+    {
+      title: 'Trust one role: "arn:aws:iam::${Account}:role/${RoleName}"',
+      edits: [replaceWithString(value.node, 'arn:aws:iam::${Account}:role/${RoleName}')],
+    },
+  ];
+  const orgCondition = addConditionTest(policy.text, statement, 'StringEquals', 'aws:PrincipalOrgID', JSON.stringify('${OrgId}'));
+  if (orgCondition) fixes.push({ title: 'Trust your organization: add "StringEquals": {"aws:PrincipalOrgID": "${OrgId}"}', edits: [orgCondition] });
+  return fixes;
+}
