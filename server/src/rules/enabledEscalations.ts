@@ -60,12 +60,19 @@ interface AllowStatement {
 function findEnabled(policy: PolicyModel, catalog: Catalog): EnabledMethod[] {
   // Each method asks every Allow statement about its actions: look each statement's actions up once.
   const allows = policy.statements.filter(isAllow).map((statement) => ({ statement, granted: statementActions(statement, catalog) }));
+  // Methods share actions (iam:PassRole is in 24 of them): look each action's grants up once.
+  const known = new Map<string, readonly ActionGrant[]>();
+  const grantsFor = (action: Action, passedTo: string | undefined): readonly ActionGrant[] => {
+    const key = action.fullName === 'iam:PassRole' ? `${action.fullName} ${passedTo ?? ''}` : action.fullName;
+    let found = known.get(key);
+    if (!found) known.set(key, (found = deniedOutright(policy, action, catalog) ? [] : grantsOf(allows, catalog, action, passedTo)));
+    return found;
+  };
   const enabled: EnabledMethod[] = [];
   for (const method of escalationMethods) {
-    const grants: ActionGrant[][] = [];
+    const grants: (readonly ActionGrant[])[] = [];
     for (const action of methodActions(catalog, method)) {
-      if (!action || deniedOutright(policy, action, catalog)) break;
-      const found = grantsOf(allows, catalog, action, method.passedTo);
+      const found = action ? grantsFor(action, method.passedTo) : [];
       if (found.length === 0) break;
       grants.push(found);
     }
@@ -98,18 +105,30 @@ function grantsOf(allows: readonly AllowStatement[], catalog: Catalog, action: A
   for (const { statement, granted } of allows) {
     if (!granted.covers(action)) continue;
     if (passedTo && action.fullName === 'iam:PassRole' && !mayPassTo(statement, catalog, passedTo)) continue;
-    const node = grantingNode(statement, catalog, (a) => a.fullName === action.fullName);
-    if (!node) continue;
     const everyType = grantsOnEveryResource(statement, action);
     if (everyType && !narrowsResources(statement, [action], catalog)) {
-      found.push({ statement, node, onEveryResource: true, resources: [] });
+      found.push(grant(statement, catalog, action, true, []));
       continue;
     }
     // With a type-wide grant limited by a condition, the grant still reaches the resources the condition lets through.
     const resources = (statement.resource?.values ?? []).filter((value) => namesResourceOf(action, value.value));
-    if (everyType || resources.length > 0) found.push({ statement, node, onEveryResource: false, resources });
+    if (everyType || resources.length > 0) found.push(grant(statement, catalog, action, false, resources));
   }
   return found;
+}
+
+/** A grant whose Action string is looked up only when asked: `"*"` stands for every action of the catalogue. */
+function grant(statement: Statement, catalog: Catalog, action: Action, onEveryResource: boolean, resources: readonly StringValue[]): ActionGrant {
+  let node: ASTNode | undefined;
+  return {
+    statement,
+    onEveryResource,
+    resources,
+    get node() {
+      // The statement covers the action, so some Action string brings it in, or it is a NotAction statement.
+      return (node ??= grantingNode(statement, catalog, (a) => a.fullName === action.fullName)!);
+    },
+  };
 }
 
 /**
