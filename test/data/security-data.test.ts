@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
-import { escalationMethods } from '../../server/src/rules/escalationMethods';
+import { escalationMethods, leftOutMethods } from '../../server/src/rules/escalationMethods';
 import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/narrowingConditions';
 import { delegationFacts } from '../../server/src/rules/roleDelegation';
 import {
@@ -75,15 +75,28 @@ suite('security rule data', () => {
     }
   });
 
-  test('privilege-escalation-methods: unique ids, existing actions, passedTo for PassRole methods', () => {
+  test('privilege-escalation-methods: unique ids, existing actions, a target among them, passedTo for PassRole methods, sources', () => {
     const ids = new Set<string>();
+    const cited = new Set<string>();
     for (const method of escalationMethods) {
       assert.ok(!ids.has(method.id), `duplicate method ${method.id}`);
       ids.add(method.id);
-      assertSourced(method, method.id);
+      assert.ok(method.reason.trim().length > 10, `${method.id}: a reason`);
+      assert.ok(method.sources.length > 0, `${method.id}: a source`);
+      for (const source of method.sources) {
+        assert.match(source, /^https:\/\//, `${method.id}: a source URL`);
+        assert.ok(!cited.has(source), `${method.id}: ${source} is cited by another method too`);
+        cited.add(source);
+      }
       for (const action of method.actions) assertAction(action, method.id);
+      assert.equal(new Set(method.actions).size, method.actions.length, `${method.id}: an action listed twice`);
+      assert.ok(method.actions.includes(method.target), `${method.id}: the target ${method.target} is one of its actions`);
       assert.equal(method.passedTo !== undefined, method.actions.includes('iam:PassRole'), `${method.id}: passedTo exactly when it passes a role`);
       if (method.passedTo) assert.match(method.passedTo, /^[a-z0-9-]+\.amazonaws\.com$/, method.id);
+    }
+    for (const entry of leftOutMethods) {
+      assert.ok(entry.why.trim().length > 10, `${entry.entry}: why`);
+      for (const source of entry.sources) assert.match(source, /^https:\/\//, `${entry.entry}: a source URL`);
     }
   });
 

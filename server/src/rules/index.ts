@@ -83,6 +83,7 @@ import policySizeExceedsScpQuota from './policy-size-exceeds-scp-quota';
 import policySizeExceedsTrustPolicyQuota from './policy-size-exceeds-trust-policy-quota';
 import privateIpAddress from './private-ip-address';
 import privilegeEscalation from './privilege-escalation';
+import privilegeEscalationPotential from './privilege-escalation-potential';
 import publicPrincipal from './public-principal';
 import publicTrustPolicy from './public-trust-policy';
 import conditionNeverTrue from './condition-never-true';
@@ -206,6 +207,7 @@ export const rules: readonly Rule[] = [
   policySizeExceedsTrustPolicyQuota,
   privateIpAddress,
   privilegeEscalation,
+  privilegeEscalationPotential,
   publicPrincipal,
   publicTrustPolicy,
   rcpSyntaxErrorAction,

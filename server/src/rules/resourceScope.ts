@@ -4,8 +4,8 @@
  * (one account's every role is still every role the caller can reach), while a name prefix, a path, a `?` or a policy
  * variable (`${aws:username}`) does.
  */
-import { compileGlob } from '../catalog/glob';
-import { MAX_ARN_LENGTH } from '../catalog/arn';
+import { compileGlob, matchGlob } from '../catalog/glob';
+import { formatPattern, MAX_ARN_LENGTH, resourcePartMatchesFormat, resourcePattern } from '../catalog/arn';
 import { BoundedMemo } from '../catalog/memo';
 import type { Action } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
@@ -43,6 +43,20 @@ export function coversEveryArn(resource: string, arnFormat: string): boolean {
   if (resource === '*') return true;
   const matches = everyArnPattern(resource);
   return matches !== undefined && matches(skeleton(arnFormat));
+}
+
+/**
+ * True when the Resource value can name some resource of the format: its service field matches the format's and its
+ * resource part (after the fifth colon) the format's resource part. Each field is read on its own, so a `*` Region
+ * or account does not run on into the resource part and make `stack/app-*` fit a stack set or `app/*` a notebook.
+ */
+export function namesResourceOfFormat(resource: string, arnFormat: string): boolean {
+  if (resource === '*') return true;
+  if (resource.length > MAX_ARN_LENGTH) return false;
+  const fields = resource.split(':');
+  const formatService = arnFormat.split(':')[2];
+  if (fields.length < 6 || formatService === undefined || !matchGlob(fields[2]!, formatService, { ignoreCase: true })) return false;
+  return resourcePartMatchesFormat(resourcePattern(fields.slice(5).join(':')), formatPattern(arnFormat, false));
 }
 
 /** The Resource values of a statement that name every resource of one of the action's resource types. */

@@ -12,6 +12,7 @@ import type { Problem, Severity } from '../rules/types';
  */
 export const foldingOrder: readonly string[] = [
   'privilege-escalation',
+  'privilege-escalation-potential',
   'credentials-exposure',
   'manage-other-users-credentials',
   'resource-exposure',
