@@ -151,7 +151,7 @@ function testOptions() {
 
 // Development scripts written in TypeScript (they import the registry), bundled to out/tools.
 function toolOptions() {
-  return { ...common, entryPoints: ['scripts/sync-rules.ts', 'scripts/corpus.ts'], outdir: 'out/tools', format: 'cjs', outExtension: { '.js': '.cjs' } };
+  return { ...common, entryPoints: ['scripts/sync-rules.ts', 'scripts/corpus.ts', 'scripts/exposure-candidates.ts'], outdir: 'out/tools', format: 'cjs', outExtension: { '.js': '.cjs' } };
 }
 
 // The end-to-end suite drives a browser; playwright-core stays a package (it locates its own files at run time).

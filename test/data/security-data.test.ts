@@ -8,6 +8,7 @@ import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
 import { escalationMethods, leftOutMethods } from '../../server/src/rules/escalationMethods';
 import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/narrowingConditions';
+import { resourcePolicyWriterFacts } from '../../server/src/rules/resourcePolicyWriters';
 import { delegationFacts } from '../../server/src/rules/roleDelegation';
 import {
   credentialSelfServiceActions,
@@ -109,6 +110,33 @@ suite('security rule data', () => {
       assert.ok(!seen.has(fact.key), `${fact.key} listed twice`);
       seen.add(fact.key);
       assertSourced(fact, fact.key);
+    }
+  });
+
+  test('resource-policy-writers: actions, the resource types they write on, the governed types and grantable actions', () => {
+    const seen = new Set<string>();
+    for (const fact of resourcePolicyWriterFacts) {
+      assertSourced(fact, fact.actions[0]!);
+      for (const name of fact.actions) {
+        assertAction(name, 'resource-policy-writers');
+        assert.ok(!seen.has(name), `${name} listed twice`);
+        seen.add(name);
+        const action = catalog.findAction(name)!;
+        const writerTypes = action.resourceTypes.map((row) => row.resourceType.name.toLowerCase());
+        for (const [typeName, governed] of Object.entries(fact.governs)) {
+          if (typeName === '*') assert.equal(writerTypes.length, 0, `${name} acts on resource types; name them instead of *`);
+          else assert.ok(writerTypes.includes(typeName.toLowerCase()), `${name} does not act on ${typeName}`);
+          for (const g of governed ?? []) {
+            const service = catalog.findService(g.service ?? action.service.prefix);
+            assert.ok(service, `${name}: service ${g.service}`);
+            assert.ok(
+              catalog.resourceTypesOfService(service).some((type) => type.name.toLowerCase() === g.type.toLowerCase()),
+              `${name}: ${service.prefix} has no resource type ${g.type}`,
+            );
+          }
+        }
+      }
+      for (const name of fact.grantable ?? []) assertAction(name, `${fact.actions[0]} grantable`);
     }
   });
 

@@ -7,7 +7,7 @@ runRuleTests(rule, {
   valid: [
     policy('{"Effect":"Allow","Action":"s3:PutBucketPolicy","Resource":"arn:aws:s3:::website"}'),
     { name: 'a condition on the resource tag narrows', code: policy('{"Effect":"Allow","Action":"kms:PutKeyPolicy","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/owner":"${aws:username}"}}}') },
-    { name: 'denied outright', code: policy('{"Effect":"Allow","Action":"s3:Put*","Resource":"*"},{"Effect":"Deny","Action":["s3:PutBucketPolicy","s3:PutBucketAcl","s3:PutObjectAcl","s3:PutObjectVersionAcl","s3:PutAccessPointPolicy","s3:PutMultiRegionAccessPointPolicy","s3:PutBucketPublicAccessBlock","s3:PutAccountPublicAccessBlock"],"Resource":"*"}') },
+    { name: 'denied outright', code: policy('{"Effect":"Allow","Action":"s3:Put*","Resource":"*"},{"Effect":"Deny","Action":["s3:Put*Policy*","s3:Put*Acl","s3:Put*PublicAccessBlock","s3:PutBucketOwnershipControls"],"Resource":"*"}') },
   ],
   invalid: [
     {
@@ -21,6 +21,8 @@ runRuleTests(rule, {
       ],
     },
     { name: 'all functions of an account', code: policy('{"Effect":"Allow","Action":[|"lambda:AddPermission"|],"Resource":"arn:aws:lambda:us-east-1:111122223333:function:*"}'), errors: ['resourceExposure'] },
+    { name: 'endpoint service permissions', code: policy('{"Effect":"Allow","Action":["ec2:Describe*",[|"ec2:Modify*"|]],"Resource":"*"}'), errors: ['resourceExposure'] },
+    { name: 'sharing a directory', code: policy('{"Effect":"Allow","Action":[|"ds:ShareDirectory"|],"Resource":"*"}'), errors: ['resourceExposure'] },
     { name: 'a trust policy rewrite on every role', code: policy('{"Effect":"Allow","Action":[|"iam:UpdateAssumeRolePolicy"|],"Resource":"arn:aws:iam::111122223333:role/*"}'), errors: ['resourceExposure'] },
   ],
 });

@@ -32,11 +32,12 @@ suite('folding findings of one cause', () => {
     assert.equal(new Set(foldingOrder).size, foldingOrder.length);
   });
 
-  test('"iam:*" on "*": one diagnostic, privilege-escalation, with the seven others as related information', () => {
+  test('"iam:*" on "*": one diagnostic, privilege-escalation, with the others as related information', () => {
     const model = modelOf(iamStar);
     const analysis = service.analyze(model, options);
     const onAction = analysis.problems.filter((p) => iamStar.slice(p.offset, p.offset + p.length) === '"iam:*"');
-    assert.equal(onAction.length, 8, onAction.map((p) => p.ruleId).join(', '));
+    assert.ok(onAction.length >= 8, onAction.map((p) => p.ruleId).join(', '));
+    assert.deepEqual(onAction.filter((p) => !foldingOrder.includes(p.ruleId)), []);
     const diagnostics = service.validate(model, options).filter((d) => d.range.start.character === iamStar.indexOf('"iam:*"'));
     assert.equal(diagnostics.length, 1);
     const [shown] = diagnostics;

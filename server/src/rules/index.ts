@@ -96,6 +96,7 @@ import redundantPrincipalInRoleTrustPolicy from './redundant-principal-in-role-t
 import redundantResource from './redundant-resource';
 import resourceExposure from './resource-exposure';
 import resourceMismatch from './resource-mismatch';
+import resourcePolicyEscalation from './resource-policy-escalation';
 import restrictAccessToServicePrincipal from './restrict-access-to-service-principal';
 import roleTrustPolicySyntaxErrorResource from './role-trust-policy-syntax-error-resource';
 import roleTrustPolicyUnsupportedWildcardInPrincipal from './role-trust-policy-unsupported-wildcard-in-principal';
@@ -219,6 +220,7 @@ export const rules: readonly Rule[] = [
   redundantResource,
   resourceExposure,
   resourceMismatch,
+  resourcePolicyEscalation,
   restrictAccessToServicePrincipal,
   roleTrustPolicySyntaxErrorResource,
   roleTrustPolicyUnsupportedWildcardInPrincipal,

@@ -80,3 +80,45 @@ export function grantsOnEveryResource(statement: Statement, action: Action): boo
   if (action.resourceTypes.length === 0) return true;
   return action.resourceTypes.some((row) => !excluded.some((v) => coversEveryArn(v.value, row.resourceType.arn)));
 }
+
+/**
+ * Resources a finding is about: every resource of a type (an ARN format), or those a Resource value names, written as
+ * that value (a pattern whose `*` and `?` stand for themselves here, since any resource it names may be meant).
+ */
+export type ResourceTarget = { readonly everyOf: string } | { readonly named: string };
+
+const namedPatterns = new BoundedMemo<(text: string) => boolean>({ maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
+
+/**
+ * Whether a Resource value covers all the target's resources: `*`; for every resource of a type, a value that
+ * coversEveryArn; for named ones, the same text or a value whose wildcards match the target's text (its own `*` read
+ * literally), so `arn:aws:s3:::app-*` covers `arn:aws:s3:::app-*` and `arn:aws:s3:::app-data`. A policy variable
+ * covers only the same text.
+ */
+export function coversTarget(value: string, target: ResourceTarget): boolean {
+  if (value === '*') return true;
+  if ('everyOf' in target) return coversEveryArn(value, target.everyOf);
+  if (value === target.named) return true;
+  if (value.includes('${')) return false;
+  return namedPatterns.getOrCompute(value, (pattern) => compileGlob(pattern, { ignoreCase: true }))(target.named);
+}
+
+/**
+ * Whether the statement's Resource (or NotResource) takes in all the target's resources. A NotResource statement does
+ * when none of its values can reach them: for every resource of a type, none names that type's service (or uses a
+ * wildcard there); for named ones, none covers the target or is covered by it (partly overlapping patterns are not
+ * told apart).
+ */
+export function statementCoversTarget(statement: Statement, target: ResourceTarget): boolean {
+  if (statement.resource) return statement.resource.values.some((value) => coversTarget(value.value, target));
+  if (!statement.notResource) return false;
+  const excluded = statement.notResource.values.map((value) => value.value);
+  if ('everyOf' in target) {
+    const service = target.everyOf.split(':')[2]?.toLowerCase();
+    return !excluded.some((value) => {
+      const field = value.split(':')[2];
+      return field === undefined || /[*?$]/.test(field) || field.toLowerCase() === service;
+    });
+  }
+  return !excluded.some((value) => coversTarget(value, target) || coversTarget(target.named, { named: value }));
+}

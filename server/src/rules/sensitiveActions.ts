@@ -2,12 +2,14 @@
  * The action lists the security rules judge by, read from data/ (each entry with its reason and source):
  * MFA-sensitive actions, credential-returning actions, data-reading actions, resource-policy-changing actions and the
  * credential self-service actions. Lookups are by lower-cased full name, since IAM ignores case in action names.
+ * The two exposure lists also record how they were derived and what was reviewed and left out
+ * (scripts/exposureReview.ts); the rules read only their entries, so only those are bundled.
  */
 import credentialSelfServiceData from '../../../data/credential-self-service-actions.json';
-import credentialsExposureData from '../../../data/credentials-exposure-actions.json';
+import { entries as credentialsExposureEntries } from '../../../data/credentials-exposure-actions.json';
 import dataExfiltrationData from '../../../data/data-exfiltration-actions.json';
 import mfaData from '../../../data/mfa-sensitive-actions.json';
-import resourceExposureData from '../../../data/resource-exposure-actions.json';
+import { entries as resourceExposureEntries } from '../../../data/resource-exposure-actions.json';
 import type { Action, Catalog } from '../catalog/types';
 import { compareFullNames } from '../policy/statementActions';
 
@@ -52,9 +54,9 @@ function lowerCaseName(action: Action): string {
   return name;
 }
 
-export const credentialsExposureActions = actionList(credentialsExposureData.entries);
+export const credentialsExposureActions = actionList(credentialsExposureEntries);
 export const dataExfiltrationActions = actionList(dataExfiltrationData.entries);
-export const resourceExposureActions = actionList(resourceExposureData.entries);
+export const resourceExposureActions = actionList(resourceExposureEntries);
 export const credentialSelfServiceActions = actionList(credentialSelfServiceData.entries);
 
 export interface MfaSensitiveFacts {

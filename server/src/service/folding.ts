@@ -13,6 +13,7 @@ import type { Problem, Severity } from '../rules/types';
 export const foldingOrder: readonly string[] = [
   'privilege-escalation',
   'privilege-escalation-potential',
+  'resource-policy-escalation',
   'credentials-exposure',
   'manage-other-users-credentials',
   'resource-exposure',
