@@ -85,7 +85,7 @@ function hostProblem(embedded: EmbeddedModel, problem: Problem, fixable = true):
   const span = toHostSpan(embedded.virtual, problem);
   const translate = (fix: Fix): Fix | undefined => {
     const edits = toHostEdits(embedded.policy, embedded.virtual.text, fix.edits);
-    return edits && edits.length > 0 ? { title: fix.title, edits } : undefined;
+    return edits && edits.length > 0 ? { title: fix.title, edits, ...(fix.placeholders ? { placeholders: true } : {}) } : undefined;
   };
   const result = { ...problem, offset: span.offset, length: span.length } as Problem;
   // A fix for a whole template string would write a literal over its holes: none is offered.

@@ -3,6 +3,7 @@
  * document's own indentation, so a fix never reformats the user's policy.
  */
 import type { ASTNode, PropertyASTNode, StringASTNode } from '../policy/model';
+import { findPlaceholders } from '../policy/placeholders';
 import type { Edit, Fix } from './types';
 
 export function replaceNode(node: ASTNode, text: string): Edit {
@@ -163,4 +164,10 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export function renameKeyFix(keyNode: StringASTNode, name: string | undefined, siblingKeys: ReadonlySet<string>): Fix | undefined {
   if (name === undefined || siblingKeys.has(name)) return undefined;
   return { title: `Rename to "${name}"`, edits: [replaceWithString(keyNode, name)] };
+}
+
+/** Whether applying the edits leaves more placeholders in the text than it had (policy/placeholders.ts). */
+export function introducesPlaceholders(text: string, edits: readonly Edit[]): boolean {
+  if (!edits.some((edit) => findPlaceholders(edit.text, 'source').length > 0)) return false;
+  return findPlaceholders(applyEdits(text, edits), 'source').length > findPlaceholders(text, 'source').length;
 }

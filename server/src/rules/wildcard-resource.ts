@@ -96,5 +96,5 @@ function templates(text: string, statement: Statement, star: StringValue, action
   const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
   const edit = replaceWithStrings(text, star.node, formats.filter((f) => !others.has(f)));
   if (!edit) return [];
-  return [{ title: `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`, edits: [edit] }];
+  return [{ title: `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`, edits: [edit], placeholders: true }];
 }

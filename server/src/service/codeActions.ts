@@ -60,7 +60,8 @@ export function compatibleFixes(problems: readonly Problem[], text?: string, bre
   const fixes: Fix[] = [];
   const baseline = text === undefined ? 0 : breakage(text);
   for (const problem of problems) {
-    if (!problem.fix) continue;
+    // A fix that leaves placeholders to fill in is a suggestion by definition; never applied unseen.
+    if (!problem.fix || problem.fix.placeholders) continue;
     const spans = problem.fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
     const overlaps = spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end));
     if (overlaps) continue;
