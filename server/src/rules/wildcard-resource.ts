@@ -1,10 +1,11 @@
-import type { AccessLevel, Action } from '../catalog/types';
+import type { AccessLevel, Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { delegationFacts } from './roleDelegation';
 import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryResource } from './grants';
 import { replaceWithStrings } from './listReplacement';
 import { narrowsAnything } from './narrowingConditions';
+import { arnTemplate, neededResourceTypes } from './neededResourceTypes';
 import { defineRule, type Fix } from './types';
 
 /**
@@ -62,7 +63,7 @@ export default defineRule({
           node: star.node,
           messageId: 'wildcardResource',
           data: { resource: star.value, count: scoped.length === 1 ? '1 action' : `${scoped.length} actions`, examples },
-          suggestions: () => templates(policy.text, statement, star, actions),
+          suggestions: () => templates(policy.text, statement, star, actions, catalog),
         });
       }
     }
@@ -78,21 +79,15 @@ function supportsResourceScoping(action: Action): boolean {
 }
 
 /**
- * Replace the wildcard with the ARN formats of the actions' resource types (the required ones where an action marks
- * some), partition `aws`, other fields left as `${Placeholder}` for the user to fill in. Only offered when every
- * action of the statement supports resource-level permissions: the others need "*" and would stop working.
+ * Replace the wildcard with the ARN formats of the resource types the actions need, most likely first
+ * (neededResourceTypes.ts), partition `aws`, other fields left as `${Placeholder}` for the user to fill in. Only
+ * offered when every action of the statement supports resource-level permissions: the others need "*" and would stop
+ * working.
  */
-function templates(text: string, statement: Statement, star: StringValue, actions: readonly Action[]): Fix[] {
+function templates(text: string, statement: Statement, star: StringValue, actions: readonly Action[], catalog: Catalog): Fix[] {
   if (actions.length === 0 || actions.some((a) => a.resourceTypes.length === 0)) return [];
-  const formats: string[] = [];
-  for (const action of actions) {
-    const required = action.resourceTypes.filter((row) => row.required);
-    for (const row of required.length > 0 ? required : action.resourceTypes) {
-      const format = row.resourceType.arn.replace('${Partition}', 'aws');
-      if (!formats.includes(format)) formats.push(format);
-    }
-    if (formats.length > templateLimit) return [];
-  }
+  const formats = [...new Set(neededResourceTypes(actions, catalog).map((type) => arnTemplate(type.resourceType.arn)))];
+  if (formats.length > templateLimit) return [];
   const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
   const edit = replaceWithStrings(text, star.node, formats.filter((f) => !others.has(f)));
   if (!edit) return [];

@@ -9,6 +9,7 @@ import { jsonLanguage } from './jsonLanguage';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem } from '../rules/types';
 import { toRange } from './ranges';
+import { placeholderMark } from './snippetEdits';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
 
@@ -116,6 +117,7 @@ export function codeActionsFor(
             diagnostics: [diagnostic],
             isPreferred: preferred || undefined,
             edit: { changes: { [uri]: toTextEdits(document, fix) } },
+            ...(fix.placeholders ? { data: placeholderMark } : {}),
           });
         }
       }
