@@ -94,7 +94,9 @@ suite('IAM policy extension in VS Code (code-server)', () => {
     await workbench.runCommand('Quick Fix...');
     const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'ARN templates' }).first();
     await fix.waitFor();
-    await fix.click();
+    // A pointer block covers the menu while it opens: choose the row with the keyboard, as a user would.
+    for (let i = 0; i < 10 && !(await fix.evaluate((row) => row.classList.contains('focused'))); i++) await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('Enter');
     await fix.waitFor({ state: 'hidden' });
     // The first tab stop, ${Region}, is selected in both ARNs; then ${Account}, then each name.
     await workbench.editor().locator('.view-lines', { hasText: '${QueueName}' }).waitFor();
