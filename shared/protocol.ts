@@ -1,6 +1,18 @@
 /** Custom messages between the client and the server, declared once for both sides. */
 import type { PolicyType } from './settings';
 
+/** What a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The settings to start with, for clients that do not answer `workspace/configuration`. */
+  readonly settings?: unknown;
+  /**
+   * `startLine`: the editor indents every line after the first of a snippet edit by the indentation of the line the
+   * edit starts on, as VS Code does (LSP's SnippetTextEdit has no way to ask it not to), so the server leaves that
+   * indentation out of the snippet edits it sends. Absent: snippet edits are applied as written.
+   */
+  readonly snippetEditIndentation?: 'startLine';
+}
+
 export interface PolicyTypeInfo {
   readonly type: PolicyType;
   readonly source: 'explicit' | 'setting' | 'file name' | 'content' | 'default' | 'host';

@@ -10,6 +10,7 @@ import { defaultSettings, type PolicyType } from '../shared/settings';
 import { policyTemplates, templateCompletions } from '../server/src/service/completion/policyTemplates';
 import { repoPath } from './support/paths';
 import { modelOf, service, textAfterEdits } from './support/service';
+import { expandSnippet } from './support/snippetText';
 
 interface Snippet {
   readonly prefix: string | readonly string[];
@@ -24,75 +25,11 @@ function bodyOf(snippet: Snippet): string {
   return typeof snippet.body === 'string' ? snippet.body : snippet.body.join('\n');
 }
 
-/**
- * A snippet body with every tab stop filled by its default, as VS Code inserts it when the user tabs through
- * without typing: `${1:text}` -> text (nested placeholders expanded), `${1|a,b|}` -> a, `$1` / `${1}` -> the text of
- * the same tab stop elsewhere (mirrors), `$0` -> nothing; `\$`, `\}`, `\\` (and `\,` `\|` in choices) unescaped.
- * Variables (`$TM_FILENAME`) do not occur in our snippets and are rejected.
- */
-function expandSnippet(body: string): string {
-  const defaults = new Map<string, string>();
-  const marker = '\u0000';
-  // A mirror is left as a marker and filled once every default is known (it may come before its placeholder).
-  const mirror = (stop: string) => `${marker}${stop}${marker}`;
-  let i = 0;
-  const fail = (what: string): never => {
-    throw new Error(`${what} at ${i} in snippet body: ${body}`);
-  };
-  // Reads text up to one of the stop characters (not consumed), expanding what it meets.
-  const readUntil = (stops: string): string => {
-    let text = '';
-    while (i < body.length && !stops.includes(body[i]!)) {
-      const ch = body[i]!;
-      if (ch === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1]!)) {
-        text += body[i + 1];
-        i += 2;
-      } else if (ch === '$') {
-        text += readTabStop();
-      } else {
-        text += ch;
-        i++;
-      }
-    }
-    return text;
-  };
-  const readTabStop = (): string => {
-    i++; // $
-    const braced = body[i] === '{';
-    if (braced) i++;
-    const stop = /^\d+/.exec(body.slice(i))?.[0];
-    if (stop === undefined) return fail('a variable or a stray "$"');
-    i += stop.length;
-    if (!braced) return stop === '0' ? '' : mirror(stop);
-    let text = '';
-    if (body[i] === ':') {
-      i++;
-      text = readUntil('}');
-    } else if (body[i] === '|') {
-      i++;
-      text = readUntil('|,');
-      readUntil('|'); // the other choices
-      if (body[i] !== '|') fail('an unclosed choice');
-      i++;
-    } else if (body[i] === '}') {
-      text = stop === '0' ? '' : mirror(stop);
-    } else {
-      fail('an unsupported tab stop');
-    }
-    if (body[i] !== '}') fail('an unclosed tab stop');
-    i++;
-    if (text !== '' && !text.includes(marker) && !defaults.has(stop)) defaults.set(stop, text);
-    return text;
-  };
-  const text = readUntil('');
-  return text.split(marker).map((part, i) => (i % 2 === 1 ? (defaults.get(part) ?? '') : part)).join('');
-}
-
 /** Where a fragment goes to be checked: a statement into a policy, a Condition element into a statement. */
 function asPolicy(text: string): string {
   if (/"Statement"/.test(text)) return text;
   if (text.startsWith('"Condition"')) {
-    return `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/*", ${text}}]}`;
+    return `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*", ${text}}]}`;
   }
   return `{"Version": "2012-10-17", "Statement": [${text}]}`;
 }
@@ -102,25 +39,27 @@ function asPolicy(text: string): string {
  * Every entry says why; an unexpected finding (or a missing one) fails, so rule changes are reviewed here.
  */
 const expectations: Record<string, { type: PolicyType; findings: string[]; why?: string }> = {
-  'IAM policy': { type: 'identity', findings: [] },
-  'IAM Allow statement': { type: 'identity', findings: [] },
-  'IAM Deny statement': { type: 'identity', findings: [] },
-  'IAM require MFA': { type: 'identity', findings: [] },
+  // What the user must replace (a bucket, an account, a repository, an external or organization ID) is a tab stop
+  // whose default is a placeholder: a snippet left unfilled is an unfilled-placeholder error, not a valid policy.
+  'IAM policy': { type: 'identity', findings: ['unfilled-placeholder'], why: 'amzn-s3-demo-bucket' },
+  'IAM Allow statement': { type: 'identity', findings: ['unfilled-placeholder'], why: 'amzn-s3-demo-bucket' },
+  'IAM Deny statement': { type: 'identity', findings: ['unfilled-placeholder'], why: 'amzn-s3-demo-bucket' },
+  'IAM require MFA': { type: 'identity', findings: ['unfilled-placeholder'], why: '${Account}' },
   'IAM manage own credentials': {
     type: 'identity',
-    findings: [],
-    why: 'credential self-service on the caller only; pair it with "IAM require MFA" to demand MFA',
+    findings: ['unfilled-placeholder'],
+    why: '${Account}; credential self-service on the caller only; pair it with "IAM require MFA" to demand MFA',
   },
-  'IAM S3 read-only bucket': { type: 'identity', findings: [] },
+  'IAM S3 read-only bucket': { type: 'identity', findings: ['unfilled-placeholder'], why: 'amzn-s3-demo-bucket' },
   'IAM trust: AWS service': { type: 'trust', findings: [] },
-  'IAM trust: another account': { type: 'trust', findings: [] },
-  'IAM trust: GitHub Actions OIDC': { type: 'trust', findings: [] },
+  'IAM trust: another account': { type: 'trust', findings: ['unfilled-placeholder'], why: '${Account} and ${ExternalId}' },
+  'IAM trust: GitHub Actions OIDC': { type: 'trust', findings: ['unfilled-placeholder'], why: '${Account} and OWNER/REPO' },
   'IAM SCP: deny leaving the organization': { type: 'scp', findings: [] },
   'IAM SCP: restrict Regions': { type: 'scp', findings: [] },
-  'IAM permissions boundary': { type: 'permissions-boundary', findings: [] },
+  'IAM permissions boundary': { type: 'permissions-boundary', findings: ['unfilled-placeholder'], why: '${Account}' },
   'IAM condition: MFA': { type: 'identity', findings: [] },
   'IAM condition: source IP': { type: 'identity', findings: [] },
-  'IAM condition: organization': { type: 'identity', findings: [] },
+  'IAM condition: organization': { type: 'identity', findings: ['unfilled-placeholder'], why: '${OrganizationId}' },
   'IAM condition: secure transport': { type: 'identity', findings: [] },
   'IAM condition: tags': { type: 'identity', findings: [] },
 };
@@ -155,9 +94,16 @@ suite('snippets', () => {
       const policy = asPolicy(text);
       assert.doesNotThrow(() => JSON.parse(policy), policy);
       const expected = expectations[name]!;
-      const diagnostics = service.validate(modelOf(policy), { settings: defaultSettings, policyType: expected.type });
+      const model = modelOf(policy);
+      const diagnostics = service.validate(model, { settings: defaultSettings, policyType: expected.type });
       const found = [...new Set(diagnostics.map((d) => String(d.code)))].sort();
       assert.deepEqual(found, [...expected.findings].sort(), `${name}: ${diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n')}`);
+      // Each placeholder the expectation names is one the rule reports, and it is a tab stop's default.
+      const unfilled = diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => model.document.getText(d.range));
+      for (const placeholder of unfilled) {
+        assert.ok(expected.why?.includes(placeholder.replace(/\d+$/, '')), `${name}: ${placeholder} is named in the expectation`);
+        assert.ok(bodyOf(snippet).includes(':' + placeholder.replace(/[$}]/g, (c) => `\\${c}`).split('/')[0]!), `${name}: ${placeholder} is a tab stop's default`);
+      }
     });
   }
 

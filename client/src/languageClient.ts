@@ -5,6 +5,7 @@
  */
 import { workspace, type CompletionItem, type CompletionList, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../shared/protocol';
 import { settingsSection } from '../../shared/settings';
 import { registerActionsDocuments } from './actionsDocument';
 import { registerCommands } from './commands';
@@ -32,7 +33,10 @@ export async function startClient(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc, options: { execArgv, env: serverEnv } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env: serverEnv } },
   };
+  // VS Code indents the lines of a snippet edit by its start line's indentation (see server/src/service/snippetEdits.ts).
+  const initializationOptions: InitializationOptions = { snippetEditIndentation: 'startLine' };
   const clientOptions: LanguageClientOptions = {
+    initializationOptions,
     documentSelector: [
       { language: 'iam-policy' },
       { language: 'json', scheme: 'file' },

@@ -27,6 +27,7 @@ import {
   type DataInfo,
   type GrantsParams,
   type GrantsResult,
+  type InitializationOptions,
   type PolicyTypeInfo,
   type PolicyTypeParams,
 } from '../../shared/protocol';
@@ -35,6 +36,7 @@ import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
 import { refactoringKind } from './service/refactorings';
+import type { SnippetEditSupport } from './service/snippetEdits';
 import { createHostService } from './hosts/hostService';
 import { hostModel, policyAround, tooLargeHostModel, type HostModel } from './hosts/hostModel';
 import { hostSyntax, mayBeHost, prepareHost, readHost } from './hosts/readHost';
@@ -97,7 +99,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const config = configFor(uri);
     return config ? settingsForFile(settings, config.file, config.path) : settings;
   }
-  const capabilities = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false };
+  const capabilities = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, snippetEdits: 'none' as SnippetEditSupport };
 
   async function runSafe<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T> {
     try {
@@ -232,7 +234,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     capabilities.configuration = client.workspace?.configuration === true;
     capabilities.pullDiagnostics = client.textDocument?.diagnostic !== undefined;
     capabilities.diagnosticRefresh = client.workspace?.diagnostics?.refreshSupport === true;
-    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    // LSP allows snippet edits only in documentChanges.
+    const workspaceEdit = client.workspace?.workspaceEdit;
+    if (workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true) {
+      capabilities.snippetEdits = options?.snippetEditIndentation === 'startLine' ? 'startLineIndentation' : 'exact';
+    }
+    const initial = options?.settings;
     if (initial !== undefined) globalSettings = withDefaults(initial);
     return {
       capabilities: {
@@ -311,8 +319,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       if (!target) return [];
       const { diagnostics, only } = params.context;
       return target.kind === 'host'
-        ? hostService.codeActions(target.model, diagnostics, only, target.settings, params.range)
-        : service.codeActions(target.model, diagnostics, only, { settings: target.settings }, params.range);
+        ? hostService.codeActions(target.model, diagnostics, only, target.settings, params.range, capabilities.snippetEdits)
+        : service.codeActions(target.model, diagnostics, only, { settings: target.settings }, params.range, capabilities.snippetEdits);
     }),
   );
 

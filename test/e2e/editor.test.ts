@@ -88,6 +88,32 @@ suite('IAM policy extension in VS Code (code-server)', () => {
     assert.deepEqual(policy.Statement[0].Condition, { Bool: { 'aws:MultiFactorAuthPresent': 'true' } });
   });
 
+  test('a suggestion with placeholders puts the cursor on them: Tab moves on, equal ones are typed once', async () => {
+    await workbench.openFile('queues.iam.json');
+    await workbench.goToText('"*"');
+    await workbench.runCommand('Quick Fix...');
+    const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'ARN templates' }).first();
+    await fix.waitFor();
+    // A pointer block covers the menu while it opens: choose the row with the keyboard, as a user would.
+    for (let i = 0; i < 10 && !(await fix.evaluate((row) => row.classList.contains('focused'))); i++) await workbench.page.keyboard.press('ArrowDown');
+    await workbench.page.keyboard.press('Enter');
+    await fix.waitFor({ state: 'hidden' });
+    // The first tab stop, ${Region}, is selected in both ARNs; then ${Account}, then each name.
+    await workbench.editor().locator('.view-lines', { hasText: '${QueueName}' }).waitFor();
+    await workbench.screenshot('06b-placeholder-tab-stops');
+    for (const [i, value] of ['us-east-1', '111122223333', 'orders', 'alerts'].entries()) {
+      if (i > 0) await workbench.page.keyboard.press('Tab');
+      await workbench.page.keyboard.type(value);
+    }
+    await workbench.page.keyboard.press('Escape');
+    await workbench.save('alerts');
+    // Placeholders filled in, and the lines indented as the list was (not once more by the snippet).
+    assert.match(
+      read('queues.iam.json'),
+      /"Resource": \[\n {8}"arn:aws:sqs:us-east-1:111122223333:orders",\n {8}"arn:aws:sns:us-east-1:111122223333:alerts"\n {6}\]/,
+    );
+  });
+
   test('VS Code reports the extension\'s activation time (Running Extensions)', async () => {
     await workbench.runCommand('Developer: Show Running Extensions');
     const row = workbench.page.locator('.monaco-list-row', { hasText: 'IAM Policy Language Support' }).first();

@@ -32,8 +32,8 @@ runRuleTests(rule, {
         { title: 'Trust one account: "arn:aws:iam::${Account}:root"', output: trust('{"AWS":"arn:aws:iam::${Account}:root"}') },
         { title: 'Trust one role: "arn:aws:iam::${Account}:role/${RoleName}"', output: trust('{"AWS":"arn:aws:iam::${Account}:role/${RoleName}"}') },
         {
-          title: 'Trust your organization: add "StringEquals": {"aws:PrincipalOrgID": "${OrgId}"}',
-          output: trust('{"AWS":"*"}', ', "Condition": { "StringEquals": { "aws:PrincipalOrgID": "${OrgId}" } }'),
+          title: 'Trust your organization: add "StringEquals": {"aws:PrincipalOrgID": "${OrganizationId}"}',
+          output: trust('{"AWS":"*"}', ', "Condition": { "StringEquals": { "aws:PrincipalOrgID": "${OrganizationId}" } }'),
         },
       ],
     },
@@ -45,7 +45,7 @@ runRuleTests(rule, {
       suggestions: [
         { output: trust('{"AWS":"arn:aws:iam::${Account}:root"}', ',"Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID"}}') },
         { output: trust('{"AWS":"arn:aws:iam::${Account}:role/${RoleName}"}', ',"Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID"}}') },
-        { output: trust('{"AWS":"*"}', ',"Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID", "aws:PrincipalOrgID": "${OrgId}"}}') },
+        { output: trust('{"AWS":"*"}', ',"Condition":{"StringEquals":{"sts:ExternalId":"Example-External-ID", "aws:PrincipalOrgID": "${OrganizationId}"}}') },
       ],
     },
     {
@@ -56,7 +56,7 @@ runRuleTests(rule, {
       suggestions: [
         { output: trust('{"AWS":["arn:aws:iam::111122223333:root","arn:aws:iam::${Account}:root"]}', ',"Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}') },
         { output: trust('{"AWS":["arn:aws:iam::111122223333:root","arn:aws:iam::${Account}:role/${RoleName}"]}', ',"Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}') },
-        { output: trust('{"AWS":["arn:aws:iam::111122223333:root","*"]}', ',"Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}, "StringEquals": { "aws:PrincipalOrgID": "${OrgId}" }}') },
+        { output: trust('{"AWS":["arn:aws:iam::111122223333:root","*"]}', ',"Condition":{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}, "StringEquals": { "aws:PrincipalOrgID": "${OrganizationId}" }}') },
       ],
     },
   ],

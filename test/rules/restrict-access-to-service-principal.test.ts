@@ -53,9 +53,9 @@ runRuleTests(rule, {
       ],
       suggestions: [
         {
-          title: 'Add "StringEquals": {"aws:SourceAccount": "111122223333"} (use your account ID)',
+          title: 'Add "StringEquals": {"aws:SourceAccount": "${Account}"} (fill in your account ID)',
           output:
-            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-2:111122223333:MyQueue", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } }}]}',
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-2:111122223333:MyQueue", "Condition": { "StringEquals": { "aws:SourceAccount": "${Account}" } }}]}',
         },
       ],
     },
@@ -67,7 +67,7 @@ runRuleTests(rule, {
       suggestions: [
         {
           output:
-            '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "delivery.logs.amazonaws.com" },\n      "Action": "s3:PutObject",\n      "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/AWSLogs/*",\n      "Condition": {\n        "StringEquals": {\n          "s3:x-amz-acl": "bucket-owner-full-control",\n          "aws:SourceAccount": "111122223333"\n        }\n      }\n    }\n  ]\n}',
+            '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "delivery.logs.amazonaws.com" },\n      "Action": "s3:PutObject",\n      "Resource": "arn:aws:s3:::amzn-s3-demo-bucket/AWSLogs/*",\n      "Condition": {\n        "StringEquals": {\n          "s3:x-amz-acl": "bucket-owner-full-control",\n          "aws:SourceAccount": "${Account}"\n        }\n      }\n    }\n  ]\n}',
         },
       ],
     },
@@ -77,8 +77,8 @@ runRuleTests(rule, {
       policyType: 'resource',
       errors: ['noSource', 'noSource'],
       suggestions: [
-        { output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":["events.amazonaws.com","scheduler.amazonaws.com"]},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"},"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:events:us-east-2:111122223333:rule/*"}, "StringEquals": { "aws:SourceAccount": "111122223333" }}}]}' },
-        { output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":["events.amazonaws.com","scheduler.amazonaws.com"]},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"},"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:events:us-east-2:111122223333:rule/*"}, "StringEquals": { "aws:SourceAccount": "111122223333" }}}]}' },
+        { output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":["events.amazonaws.com","scheduler.amazonaws.com"]},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"},"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:events:us-east-2:111122223333:rule/*"}, "StringEquals": { "aws:SourceAccount": "${Account}" }}}]}' },
+        { output: '{"Statement":[{"Effect":"Allow","Principal":{"Service":["events.amazonaws.com","scheduler.amazonaws.com"]},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:SourceAccount":"*"},"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:events:us-east-2:111122223333:rule/*"}, "StringEquals": { "aws:SourceAccount": "${Account}" }}}]}' },
       ],
     },
     {
@@ -87,7 +87,7 @@ runRuleTests(rule, {
       policyType: 'resource',
       errors: ['noSource'],
       suggestions: [
-        { output: '{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"sns-invoke","Effect":"Allow","Principal":{"AWS":"111122223333","Service":"sns.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-2:111122223333:function:my-function", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } }}]}' },
+        { output: '{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"sns-invoke","Effect":"Allow","Principal":{"AWS":"111122223333","Service":"sns.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-2:111122223333:function:my-function", "Condition": { "StringEquals": { "aws:SourceAccount": "${Account}" } }}]}' },
       ],
     },
   ],

@@ -54,6 +54,11 @@ suite('complete: Condition keys', () => {
   test('templated keys: a tab stop for the tag key, or the key typed so far', async () => {
     const c = await completionsAt('{"Statement":[{"Action":"s3:GetObject","Condition":{"StringEquals":{"aws:ResourceTag/Proj|"}}}]}');
     assert.equal(c.apply('aws:ResourceTag/${TagKey}'), '{"Statement":[{"Action":"s3:GetObject","Condition":{"StringEquals":{"aws:ResourceTag/Proj": ""}}}]}');
+    // The value's tab stop comes after the key's: with the same number it would mirror the tag key.
+    assert.equal((c.item('aws:ResourceTag/${TagKey}').textEdit as { newText: string }).newText, '"aws:ResourceTag/${1:Proj}": "$2"');
+    const blank = await completionsAt('{"Statement":[{"Action":"s3:GetObject","Condition":{"StringEquals":{"aws:ResourceTag/|"}}}]}');
+    // Tabbed past, the tag key stays a placeholder that unfilled-placeholder reports.
+    assert.equal(blank.apply('aws:ResourceTag/${TagKey}'), '{"Statement":[{"Action":"s3:GetObject","Condition":{"StringEquals":{"aws:ResourceTag/${TagKey}": ""}}}]}');
   });
 
   test('multivalued keys under a set qualifier get an array', async () => {

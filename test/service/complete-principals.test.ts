@@ -26,7 +26,7 @@ suite('complete: Principal', () => {
     const c = await completionsAt('{"Statement":[{"Principal":{"AWS":"|"}}]}');
     assert.ok(c.labels.includes('arn:${Partition}:iam::${Account}:root'));
     assert.ok(c.labels.includes('*'));
-    assert.equal(c.apply('arn:${Partition}:iam::${Account}:role/${RoleName}'), '{"Statement":[{"Principal":{"AWS":"arn:aws:iam::Account:role/RoleName"}}]}');
+    assert.equal(c.apply('arn:${Partition}:iam::${Account}:role/${RoleName}'), '{"Statement":[{"Principal":{"AWS":"arn:aws:iam::${Account}:role/${RoleName}"}}]}');
     const sts = await completionsAt('{"Statement":[{"Principal":{"AWS":["arn:aws:sts:|"]}}]}');
     assert.deepEqual(sts.labels.sort(), [
       'arn:${Partition}:sts::${Account}:assumed-role/${RoleName}/${SessionName}',

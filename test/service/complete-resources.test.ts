@@ -11,8 +11,9 @@ suite('complete: Resource and NotResource values', () => {
     assert.equal(sortedLabels(c.list)[0], object, 'the simplest format the actions share comes first');
     const item = c.item(object);
     assert.equal(item.insertTextFormat, 2);
-    assert.equal((item.textEdit as { newText: string }).newText, 'arn:${1:aws}:s3:::${2:BucketName}/${3:ObjectName}');
-    assert.equal(c.apply(object), '{"Statement":[{"Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::BucketName/ObjectName"}]}');
+    // A field's default is its placeholder: tabbed past, unfilled-placeholder reports it.
+    assert.equal((item.textEdit as { newText: string }).newText, 'arn:${1:aws}:s3:::${2:\\${BucketName\\}}/${3:\\${ObjectName\\}}');
+    assert.equal(c.apply(object), '{"Statement":[{"Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::${BucketName}/${ObjectName}"}]}');
     assert.match(JSON.stringify(item.documentation), /s3:GetObject/);
     assert.ok(c.labels.includes('*'));
     assert.ok(!c.labels.includes(bucket), 'no action here takes a bucket');
@@ -29,7 +30,7 @@ suite('complete: Resource and NotResource values', () => {
 
   test('the typed partition is kept in the snippet', async () => {
     const c = await completionsAt('{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws-cn:|"}]}');
-    assert.equal(c.apply(object), '{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws-cn:s3:::BucketName/ObjectName"}]}');
+    assert.equal(c.apply(object), '{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws-cn:s3:::${BucketName}/${ObjectName}"}]}');
   });
 
   test('actions that support only * get * first', async () => {

@@ -5,6 +5,7 @@ import { defaultSettings } from '../../shared/settings';
 import type { PolicyModel } from '../../server/src/policy/model';
 import { cursor } from '../support/markers';
 import { modelOf, service, textAfterEdits } from '../support/service';
+import { expandSnippet } from '../support/snippetText';
 
 export interface Completion {
   readonly list: CompletionList;
@@ -44,26 +45,7 @@ export function sortedLabels(list: CompletionList): string[] {
   return [...list.items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
 }
 
-/** Snippet -> the text the editor inserts before the user edits any field: `${1:aws}` -> `aws`, `$1` -> ``. */
-export function expandSnippet(snippet: string): string {
-  let out = '';
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet[i]!;
-    if (c === '\\' && i + 1 < snippet.length) {
-      out += snippet[++i];
-    } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
-      while (/\d/.test(snippet[i + 1] ?? '')) i++;
-    } else if (c === '$' && snippet[i + 1] === '{') {
-      const colon = snippet.indexOf(':', i);
-      const close = snippet.indexOf('}', i);
-      if (colon >= 0 && colon < close) out += expandSnippet(snippet.slice(colon + 1, close));
-      i = close;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+export { expandSnippet };
 
 export async function hoverAt(source: string, uri?: string): Promise<string | undefined> {
   const { text, offset } = cursor(source);

@@ -443,7 +443,14 @@ suite('refactorings: string to array and back', () => {
 });
 
 suite('refactorings: scope Resource "*"', () => {
-  test('to the ARN templates of the actions, partition filled in', () => {
+  /** The Resource values after Scope Resource, in order, and the title. */
+  function scoped(actions: string): { resources: string[]; title: string } {
+    const { text, title } = apply(policy(`    {\n      "Effect": "Allow",\n      "Action": ${actions},\n      "Resource": "*|"\n    }`), 'scope-resource');
+    const resource = (JSON.parse(text) as { Statement: { Resource: string | string[] }[] }).Statement[0]!.Resource;
+    return { resources: ([] as string[]).concat(resource), title };
+  }
+
+  test('to the ARN template of the type the actions act on, partition filled in', () => {
     const source = policy(`    {
       "Effect": "Allow",
       "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"],
@@ -458,7 +465,7 @@ suite('refactorings: scope Resource "*"', () => {
       "Resource": "arn:aws:sqs:\${Region}:\${Account}:\${QueueName}"
     }`),
     );
-    assert.equal(title, 'Scope Resource "*" to the 1 ARN template of the statement\'s actions (fill in the ${…} placeholders)');
+    assert.equal(title, 'Scope Resource "*" to queue ARNs (fill in the ${…} placeholders)');
   });
 
   test('several templates in a multi-line list; the title warns about actions that support only "*"', () => {
@@ -481,7 +488,49 @@ suite('refactorings: scope Resource "*"', () => {
       ]
     }`),
     );
-    assert.match(title, /1 action that support only "\*" \(such as s3:ListAllMyBuckets\) will no longer match$/);
+    assert.match(title, /^Scope Resource "\*" to bucket and object ARNs .*; 1 action that support only "\*" \(such as s3:ListAllMyBuckets\) will no longer match$/);
+  });
+
+  test('the types most of the actions use come first, then those an action requires', () => {
+    // GetObject and PutObject both act on objects; SendMessage requires a queue; ListBucket takes a bucket (or an
+    // access point).
+    assert.deepEqual(scoped('["s3:ListBucket", "sqs:SendMessage", "s3:GetObject", "s3:PutObject"]').resources, [
+      'arn:aws:s3:::${BucketName}/${ObjectName}',
+      'arn:aws:sqs:${Region}:${Account}:${QueueName}',
+      'arn:aws:s3:::${BucketName}',
+    ]);
+  });
+
+  test('where any of several types will do, the most common one only (no access points)', () => {
+    // s3:GetObject acts on an object or an access point's object; s3:ListBucket on a bucket or an access point.
+    // Among equals, the type more of the service's actions name first: the bucket.
+    const { resources, title } = scoped('["s3:GetObject", "s3:ListBucket"]');
+    assert.deepEqual(resources, ['arn:aws:s3:::${BucketName}', 'arn:aws:s3:::${BucketName}/${ObjectName}']);
+    assert.equal(title, 'Scope Resource "*" to bucket and object ARNs (fill in the ${…} placeholders)');
+  });
+
+  test('the types an action requires, not those it lists for conditions', () => {
+    // ec2:StartInstances requires an instance; it also lists group and license-configuration, for their condition keys.
+    assert.deepEqual(scoped('"ec2:StartInstances"').resources, ['arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}']);
+    // ec2:RunInstances requires five types and lists thirteen more (spot requests, elastic GPUs, key pairs...).
+    const run = scoped('"ec2:RunInstances"').resources;
+    assert.equal(run.length, 5);
+    for (const type of ['image/', 'instance/', 'network-interface/', 'security-group/', 'subnet/']) {
+      assert.ok(run.some((arn) => arn.includes(`:${type}`)), `${type} in ${run.join(', ')}`);
+    }
+    assert.ok(!run.some((arn) => /spot-instances-request|elastic-gpu|key-pair/.test(arn)), run.join(', '));
+  });
+
+  test('an action that takes any of many types is covered by a type another action needs', () => {
+    // ec2:CreateTags lists some 120 taggable types; with ec2:StartInstances, the instance is the one to name.
+    assert.deepEqual(scoped('["ec2:CreateTags", "ec2:StartInstances"]').resources, ['arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}']);
+  });
+
+  test('the action is marked as inserting placeholders (snippet tab stops in editors that take them)', () => {
+    const { actions } = actionsAt('{"Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"|}]}');
+    const scope = actions.find((a) => a.kind === 'refactor.rewrite.iam-policy.scope-resource');
+    assert.deepEqual(scope?.data, { placeholders: true });
+    assert.ok(actions.filter((a) => a !== scope).every((a) => a.data === undefined));
   });
 
   test('not offered without "*", for NotAction, or when no action has a resource type', () => {

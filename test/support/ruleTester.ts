@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
 import { parsePolicy } from '../../server/src/policy/parse';
-import { applyEdits } from '../../server/src/rules/edits';
+import { applyEdits, introducesPlaceholders } from '../../server/src/rules/edits';
 import { rules as registry } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/run';
 import type { PolicyType, Problem, Rule } from '../../server/src/rules/types';
@@ -101,9 +101,13 @@ export function runRuleTests(rule: Rule, table: RuleTable): void {
           assert.equal(problem.offset, spans[i]!.offset, `offset of problem ${i + 1}`);
           const error = item.errors[i];
           if (typeof error === 'object' && error.message !== undefined) assert.equal(problem.message, error.message);
-          assert.doesNotMatch(problem.message, /\{\w+\}/, 'message has no unfilled placeholder');
+          // `{name}` of the template; a `${Name}` the message quotes from the policy is not one.
+          assert.doesNotMatch(problem.message, /(?<!\$)\{\w+\}/, 'message has no unfilled placeholder');
         });
         const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
+        for (const fix of fixes) {
+          assert.ok(!fix.placeholders && !introducesPlaceholders(text, fix.edits), `the safe fix "${fix.title}" inserts no placeholder: one that does is a suggestion`);
+        }
         if (item.output === undefined) {
           assert.deepEqual(fixes.map((f) => f.title), [], 'a fix was offered but the case has no output');
         } else {
@@ -123,6 +127,10 @@ export function runRuleTests(rule: Rule, table: RuleTable): void {
           );
         }
         const suggestions = problems.flatMap((p) => p.suggestions);
+        for (const suggestion of suggestions) {
+          // What makes editors offer the placeholders as tab stops: set exactly when the suggestion inserts some.
+          assert.equal(suggestion.placeholders === true, introducesPlaceholders(text, suggestion.edits), `"${suggestion.title}" says whether it inserts placeholders`);
+        }
         assert.equal(suggestions.length, item.suggestions?.length ?? 0, 'number of suggestions');
         item.suggestions?.forEach((expectedSuggestion, i) => {
           const suggestion = suggestions[i]!;

@@ -11,6 +11,9 @@
  *   `?` matches exactly one character.
  * - A policy variable (`${aws:username}`, `${aws:PrincipalTag/team}`, `${aws:username, 'default'}`) stands for an
  *   arbitrary value, so it matches like `*`. `${*}`, `${?}` and `${$}` are the literal characters.
+ * - A placeholder (`${BucketName}`, policy/placeholders.ts) is no variable: it stands for the one name the user will
+ *   write there, so it matches like a plain name (one character, neither `:` nor `/`). `arn:aws:s3:::${BucketName}`
+ *   names a bucket, not an object, and `${Account}` no more than one account.
  *
  * Format side
  * - `${Partition}` and a service placeholder match one or more characters without `:`; a placeholder that fills the
@@ -28,6 +31,7 @@
  * - Literal characters compare without regard to ASCII case (a case slip is a different lint's business).
  */
 
+import { isPlaceholderName } from '../policy/placeholders';
 import { BoundedMemo } from './memo';
 
 export interface ArnMatchOptions {
@@ -302,6 +306,8 @@ const STAR = 0x2a;
 const QUESTION = 0x3f;
 const DOLLAR = 0x24;
 const OPEN_BRACE = 0x7b;
+/** What a placeholder is read as: a one-letter name. */
+const PLACEHOLDER_NAME = 0x78; // x
 
 const ANY_RUN = (ANY << 1) | REPEAT;
 const ANY_ONE = ANY << 1;
@@ -335,13 +341,19 @@ function policyTokens(resource: string): { tokens: Int32Array; colons: number[] 
       if (inHead) simple = false;
       tokens[count++] = ANY_ONE;
     } else if (c === DOLLAR && resource.charCodeAt(i + 1) === OPEN_BRACE) {
-      if (inHead) simple = false;
       const close = resource.indexOf('}', i + 2);
       if (close < 0) {
+        if (inHead) simple = false;
         tokens[count++] = literal(c);
         continue;
       }
       const inside = resource.slice(i + 2, close);
+      if (isPlaceholderName(inside)) {
+        tokens[count++] = literal(PLACEHOLDER_NAME);
+        i = close;
+        continue;
+      }
+      if (inHead) simple = false;
       // `${*}`, `${?}`, `${$}` escape the character; anything else is a variable with an unknown value.
       tokens[count++] = inside === '*' || inside === '?' || inside === '$' ? literal(inside.charCodeAt(0)) : ANY_RUN;
       i = close;

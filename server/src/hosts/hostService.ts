@@ -17,6 +17,7 @@ import { hover } from '../service/hover';
 import type { PolicyService } from '../service';
 import { refactorings } from '../service/refactorings';
 import { toRange, toSpan } from '../service/ranges';
+import { finishCodeActions, type SnippetEditSupport } from '../service/snippetEdits';
 import { toHostEdits } from './hostEdits';
 import { hostBreakage, hostSyntax } from './readHost';
 import type { HostSyntaxError } from './types';
@@ -48,6 +49,7 @@ export const fragmentRules: ReadonlySet<string> = new Set([
   'arn-too-long',
   'missing-arn-field',
   'missing-arn-region',
+  'unfilled-placeholder',
 ]);
 
 const within = (region: { offset: number; length: number }, problem: Problem, end = region.offset + region.length) =>
@@ -86,7 +88,7 @@ function hostProblem(embedded: EmbeddedModel, problem: Problem, fixable = true):
   const span = toHostSpan(embedded.virtual, problem);
   const translate = (fix: Fix): Fix | undefined => {
     const edits = toHostEdits(embedded.policy, embedded.virtual.text, fix.edits);
-    return edits && edits.length > 0 ? { title: fix.title, edits } : undefined;
+    return edits && edits.length > 0 ? { title: fix.title, edits, ...(fix.placeholders ? { placeholders: true } : {}) } : undefined;
   };
   const result = { ...problem, offset: span.offset, length: span.length } as Problem;
   // A fix for a whole template string would write a literal over its holes: none is offered.
@@ -144,7 +146,14 @@ export interface HostService {
   validationSteps(model: HostModel, settings: Settings): Generator<void, Diagnostic[], undefined>;
   complete(model: HostModel, position: Position): Promise<CompletionList | null>;
   hover(model: HostModel, position: Position): Promise<Hover | null>;
-  codeActions(model: HostModel, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, settings: Settings, range?: Range): CodeAction[];
+  codeActions(
+    model: HostModel,
+    diagnostics: readonly Diagnostic[],
+    only: readonly string[] | undefined,
+    settings: Settings,
+    range?: Range,
+    snippets?: SnippetEditSupport,
+  ): CodeAction[];
   /** The type of the policy at a position (the status bar), or of the file's only policy. */
   policyType(model: HostModel, position?: Position): (PolicyTypeChoice & { label: string }) | null;
 }
@@ -259,27 +268,8 @@ export function createHostService(service: PolicyService): HostService {
       return range ? { ...result, range } : { contents: result.contents };
     },
 
-    codeActions(model, diagnostics, only, settings, range) {
-      if (model.tooLarge) return [];
-      const syntax = hostSyntax({ languageId: model.document.languageId, path: model.document.uri });
-      const breakage = syntax ? (text: string) => hostBreakage(syntax, text) : undefined;
-      const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only, breakage);
-      // Refactorings too are for hosts that read cleanly (see analysisSteps).
-      if (!range || model.host.syntaxErrors.length > 0 || model.host.recovered) return actions;
-      const start = policyAt(model, model.document.offsetAt(range.start));
-      const end = policyAt(model, model.document.offsetAt(range.end));
-      if (!start || !end || start.policy !== end.policy) return actions;
-      const embedded = start.policy;
-      const virtualDocument = embedded.model.document;
-      const virtualRange = { start: virtualDocument.positionAt(start.virtualOffset), end: virtualDocument.positionAt(end.virtualOffset) };
-      for (const action of refactorings(embedded.model, service.catalog, virtualRange)) {
-        if (!wantedKind(only, action.kind)) continue;
-        const virtualEdits: Edit[] = (action.edit?.changes?.[virtualDocument.uri] ?? []).map((edit) => ({ ...toSpan(virtualDocument, edit.range), text: edit.newText }));
-        const edits = toHostEdits(embedded.policy, embedded.virtual.text, virtualEdits);
-        if (!edits || edits.length === 0) continue;
-        actions.push({ ...action, edit: { changes: { [model.document.uri]: edits.map((edit) => ({ range: toRange(model.document, edit), newText: edit.text })) } } });
-      }
-      return actions;
+    codeActions(model, diagnostics, only, settings, range, snippets) {
+      return finishCodeActions(hostCodeActions(model, diagnostics, only, settings, range), model.document, snippets);
     },
 
     policyType(model, position) {
@@ -287,4 +277,27 @@ export function createHostService(service: PolicyService): HostService {
       return embedded ? { ...hostPolicyType(embedded), label: embedded.policy.label } : null;
     },
   };
+
+  function hostCodeActions(model: HostModel, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, settings: Settings, range?: Range): CodeAction[] {
+    if (model.tooLarge) return [];
+    const syntax = hostSyntax({ languageId: model.document.languageId, path: model.document.uri });
+    const breakage = syntax ? (text: string) => hostBreakage(syntax, text) : undefined;
+    const actions = codeActionsFor(model.document, analyze(model, settings), diagnostics, only, breakage);
+    // Refactorings too are for hosts that read cleanly (see analysisSteps).
+    if (!range || model.host.syntaxErrors.length > 0 || model.host.recovered) return actions;
+    const start = policyAt(model, model.document.offsetAt(range.start));
+    const end = policyAt(model, model.document.offsetAt(range.end));
+    if (!start || !end || start.policy !== end.policy) return actions;
+    const embedded = start.policy;
+    const virtualDocument = embedded.model.document;
+    const virtualRange = { start: virtualDocument.positionAt(start.virtualOffset), end: virtualDocument.positionAt(end.virtualOffset) };
+    for (const action of refactorings(embedded.model, service.catalog, virtualRange)) {
+      if (!wantedKind(only, action.kind)) continue;
+      const virtualEdits: Edit[] = (action.edit?.changes?.[virtualDocument.uri] ?? []).map((edit) => ({ ...toSpan(virtualDocument, edit.range), text: edit.newText }));
+      const edits = toHostEdits(embedded.policy, embedded.virtual.text, virtualEdits);
+      if (!edits || edits.length === 0) continue;
+      actions.push({ ...action, edit: { changes: { [model.document.uri]: edits.map((edit) => ({ range: toRange(model.document, edit), newText: edit.text })) } } });
+    }
+    return actions;
+  }
 }

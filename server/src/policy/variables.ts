@@ -1,10 +1,12 @@
 /**
  * Policy variables in a string: `${aws:username}`, `${aws:userid, 'anonymous'}` (with a default), and the escapes
  * `${*}`, `${?}`, `${$}` that stand for the literal characters. Also the malformed shapes IAM rejects: an opening
- * `${` that is never closed, `${}`, and a variable name with a space in it.
+ * `${` that is never closed, `${}`, and a variable name with a space in it. A placeholder (`${BucketName}`, see
+ * placeholders.ts) is its own kind: no variable, so the variable rules leave it to unfilled-placeholder.
  */
+import { isPlaceholderName } from './placeholders';
 
-export type VariableKind = 'variable' | 'escape' | 'unclosed' | 'empty' | 'space';
+export type VariableKind = 'variable' | 'escape' | 'unclosed' | 'empty' | 'space' | 'placeholder';
 
 export interface VariableToken {
   readonly kind: VariableKind;
@@ -37,6 +39,7 @@ export function findVariables(text: string): VariableToken[] {
     if (content === '') kind = 'empty';
     else if (escapes.has(content)) kind = 'escape';
     else if (/\s/.test(name)) kind = 'space';
+    else if (isPlaceholderName(content)) kind = 'placeholder';
     else kind = 'variable';
     tokens.push({ kind, start: from, end: close + 1, name: kind === 'space' ? name.trim() : name });
     from = text.indexOf('${', close + 1);

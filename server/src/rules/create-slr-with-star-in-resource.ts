@@ -1,6 +1,9 @@
+import { placeholderField } from '../policy/placeholders';
 import { conditionTestEdit } from './conditionTestEdit';
 import { reportDelegations } from './roleDelegation';
 import { defineRule } from './types';
+
+const servicePrincipal = placeholderField('ServicePrincipal');
 
 export default defineRule({
   id: 'create-slr-with-star-in-resource',
@@ -14,8 +17,8 @@ export default defineRule({
   },
   check(context) {
     reportDelegations(context, 'createServiceLinkedRole', { actionSide: 'named', resourceSide: 'star' }, 'starInResource', (grant) => {
-      const edit = conditionTestEdit(context.policy.text, grant.statement, 'StringEquals', 'iam:AWSServiceName', '"${ServicePrincipal}"');
-      return edit ? [{ title: 'Add an iam:AWSServiceName condition (replace ${ServicePrincipal}, e.g. with autoscaling.amazonaws.com)', edits: [edit] }] : [];
+      const edit = conditionTestEdit(context.policy.text, grant.statement, 'StringEquals', 'iam:AWSServiceName', JSON.stringify(servicePrincipal));
+      return edit ? [{ title: `Add an iam:AWSServiceName condition (replace ${servicePrincipal}, e.g. with autoscaling.amazonaws.com)`, edits: [edit], placeholders: true }] : [];
     });
   },
 });

@@ -4,6 +4,7 @@
  */
 import type { ASTNode, PropertyASTNode, StringASTNode } from '../policy/model';
 import { respellsOnly } from './closest';
+import { findPlaceholders } from '../policy/placeholders';
 import type { Edit, Fix } from './types';
 
 export function replaceNode(node: ASTNode, text: string): Edit {
@@ -178,4 +179,10 @@ export function renameKeyOffer(
   const rename = renameKeyFix(keyNode, name, siblingKeys);
   if (!rename || name === undefined) return {};
   return respellsOnly(keyNode.value, name) ? { fix: rename } : { suggestions: [rename] };
+}
+
+/** Whether applying the edits leaves more placeholders in the text than it had (policy/placeholders.ts). */
+export function introducesPlaceholders(text: string, edits: readonly Edit[]): boolean {
+  if (!edits.some((edit) => findPlaceholders(edit.text, 'source').length > 0)) return false;
+  return findPlaceholders(applyEdits(text, edits), 'source').length > findPlaceholders(text, 'source').length;
 }

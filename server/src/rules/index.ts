@@ -106,6 +106,7 @@ import typeMismatchBoolean from './type-mismatch-boolean';
 import typeMismatchDate from './type-mismatch-date';
 import typeMismatchIpRange from './type-mismatch-ip-range';
 import typeMismatchNumber from './type-mismatch-number';
+import unfilledPlaceholder from './unfilled-placeholder';
 import uniqueSidsRecommended from './unique-sids-recommended';
 import uniqueSidsRequired from './unique-sids-required';
 import unsupportedActionForConditionKey from './unsupported-action-for-condition-key';
@@ -230,6 +231,7 @@ export const rules: readonly Rule[] = [
   typeMismatchDate,
   typeMismatchIpRange,
   typeMismatchNumber,
+  unfilledPlaceholder,
   uniqueSidsRecommended,
   uniqueSidsRequired,
   unsupportedActionForConditionKey,

@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../policy/placeholders';
 import { matchGlob } from '../catalog';
 import { canBeAccountId } from './arnFields';
 import { judgeableArn } from './arnFieldChecks';
@@ -17,7 +18,8 @@ export default defineRule({
     for (const value of resourceValuesOf(policy, policyType)) {
       if (value.shape.kind !== 'arn') continue;
       const account = value.shape.arn.account.text;
-      if (account === '' || canBeAccountId(account)) continue;
+      // A placeholder (`<account-id>`) is unfilled-placeholder's.
+      if (account === '' || canBeAccountId(account) || hasPlaceholder(account)) continue;
       // Resources AWS owns use a fixed account in place of an ID: `aws` for AWS managed policies, and also for
       // resources the reference gives the ordinary ${Account} placeholder (the SageMaker public hub).
       if (arnFormatIndex(catalog).fixedAccounts.some((fixed) => matchGlob(account, fixed))) continue;

@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../policy/placeholders';
 import { compileGlob } from '../catalog';
 import { isPattern, withField } from './arnFields';
 import { judgeableArn } from './arnFieldChecks';
@@ -23,8 +24,9 @@ export default defineRule({
       if (value.shape.kind !== 'arn') continue;
       const arn = value.shape.arn;
       const region = arn.region.text;
-      // Empty: missing-arn-region; a policy variable stands for what the request says.
-      if (region === '' || region.includes('${')) continue;
+      // Empty: missing-arn-region; a policy variable stands for what the request says; a placeholder (`<region>`) is
+      // unfilled-placeholder's.
+      if (region === '' || region.includes('${') || hasPlaceholder(region)) continue;
       // A format without a Region (IAM, S3 buckets) is arn-region-not-allowed's finding.
       const judged = judgeableArn(value, catalog);
       if (judged?.formats.every((f) => f.region === '')) continue;

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../policy/placeholders';
 import { replaceWithString } from './edits';
 import { isCanonicalUserId, readAwsPrincipal } from './principalFormats';
 import { hasWildcardCharacter, principalValues, splitPrincipalArn } from './principals';
@@ -27,15 +28,18 @@ export default defineRule({
     for (const statement of policy.statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
         for (const { key, value } of principalValues(element)) {
+          // Placeholders are unfilled-placeholder's: the rest is judged as if they were filled in, with a number that
+          // is as good an account ID as it is a name.
           const text = value.value;
+          const judged = fillPlaceholders(text, '111122223333');
           // "*" is public-principal's, wildcards unsupported-wildcard-in-principal's, variables variable-unsupported-in-element's.
-          if (hasWildcardCharacter(text) || text.includes('${')) continue;
+          if (hasWildcardCharacter(judged) || judged.includes('${')) continue;
           if (key === 'CanonicalUser') {
-            if (!isCanonicalUserId(text)) report({ node: value.node, messageId: 'canonicalUser', data: { value: text } });
+            if (!isCanonicalUserId(judged)) report({ node: value.node, messageId: 'canonicalUser', data: { value: text } });
             continue;
           }
           if (key !== 'AWS') continue;
-          const reading = readAwsPrincipal(text);
+          const reading = readAwsPrincipal(judged);
           switch (reading.kind) {
             case 'ok':
             case 'uniqueId': // invalid-role-reference / invalid-user-reference

@@ -33,7 +33,7 @@ export default defineRule({
             node: principal.value.node,
             messageId: 'missing',
             data: { placeholder },
-            suggestions: edit ? [{ title: `Add "StringEquals": {"${github.subjectKey}": "${placeholder}"}`, edits: [edit] }] : [],
+            suggestions: edit ? [{ title: `Add "StringEquals": {"${github.subjectKey}": "${placeholder}"}`, edits: [edit], placeholders: true }] : [],
           });
         }
         continue;
@@ -45,7 +45,7 @@ export default defineRule({
             node: value.node,
             messageId: 'anyRepository',
             data: { value: String(value.value), placeholder },
-            suggestions: [{ title: `Change to "${placeholder}"`, edits: [replaceWithString(value.node, placeholder)] }],
+            suggestions: [{ title: `Change to "${placeholder}"`, edits: [replaceWithString(value.node, placeholder)], placeholders: true }],
           });
         }
       }

@@ -1,6 +1,9 @@
+import { placeholderField } from '../policy/placeholders';
 import { conditionTestEdit } from './conditionTestEdit';
 import { reportDelegations } from './roleDelegation';
 import { defineRule } from './types';
+
+const servicePrincipal = placeholderField('ServicePrincipal');
 
 export default defineRule({
   id: 'pass-role-with-star-in-resource',
@@ -14,8 +17,8 @@ export default defineRule({
   },
   check(context) {
     reportDelegations(context, 'passRole', { actionSide: 'named', resourceSide: 'star' }, 'starInResource', (grant) => {
-      const edit = conditionTestEdit(context.policy.text, grant.statement, 'StringEquals', 'iam:PassedToService', '"${ServicePrincipal}"');
-      return edit ? [{ title: 'Add an iam:PassedToService condition (replace ${ServicePrincipal}, e.g. with lambda.amazonaws.com)', edits: [edit] }] : [];
+      const edit = conditionTestEdit(context.policy.text, grant.statement, 'StringEquals', 'iam:PassedToService', JSON.stringify(servicePrincipal));
+      return edit ? [{ title: `Add an iam:PassedToService condition (replace ${servicePrincipal}, e.g. with lambda.amazonaws.com)`, edits: [edit], placeholders: true }] : [];
     });
   },
 });

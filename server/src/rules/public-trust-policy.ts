@@ -3,6 +3,7 @@ import { addConditionTest } from './conditionInsertion';
 import { replaceWithString } from './edits';
 import { defineRule, type Fix } from './types';
 import type { PolicyModel, Statement, StringValue } from '../policy/model';
+import { placeholderField } from '../policy/placeholders';
 
 export default defineRule({
   id: 'public-trust-policy',
@@ -30,14 +31,21 @@ export default defineRule({
  * allows to assume the role), one role, or every principal of the organization. Fields to fill in are placeholders.
  */
 function narrowings(policy: PolicyModel, statement: Statement, value: StringValue): Fix[] {
+  const account = placeholderField('Account');
+  const root = `arn:aws:iam::${account}:root`;
+  const role = `arn:aws:iam::${account}:role/${placeholderField('RoleName')}`;
+  const organization = placeholderField('OrganizationId');
   const fixes: Fix[] = [
-    { title: 'Trust one account: "arn:aws:iam::${Account}:root"', edits: [replaceWithString(value.node, 'arn:aws:iam::${Account}:root')] },
-    {
-      title: 'Trust one role: "arn:aws:iam::${Account}:role/${RoleName}"',
-      edits: [replaceWithString(value.node, 'arn:aws:iam::${Account}:role/${RoleName}')],
-    },
+    { title: `Trust one account: "${root}"`, edits: [replaceWithString(value.node, root)], placeholders: true },
+    { title: `Trust one role: "${role}"`, edits: [replaceWithString(value.node, role)], placeholders: true },
   ];
-  const orgCondition = addConditionTest(policy.text, statement, 'StringEquals', 'aws:PrincipalOrgID', JSON.stringify('${OrgId}'));
-  if (orgCondition) fixes.push({ title: 'Trust your organization: add "StringEquals": {"aws:PrincipalOrgID": "${OrgId}"}', edits: [orgCondition] });
+  const orgCondition = addConditionTest(policy.text, statement, 'StringEquals', 'aws:PrincipalOrgID', JSON.stringify(organization));
+  if (orgCondition) {
+    fixes.push({
+      title: `Trust your organization: add "StringEquals": {"aws:PrincipalOrgID": "${organization}"}`,
+      edits: [orgCondition],
+      placeholders: true,
+    });
+  }
   return fixes;
 }

@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../policy/placeholders';
 import type { Action, Catalog } from '../catalog/types';
 import { MAX_ARN_LENGTH, resourcePattern } from '../catalog/arn';
 import { BoundedMemo } from '../catalog/memo';
@@ -195,7 +196,7 @@ function suggestionsFor(policy: PolicyModel, statement: Statement, arns: readonl
   const fixes: Fix[] = [];
   for (const addition of additions) {
     const edit = appendEntry(policy.text, element, addition);
-    if (edit) fixes.push({ title: `Add the resource ${addition}`, edits: [edit] });
+    if (edit) fixes.push({ title: `Add the resource ${addition}`, edits: [edit], ...(hasPlaceholder(addition) ? { placeholders: true as const } : {}) });
   }
   return fixes;
 }

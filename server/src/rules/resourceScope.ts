@@ -9,6 +9,7 @@ import { formatPattern, MAX_ARN_LENGTH, resourcePartMatchesFormat, resourcePatte
 import { BoundedMemo } from '../catalog/memo';
 import type { Action } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
+import { fillPlaceholders } from '../policy/placeholders';
 
 // Both asked for every action of a statement, with every resource type of each: read each value and format once.
 const skeletons = new BoundedMemo<string>({ maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
@@ -23,9 +24,14 @@ function skeleton(arnFormat: string): string {
   return skeletons.getOrCompute(arnFormat, (format) => format.replace(/\$\{[^}]*\}/g, '*'));
 }
 
-/** The value as the pattern `coversEveryArn` matches skeletons with; undefined when a `?` or a variable narrows it. */
+/**
+ * The value as the pattern `coversEveryArn` matches skeletons with; undefined when a `?` or a variable narrows it.
+ * A placeholder is read as the name it will be filled in with: `arn:aws:iam::${Account}:role/*` is every role of an
+ * account, while `role/${RoleName}` is one role.
+ */
 function everyArnPattern(resource: string): ((skeleton: string) => boolean) | undefined {
-  return everyArnPatterns.getOrCompute(resource, (value) => {
+  return everyArnPatterns.getOrCompute(resource, (written) => {
+    const value = fillPlaceholders(written);
     if (value.includes('?') || value.includes('${')) return undefined;
     const fields = value.split(':');
     // Partition, Region and account do not narrow here; the service and the resource part do.

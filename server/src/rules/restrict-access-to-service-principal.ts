@@ -1,10 +1,11 @@
+import { placeholderField } from '../policy/placeholders';
 import { allowNarrowing, serviceSourceKeys } from './callerConditions';
 import { addConditionTest } from './conditionInsertion';
 import { hasWildcardCharacter, isAllow, principalValues } from './principals';
 import { defineRule } from './types';
 
-/** AWS's documentation example account: the user replaces it with the account that owns the source resource. */
-const placeholderAccount = '111122223333';
+/** For the user to replace with the account that owns the source resource (unfilled-placeholder reports it until then). */
+const placeholderAccount = placeholderField('Account');
 
 export default defineRule({
   id: 'restrict-access-to-service-principal',
@@ -29,7 +30,9 @@ export default defineRule({
           node: service.value.node,
           messageId: 'noSource',
           data: { principal: service.value.value },
-          suggestions: edit ? [{ title: `Add "StringEquals": {"aws:SourceAccount": "${placeholderAccount}"} (use your account ID)`, edits: [edit] }] : [],
+          suggestions: edit
+            ? [{ title: `Add "StringEquals": {"aws:SourceAccount": "${placeholderAccount}"} (fill in your account ID)`, edits: [edit], placeholders: true }]
+            : [],
         });
       }
     }

@@ -18,6 +18,11 @@ export interface Edit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly Edit[];
+  /**
+   * The edits insert placeholders for the user to fill in (`${BucketName}`, policy/placeholders.ts): only ever a
+   * suggestion, and editors that can make them snippet tab stops.
+   */
+  readonly placeholders?: true;
 }
 
 /** What `check` reports: a node or a span, a message id with its data, and optional remedies. */

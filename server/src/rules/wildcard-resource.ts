@@ -1,11 +1,12 @@
-import type { AccessLevel, Action } from '../catalog/types';
+import type { AccessLevel, Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { delegationFacts } from './roleDelegation';
 import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryResource } from './grants';
 import { replaceWithStrings } from './listReplacement';
-import { coversEveryArn } from './resourceScope';
 import { narrowsFor } from './narrowingConditions';
+import { arnTemplate, neededResourceTypes } from './neededResourceTypes';
+import { coversEveryArn } from './resourceScope';
 import { defineRule, type Fix } from './types';
 
 /**
@@ -71,7 +72,7 @@ export default defineRule({
             : { messageId: 'everyResourceOfType', data: { resource: value.value, types: finding.types, count: countActing, examples } }),
           // A type-wide ARN is replaced by the templates of the types it names: the other values serve the other types.
           suggestions: () =>
-            finding.types === undefined ? templates(policy.text, statement, value, actions) : typeTemplates(policy.text, statement, value, finding.formats),
+            finding.types === undefined ? templates(policy.text, statement, value, actions, catalog) : typeTemplates(policy.text, statement, value, finding.formats),
         });
       }
     }
@@ -153,9 +154,9 @@ function typeNames(types: readonly string[]): string {
 /** Replace a type-wide ARN with the ARN formats of the types it names, placeholders to fill in. */
 function typeTemplates(text: string, statement: Statement, value: StringValue, formats: readonly string[]): Fix[] {
   const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
-  const edit = replaceWithStrings(text, value.node, formats.map((f) => f.replace('${Partition}', 'aws')).filter((f) => !others.has(f)));
+  const edit = replaceWithStrings(text, value.node, formats.map(arnTemplate).filter((f) => !others.has(f)));
   if (!edit || formats.length > templateLimit) return [];
-  return [{ title: `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`, edits: [edit] }];
+  return [{ title: `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`, edits: [edit], placeholders: true }];
 }
 
 /**
@@ -167,23 +168,17 @@ function supportsResourceScoping(action: Action): boolean {
 }
 
 /**
- * Replace the wildcard with the ARN formats of the actions' resource types (the required ones where an action marks
- * some), partition `aws`, other fields left as `${Placeholder}` for the user to fill in. Only offered when every
- * action of the statement supports resource-level permissions: the others need "*" and would stop working.
+ * Replace the wildcard with the ARN formats of the resource types the actions need, most likely first
+ * (neededResourceTypes.ts), partition `aws`, other fields left as `${Placeholder}` for the user to fill in. Only
+ * offered when every action of the statement supports resource-level permissions: the others need "*" and would stop
+ * working.
  */
-function templates(text: string, statement: Statement, star: StringValue, actions: readonly Action[]): Fix[] {
+function templates(text: string, statement: Statement, star: StringValue, actions: readonly Action[], catalog: Catalog): Fix[] {
   if (actions.length === 0 || actions.some((a) => a.resourceTypes.length === 0)) return [];
-  const formats: string[] = [];
-  for (const action of actions) {
-    const required = action.resourceTypes.filter((row) => row.required);
-    for (const row of required.length > 0 ? required : action.resourceTypes) {
-      const format = row.resourceType.arn.replace('${Partition}', 'aws');
-      if (!formats.includes(format)) formats.push(format);
-    }
-    if (formats.length > templateLimit) return [];
-  }
+  const formats = [...new Set(neededResourceTypes(actions, catalog).map((type) => arnTemplate(type.resourceType.arn)))];
+  if (formats.length > templateLimit) return [];
   const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
   const edit = replaceWithStrings(text, star.node, formats.filter((f) => !others.has(f)));
   if (!edit) return [];
-  return [{ title: `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`, edits: [edit] }];
+  return [{ title: `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`, edits: [edit], placeholders: true }];
 }

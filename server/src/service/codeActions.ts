@@ -10,6 +10,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { Fix, Problem } from '../rules/types';
 import { foldProblems } from './folding';
 import { toRange } from './ranges';
+import { placeholderMark } from './snippetEdits';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
 
@@ -62,7 +63,8 @@ export function compatibleFixes(problems: readonly Problem[], text?: string, bre
   const fixes: Fix[] = [];
   const baseline = text === undefined ? 0 : breakage(text);
   for (const problem of problems) {
-    if (!problem.fix) continue;
+    // A fix that leaves placeholders to fill in is a suggestion by definition; never applied unseen.
+    if (!problem.fix || problem.fix.placeholders) continue;
     const spans = problem.fix.edits.map((e) => ({ start: e.offset, end: e.offset + e.length }));
     const overlaps = spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end));
     if (overlaps) continue;
@@ -117,6 +119,7 @@ export function codeActionsFor(
             diagnostics: [diagnostic],
             isPreferred: preferred || undefined,
             edit: { changes: { [uri]: toTextEdits(document, fix) } },
+            ...(fix.placeholders ? { data: placeholderMark } : {}),
           });
         }
       }

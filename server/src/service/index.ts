@@ -30,6 +30,7 @@ import { toDiagnostic, tooLargeDiagnostic } from './diagnostics';
 import { foldProblems } from './folding';
 import { hover } from './hover';
 import { jsonLanguage } from './jsonLanguage';
+import { finishCodeActions, type SnippetEditSupport } from './snippetEdits';
 import { documentSymbols } from './symbols';
 
 export interface PolicyServiceOptions {
@@ -68,7 +69,7 @@ export interface PolicyService {
   hover(model: PolicyModel, position: Position, options: DocumentOptions): Promise<Hover | null>;
   /**
    * Quick fixes for the request's diagnostics, fix-all when asked for, and refactorings for the selected range
-   * (whatever the diagnostics say).
+   * (whatever the diagnostics say). Those that insert placeholders come with snippet edits where the client takes them.
    */
   codeActions(
     model: PolicyModel,
@@ -76,6 +77,7 @@ export interface PolicyService {
     only: readonly string[] | undefined,
     options: DocumentOptions,
     range?: Range,
+    snippets?: SnippetEditSupport,
   ): CodeAction[];
   documentSymbols(model: PolicyModel): DocumentSymbol[];
   format(model: PolicyModel, range: Range | undefined, options: FormattingOptions): TextEdit[];
@@ -133,11 +135,11 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
     validationSteps,
     complete: (model, position) => complete(model, position, catalog),
     hover: (model, position, documentOptions) => hover(model, position, catalog, policyType(model, documentOptions)),
-    codeActions(model, diagnostics, only, documentOptions, range) {
+    codeActions(model, diagnostics, only, documentOptions, range, snippets) {
       if (model.tooLarge) return [];
       const fixes = codeActionsFor(model.document, analyze(model, documentOptions).problems, diagnostics, only);
       const rewrites = range ? refactorings(model, catalog, range).filter((action) => wantedKind(only, action.kind)) : [];
-      return [...fixes, ...rewrites];
+      return finishCodeActions([...fixes, ...rewrites], model.document, snippets);
     },
     documentSymbols: (model) => (model.tooLarge ? [] : documentSymbols(model)),
     format(model, range, formatting) {

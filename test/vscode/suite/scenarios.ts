@@ -107,6 +107,25 @@ export function registerScenarios(): void {
       await vscode.commands.executeCommand('workbench.action.revertFile');
     });
 
+    test('a suggestion with placeholders: tab stops, equal ones typed once, lines indented as the list', async () => {
+      const editor = await open('queues.iam.json');
+      const diagnostics = await diagnosticsOf(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'wildcard-resource'));
+      const wildcard = diagnostics.find((x) => codeOf(x) === 'wildcard-resource')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, wildcard.range);
+      const fix = actions.find((a) => a.title.includes('ARN templates'));
+      assert.ok(fix?.edit, 'the suggestion with an edit');
+      await vscode.workspace.applyEdit(fix.edit);
+      for (const [i, value] of ['us-east-1', '111122223333', 'orders', 'alerts'].entries()) {
+        if (i > 0) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        await vscode.commands.executeCommand('type', { text: value });
+      }
+      assert.match(
+        editor.document.getText(),
+        /"Resource": \[\n {8}"arn:aws:sqs:us-east-1:111122223333:orders",\n {8}"arn:aws:sns:us-east-1:111122223333:alerts"\n {6}\]/,
+      );
+      await vscode.commands.executeCommand('workbench.action.revertFile');
+    });
+
     test('a snippet expands into a whole policy', async () => {
       const editor = await open('new.iam.json');
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'iam-policy', name: 'IAM policy' });

@@ -85,7 +85,8 @@ export function keyItem(
 ): CompletionItem {
   const name = spec.text ?? escapeSnippet(spec.label);
   const addsValue = !slot.hasValue && spec.valueSkeleton !== undefined;
-  const value = addsValue ? `: ${spec.valueSkeleton}` : '';
+  // The value's tab stops come after the key's (`aws:ResourceTag/${1:…}`): the same number would mirror the key.
+  const value = addsValue ? `: ${afterTabStops(spec.valueSkeleton!, name)}` : '';
   const edit: TextEdit = { range: keyRange(document, slot), newText: `"${name}"${value}` };
   const command = spec.command ?? (addsValue && spec.suggestValue ? suggestAgain : undefined);
   // The editor filters on the text from the range start (the opening quote) to the cursor.
@@ -118,3 +119,9 @@ export function list(items: CompletionItem[], isIncomplete = false): CompletionL
 }
 
 export { CompletionItemKind };
+
+/** The snippet's tab stops (`$1`, `${1:…}`) renumbered to follow those of `before`; `$0` stays last. */
+function afterTabStops(snippet: string, before: string): string {
+  const used = Math.max(0, ...[...before.matchAll(/(?<!\\)\$\{?(\d+)/g)].map((m) => Number(m[1])));
+  return used === 0 ? snippet : snippet.replace(/(?<!\\)\$(\{?)(\d+)/g, (whole, brace: string, n: string) => (n === '0' ? whole : `$${brace}${Number(n) + used}`));
+}

@@ -9,10 +9,12 @@ export function escapeSnippet(text: string): string {
 }
 
 /**
- * `arn:${Partition}:s3:::${BucketName}` -> `arn:${1:aws}:s3:::${2:BucketName}`. `defaults` gives the text a field
- * starts with (by field name); otherwise the field name itself is the placeholder text.
+ * `arn:${Partition}:s3:::${BucketName}` -> `arn:${1:aws}:s3:::${2:\${BucketName\}}`. `defaults` gives the text a field
+ * starts with (by field name); otherwise the field keeps its `${Name}` spelling, a placeholder that
+ * unfilled-placeholder reports if the user tabs past it, or, with `fields: 'names'`, becomes its bare name (inside a
+ * policy variable, where a nested `${` would break the variable).
  */
-export function templateSnippet(template: string, defaults: Readonly<Record<string, string>> = {}): string {
+export function templateSnippet(template: string, defaults: Readonly<Record<string, string>> = {}, fields: 'placeholders' | 'names' = 'placeholders'): string {
   let stop = 0;
   let result = '';
   let rest = template;
@@ -21,7 +23,8 @@ export function templateSnippet(template: string, defaults: Readonly<Record<stri
     const close = open < 0 ? -1 : rest.indexOf('}', open + 2);
     if (open < 0 || close < 0) return result + escapeSnippet(rest);
     const name = rest.slice(open + 2, close);
-    result += `${escapeSnippet(rest.slice(0, open))}\${${++stop}:${escapeSnippet(defaults[name] ?? name)}}`;
+    const text = defaults[name] ?? (fields === 'names' ? name : rest.slice(open, close + 1));
+    result += `${escapeSnippet(rest.slice(0, open))}\${${++stop}:${escapeSnippet(text)}}`;
     rest = rest.slice(close + 1);
   }
 }

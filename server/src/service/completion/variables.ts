@@ -41,7 +41,7 @@ export function completeVariables(document: TextDocument, text: string, slot: St
       filterText: label,
       insertTextFormat: 2,
       // A literal `${` and `}` around the name, with a tab stop for a templated part such as the tag key.
-      textEdit: { range, newText: '\\${' + templateSnippet(name) + '\\}' },
+      textEdit: { range, newText: '\\${' + templateSnippet(name, {}, 'names') + '\\}' },
     });
   };
   // The documented variables in their data order, the literal escapes (`${*}`...) after them.

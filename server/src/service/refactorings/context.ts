@@ -37,6 +37,8 @@ export interface Refactoring {
   /** A sub-kind of `refactor.rewrite`, e.g. `refactor.rewrite.iam-policy.expand-wildcard`. */
   readonly kind: string;
   readonly edits: readonly Edit[];
+  /** The edits insert placeholders for the user to fill in (see rules/types.ts, Fix). */
+  readonly placeholders?: true;
 }
 
 export const kindPrefix = 'refactor.rewrite.iam-policy';

@@ -9,6 +9,7 @@ import type { Catalog } from '../../catalog/types';
 import type { PolicyModel } from '../../policy/model';
 import { applyEdits } from '../../rules/edits';
 import { toRange, toSpan } from '../ranges';
+import { placeholderMark } from '../snippetEdits';
 import { addSid } from './addSid';
 import { collapseActions } from './collapseActions';
 import { contextAt, type Refactoring, type RefactoringContext } from './context';
@@ -44,6 +45,7 @@ export function refactorings(model: PolicyModel, catalog: Catalog, range: Range)
         title: refactoring.title,
         kind: refactoring.kind,
         edit: { changes: { [model.document.uri]: refactoring.edits.map((e) => ({ range: toRange(model.document, e), newText: e.text })) } },
+        ...(refactoring.placeholders ? { data: placeholderMark } : {}),
       });
     }
   }
