@@ -55,6 +55,7 @@ import mismatchedActionForPrincipal from './mismatched-action-for-principal';
 import missingAction from './missing-action';
 import missingActionForRolesAnywhereTrustPolicy from './missing-action-for-roles-anywhere-trust-policy';
 import missingArnField from './missing-arn-field';
+import missingArnAccount from './missing-arn-account';
 import missingArnRegion from './missing-arn-region';
 import missingBraceInVariable from './missing-brace-in-variable';
 import missingConditionKeyForOidcPrincipal from './missing-condition-key-for-oidc-principal';
@@ -180,6 +181,7 @@ export const rules: readonly Rule[] = [
   mismatchedActionForPrincipal,
   missingAction,
   missingActionForRolesAnywhereTrustPolicy,
+  missingArnAccount,
   missingArnField,
   missingArnRegion,
   missingBraceInVariable,

@@ -11,6 +11,7 @@ import type { Problem, Severity } from '../rules/types';
  * first: a named consequence before a shape of the policy. Other rules' problems are never folded.
  */
 export const foldingOrder: readonly string[] = [
+  'full-admin-access',
   'privilege-escalation',
   'privilege-escalation-potential',
   'resource-policy-escalation',
@@ -30,7 +31,6 @@ export const foldingOrder: readonly string[] = [
   'create-slr-with-star-in-resource-and-not-action',
   'create-slr-with-not-action-and-not-resource',
   'create-slr-with-not-resource',
-  'full-admin-access',
   'allow-with-not-action',
   'allow-with-not-resource',
   'wildcard-action',
