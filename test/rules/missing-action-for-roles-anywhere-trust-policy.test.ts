@@ -12,6 +12,14 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      // invalid-service-principal-format's safe fix trims it: the finding must not wait for that fix to appear (#19).
+      name: 'a principal padded with spaces is read as its safe fix writes it',
+      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":[|" RolesAnywhere.amazonaws.com "|]},"Action":"sts:AssumeRole"}]}',
+      policyType: 'trust',
+      errors: ['missing'],
+      suggestions: [{ output: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":" RolesAnywhere.amazonaws.com "},"Action":["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"]}]}' }],
+    },
+    {
       name: 'only AssumeRole',
       code: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":[|"rolesanywhere.amazonaws.com"|]},"Action":"sts:AssumeRole"}]}',
       policyType: 'trust',

@@ -2,6 +2,7 @@ import trustData from '../../../data/trust-principals.json';
 import { matchGlob } from '../catalog';
 import type { ListElement } from '../policy/model';
 import { indentationAt, lineBreak } from './edits';
+import { servicePrincipalAsFixed } from './principalFormats';
 import { isAllow, principalValues } from './principals';
 import { defineRule, type Edit } from './types';
 
@@ -32,7 +33,7 @@ export default defineRule({
     for (const statement of policy.statements) {
       const action = statement.action;
       if (!isAllow(statement) || !action) continue;
-      const principal = principalValues(statement.principal).find((p) => p.key === 'Service' && p.value.value.toLowerCase() === rolesAnywhere);
+      const principal = principalValues(statement.principal).find((p) => p.key === 'Service' && servicePrincipalAsFixed(p.value.value) === rolesAnywhere);
       if (!principal) continue;
       const missing = requiredActions.filter((name) => !action.values.some((v) => matchGlob(v.value, name, { ignoreCase: true })));
       if (missing.length === 0) continue;

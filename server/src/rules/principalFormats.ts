@@ -129,3 +129,13 @@ export function readFederatedPrincipal(value: string): FederatedReading {
   }
   return domainName.test(value.toLowerCase()) && value.includes('.') ? { kind: 'ok' } : { kind: 'notDomain' };
 }
+
+/**
+ * A Service principal as invalid-service-principal-format's safe fix writes it (lower case, no surrounding spaces, a
+ * URL's host). Rules that depend on which service is trusted read this, so they judge the policy the author meant and
+ * applying that fix never uncovers a finding the broken spelling hid (as effectOf does for `allow`).
+ */
+export function servicePrincipalAsFixed(value: string): string {
+  const reading = readServicePrincipal(value);
+  return (reading.kind === 'case' || reading.kind === 'url') && reading.fixed ? reading.fixed : value;
+}
