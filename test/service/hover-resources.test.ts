@@ -12,7 +12,9 @@ suite('hover: resources', () => {
   test('why it matches none: another service', async () => {
     const value = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws:sqs:us-east-1:111122223333:|q"}]}'))!;
     assert.match(value, /names the service `sqs`, but the statement's actions are in `s3`/);
-    assert.match(value, /a \*\*queue\*\* of Amazon SQS/);
+    assert.match(value, /a \*\*queue\*\* of Amazon SQS \(`arn:<Partition>:sqs:<Region>:<Account>:<QueueName>`\)/);
+    const object = (await hoverAt('{"Statement":[{"Action":"sqs:SendMessage","Resource":"arn:aws:s3:::b/|k"}]}'))!;
+    assert.match(object, /an \*\*object\*\* of Amazon S3/);
   });
 
   test('why it matches none: the actions support only *', async () => {
@@ -26,7 +28,8 @@ suite('hover: resources', () => {
   });
 
   test('* and NotResource', async () => {
-    assert.match((await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"|*"}]}'))!, /every resource, for all 1 action of the statement/);
+    assert.match((await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"|*"}]}'))!, /every resource, for the statement's one action/);
+    assert.match((await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:PutObject"],"Resource":"|*"}]}'))!, /every resource, for all 2 actions of the statement/);
     const excluded = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","NotResource":"arn:aws:s3:::b/|*"}]}'))!;
     assert.match(excluded, /\*\*NotResource\*\*: the statement applies to every resource except/);
     assert.match(excluded, /\*\*object\*\*/);
