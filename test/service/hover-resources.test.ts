@@ -7,6 +7,8 @@ suite('hover: resources', () => {
     const value = (await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::b/|*"]}]}'))!;
     assert.match(value, /Matches resource type \*\*object\*\* .* for 1 of the statement's 2 actions: `s3:GetObject`/);
     assert.match(value, /Not for: `s3:ListBucket` \(takes .*bucket.*\)/);
+    const one = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/|*"}]}'))!;
+    assert.match(one, /Matches resource type \*\*object\*\* \(`arn:<Partition>:s3:::<BucketName>\/<ObjectName>`\) for the statement's one action: `s3:GetObject`/);
   });
 
   test('why it matches none: another service', async () => {

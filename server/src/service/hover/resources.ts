@@ -53,7 +53,13 @@ function describeMatches(matching: readonly TypeUse[], actions: readonly Action[
   const lines = matching.map((use) => {
     const names = use.actions.slice(0, listed).map((a) => code(a.fullName));
     const more = use.actions.length > listed ? `, and ${use.actions.length - listed} more` : '';
-    return `Matches resource type **${use.resourceType.name}** (${code(displayFormat(use.resourceType.arn))}) for ${use.actions.length} of the statement's ${plural(actions.length, 'action')}: ${names.join(', ')}${more}.`;
+    const share =
+      use.actions.length < actions.length
+        ? `${use.actions.length} of the statement's ${plural(actions.length, 'action')}`
+        : actions.length === 1
+          ? "the statement's one action"
+          : `all ${actions.length} actions of the statement`;
+    return `Matches resource type **${use.resourceType.name}** (${code(displayFormat(use.resourceType.arn))}) for ${share}: ${names.join(', ')}${more}.`;
   });
   const others = actions.filter((a) => !covered.has(a));
   if (others.length > 0) {
