@@ -5,6 +5,8 @@
  * `--overlaps` counts the sets of rules that report the same range (one node), the cases the editor folds.
  * `--times` first parses every policy, then runs each rule alone over all the models twice and prints, per rule, the
  * time of the first (cold: the rule's code and the memos it fills are new) and the second (warm) pass, slowest first.
+ * `--service-ranking` instead counts, per service prefix, the policies whose Action or NotAction names it and writes
+ * data/service-ranking.json, the order in which completion offers service prefixes (most used first).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +41,46 @@ function loadPolicies(): Map<string, unknown> {
   const policies = new Map<string, unknown>();
   for (const [name, policy] of Object.entries(all)) policies.set(name, policy.versions[policy.latestVersionId]?.document);
   return policies;
+}
+
+/**
+ * How many managed policies name each service in Action or NotAction (`s3:GetObject`, `s3:*`, `s3:Get*` all count
+ * for s3; once per policy). AWS writes managed policies for the services people use, so the count is a fair measure
+ * of which prefixes a user is most likely to want first. Prefixes the catalogue does not know are left out.
+ */
+function writeServiceRanking(service: PolicyService, policies: Map<string, unknown>): void {
+  const counts = new Map<string, number>();
+  for (const document of policies.values()) {
+    const named = new Set<string>();
+    const statements = (document as { Statement?: unknown } | undefined)?.Statement;
+    for (const statement of Array.isArray(statements) ? statements : [statements]) {
+      if (typeof statement !== 'object' || statement === null) continue;
+      for (const element of ['Action', 'NotAction']) {
+        const value = (statement as Record<string, unknown>)[element];
+        for (const action of Array.isArray(value) ? value : [value]) {
+          if (typeof action !== 'string' || !action.includes(':')) continue;
+          const known = service.catalog.findService(action.slice(0, action.indexOf(':')));
+          if (known) named.add(known.prefix);
+        }
+      }
+    }
+    for (const prefix of named) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  const services = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const measured = new Date().toISOString().slice(0, 10);
+  const ranking = {
+    $comment:
+      `Service prefixes by the number of AWS managed policies (latest versions, ${corpusPackage}, ${policies.size} policies, measured ${measured}) ` +
+      'whose Action or NotAction names the service; most used first. Completion offers service prefixes in this order, then the rest alphabetically. ' +
+      'Regenerate with `npm run corpus -- --service-ranking`.',
+    corpus: corpusPackage,
+    measured,
+    policies: policies.size,
+    services: Object.fromEntries(services),
+  };
+  writeFileSync(join(__dirname, '..', '..', 'data', 'service-ranking.json'), `${JSON.stringify(ranking, null, 2)}\n`);
+  console.log(`Wrote data/service-ranking.json: ${services.length} services named by ${policies.size} policies. Top 10:`);
+  for (const [prefix, count] of services.slice(0, 10)) console.log(`${prefix.padEnd(24)}${String(count).padStart(6)}`);
 }
 
 function textOf(document: unknown): string {
@@ -80,10 +122,12 @@ function main(): void {
       json: { type: 'string' },
       times: { type: 'boolean', default: false },
       overlaps: { type: 'boolean', default: false },
+      'service-ranking': { type: 'boolean', default: false },
     },
   });
   const policies = loadPolicies();
   const service = createPolicyService({ log: (message) => console.error(message) });
+  if (values['service-ranking']) return writeServiceRanking(service, policies);
   if (values.times) printRuleTimes(service, policies);
   const perRule = new Map<string, { severity: Severity; policies: Set<string>; findings: number }>();
   const examples = new Map<string, string[]>();

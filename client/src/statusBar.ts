@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '../../shared/protocol';
 import { settingsSection } from '../../shared/settings';
+import { withIndefiniteArticle } from '../../shared/indefiniteArticle';
 import { choosePolicyTypeCommand } from './commandIds';
 import { policyTypeLabels } from './requests';
 import { hostLanguages } from './hostLanguages';
@@ -55,8 +56,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     const label = policyTypeLabels[info.type];
     item.text = `$(shield) IAM: ${info.type}`;
     item.tooltip = info.label
-      ? `${info.label}: checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}).`
-      : `Checked as a ${label.label.toLowerCase()} (${sourceNames[info.source]}). Click to choose the policy type for this file.`;
+      ? `${info.label}: checked as ${withIndefiniteArticle(inSentence(label.label))} (${sourceNames[info.source]}).`
+      : `Checked as ${withIndefiniteArticle(inSentence(label.label))} (${sourceNames[info.source]}). Click to choose the policy type for this file.`;
     item.accessibilityInformation = { label: `IAM policy type: ${label.label}, ${sourceNames[info.source]}` };
     item.show();
   }
@@ -83,4 +84,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     { dispose: () => clearTimeout(timer) },
   );
   refresh();
+}
+
+/** A label inside a sentence: its first letter in lower case, initialisms kept ("service control policy (SCP)"). */
+function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -28,6 +28,7 @@ suite('CLI exit codes (product.md)', () => {
     const over = runCli(['--max-warnings', String(warnings - 1), 'old-version.iam.json'], { cwd: folder });
     assert.equal(over.code, 1);
     assert.match(over.stderr, /more than --max-warnings/);
+    assert.ok(over.stderr.includes(`: ${warnings === 1 ? '1 warning' : `${warnings} warnings`}, more than`), 'the noun agrees with the count');
   });
 
   test('--quiet reports errors only, so warnings neither print nor count', () => {

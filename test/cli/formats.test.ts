@@ -73,7 +73,7 @@ suite('CLI output: text', () => {
     assert.match(run.stdout, new RegExp(`\\n  ${line}:${column} +error +.+ +invalid-effect\\n`));
     assert.ok(!run.stdout.includes('clean.iam.json'), 'files without problems are not listed');
     assert.match(run.stdout, /✖ \d+ problems? \(\d+ errors?, \d+ warnings?(, \d+ info)?\)/);
-    assert.match(run.stdout, /fixable with the `--fix` option/);
+    assert.match(run.stdout, /\n {2}(It is|All of them are|1 of them is|\d+ of them are) fixable with the `--fix` option/);
   });
 
   test('FORCE_COLOR turns colours on, NO_COLOR keeps them off', () => {

@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { defaultSettings, type PolicyType } from '../../shared/settings';
 import { hostSyntax, type HostSyntax } from '../../shared/hostFiles';
+import { indefiniteArticle } from '../../shared/indefiniteArticle';
 import { createPolicyService } from '../../server/src/service';
 import { createHostService } from '../../server/src/hosts/hostService';
 import { hostModel, type HostModel } from '../../server/src/hosts/hostModel';
@@ -570,7 +571,7 @@ suite('host service: the policy type comes from where the host puts the policy',
       assert.equal(chosen?.label, label);
       const result = await hostService.hover(model, position);
       assert.ok(result, 'hover on Version');
-      assert.match((result.contents as MarkupContent).value, new RegExp(`Checked as a \\*\\*${typeNames[type]!.replace(/[()]/g, '\\$&')}\\*\\* \\(from where the template puts it\\)`));
+      assert.match((result.contents as MarkupContent).value, new RegExp(`Checked as ${indefiniteArticle(typeNames[type]!)} \\*\\*${typeNames[type]!.replace(/[()]/g, '\\$&')}\\*\\* \\(from where the template puts it\\)`));
       // No finding for a well-formed policy of its type (a trust policy's Principal is not "unsupported" there).
       assert.deepEqual(hostService.analyze(model, defaultSettings).map((p) => `${p.ruleId}: ${p.message}`), []);
     });

@@ -23,7 +23,7 @@ runRuleTests(rule, {
         {
           messageId: 'starInResource',
           message:
-            'iam:CreateServiceLinkedRole on "*" lets this principal create the service-linked role of any service; name the role (role/aws-service-role/<service principal>/*) or add an iam:AWSServiceName condition.',
+            'iam:CreateServiceLinkedRole on "*" lets this principal create the service-linked role of any service; name the role (role/aws-service-role/<ServicePrincipal>/*) or add an iam:AWSServiceName condition.',
         },
       ],
       suggestions: [

@@ -62,6 +62,21 @@ runRuleTests(rule, {
       suggestions: [{ output: statement('"iam:PassRole"', '["arn:aws:iam::111122223333:user/alice", "arn:aws:iam::111122223333:role/${RoleNameWithPath}"]', 'Deny') }],
     },
     {
+      name: 'a wildcard that stands for one action: the message speaks of it in the singular',
+      code: statement('[|"s3:GetObjectAc*"|]', '"arn:aws:s3:::bucket"'),
+      errors: [
+        {
+          messageId: 'patternMismatch',
+          message:
+            's3:GetObjectAc* stands for 1 action and it does not act on the resources here: s3:GetObjectAcl acts on accesspointobject (arn:<Partition>:s3:<Region>:<Account>:accesspoint/<AccessPointName>/object/<ObjectName>), object (arn:<Partition>:s3:::<BucketName>/<ObjectName>).',
+        },
+      ],
+      suggestions: [
+        { output: statement('"s3:GetObjectAc*"', '["arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*"]') },
+        { output: statement('"s3:GetObjectAc*"', '["arn:aws:s3:::bucket", "arn:aws:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}"]') },
+      ],
+    },
+    {
       name: 'a wildcard action none of whose actions applies',
       code: statement('[|"s3:*Object"|]', '"arn:aws:s3:::bucket"'),
       errors: [

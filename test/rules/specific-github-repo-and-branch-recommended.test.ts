@@ -29,7 +29,7 @@ runRuleTests(rule, {
         {
           messageId: 'wildcard',
           message:
-            'The wildcard in "repo:octo-org/octo-repo:*" lets more repositories, branches or environments assume this role than you may intend. Name the repository and branch (repo:OWNER/REPO:ref:refs/heads/BRANCH), or keep the repository and pin the branch with a token.actions.githubusercontent.com:ref condition.',
+            'The wildcard in "repo:octo-org/octo-repo:*" lets more repositories, branches or environments assume this role than you may intend. Name the repository and branch (repo:<Owner>/<Repo>:ref:refs/heads/<Branch>), or keep the repository and pin the branch with a token.actions.githubusercontent.com:ref condition.',
         },
       ],
     },

@@ -21,5 +21,15 @@ runRuleTests(rule, {
     { code: doc('{"StringEquals":{[|"aws:MultiFactorAuthPresent"|]:"true"}}'), errors: ['mismatch'] },
     { code: doc('{"DateGreaterThan":{[|"aws:MultiFactorAuthAge"|]:"2020-01-01"}}'), errors: ['mismatch'] },
     { code: doc('{"BoolIfExists":{[|"aws:SourceIp"|]:"true"}}'), errors: ['mismatch'] },
+    {
+      name: '"an" before a family that starts with a vowel sound',
+      code: doc('{"StringEquals":{[|"aws:SourceIp"|]:"203.0.113.0/24"}}'),
+      errors: [
+        {
+          messageId: 'mismatch',
+          message: '"aws:SourceIp" holds IPAddress values, which "StringEquals" cannot compare. Use an IPAddress operator such as IpAddress or NotIpAddress.',
+        },
+      ],
+    },
   ],
 });

@@ -32,7 +32,7 @@ runRuleTests(rule, {
       errors: [
         {
           messageId: 'wildcardResource',
-          message: 'Resource "*" lets 1 action that could be limited to specific resources act on every resource (sns:Publish); name the resources they need.',
+          message: 'Resource "*" lets 1 action that could be limited to specific resources act on every resource (sns:Publish); name the resources it needs.',
         },
       ],
       suggestions: [
@@ -78,7 +78,7 @@ runRuleTests(rule, {
       errors: [
         {
           messageId: 'wildcardResource',
-          message: 'Resource "*" lets 1 action that could be limited to specific resources act on every resource (sns:Publish); name the resources they need.',
+          message: 'Resource "*" lets 1 action that could be limited to specific resources act on every resource (sns:Publish); name the resources it needs.',
         },
       ],
     },
@@ -98,8 +98,8 @@ runRuleTests(rule, {
       name: 'other actions on every MFA device, and a Create action on its parent type, are reported',
       code: statement('"Action":["iam:DeleteVirtualMFADevice","ec2:CreateSecurityGroup"],"Resource":[[|"arn:aws:iam::*:mfa/*"|],[|"arn:aws:ec2:*:*:vpc/*"|]]'),
       errors: [
-        { messageId: 'everyResourceOfType', message: 'Resource "arn:aws:iam::*:mfa/*" names every mfa, so 1 action acts on all of them (iam:DeleteVirtualMFADevice); name the resources they need.' },
-        { messageId: 'everyResourceOfType', message: 'Resource "arn:aws:ec2:*:*:vpc/*" names every vpc, so 1 action acts on all of them (ec2:CreateSecurityGroup); name the resources they need.' },
+        { messageId: 'everyResourceOfType', message: 'Resource "arn:aws:iam::*:mfa/*" names every mfa, so 1 action acts on all of them (iam:DeleteVirtualMFADevice); name the resources it needs.' },
+        { messageId: 'everyResourceOfType', message: 'Resource "arn:aws:ec2:*:*:vpc/*" names every vpc, so 1 action acts on all of them (ec2:CreateSecurityGroup); name the resources it needs.' },
       ],
       suggestions: [
         { output: statement('"Action":["iam:DeleteVirtualMFADevice","ec2:CreateSecurityGroup"],"Resource":["arn:aws:iam::${Account}:mfa/${MfaTokenIdWithPath}","arn:aws:ec2:*:*:vpc/*"]') },
@@ -109,7 +109,7 @@ runRuleTests(rule, {
     {
       name: 'a bucket-wide ARN: every object, for the actions on objects only',
       code: statement('"Action":["s3:PutObject","sns:Publish"],"Resource":["arn:aws:sns:us-east-1:111122223333:alerts",[|"arn:aws:s3:::*"|]]'),
-      errors: [{ messageId: 'everyResourceOfType', message: 'Resource "arn:aws:s3:::*" names every object, so 1 action acts on all of them (s3:PutObject); name the resources they need.' }],
+      errors: [{ messageId: 'everyResourceOfType', message: 'Resource "arn:aws:s3:::*" names every object, so 1 action acts on all of them (s3:PutObject); name the resources it needs.' }],
       suggestions: [
         {
           output: statement(

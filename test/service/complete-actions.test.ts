@@ -14,12 +14,27 @@ suite('complete: Action and NotAction values', () => {
     assert.equal(c.item('s3').command?.command, 'editor.action.triggerSuggest', 'asks for the actions next');
   });
 
-  test('an empty string gets a bounded list of services plus *, marked incomplete', async () => {
+  test('an empty string gets a bounded list of services, the most used first, then *, marked incomplete', async () => {
     const c = await completionsAt('{"Statement":[{"Action":"|"}]}');
     assert.equal(c.list.isIncomplete, true);
     assert.ok(c.labels.length <= 101);
-    assert.ok(c.labels.includes('*'));
-    assert.ok(c.labels.includes('a2c'));
+    const shown = sortedLabels(c.list);
+    // data/service-ranking.json: how many AWS managed policies name each service.
+    assert.deepEqual(shown.slice(0, 3), ['ec2', 'iam', 's3']);
+    for (const prefix of ['lambda', 'dynamodb', 'sts', 'sqs']) assert.ok(shown.indexOf(prefix) < 30, `${prefix} among the first 30`);
+    assert.ok(!c.labels.includes('a2c'), 'a rarely used service waits for typing');
+    assert.equal(shown.at(-1), '*', 'full access is offered last');
+  });
+
+  test('typing narrows over every service, not only the first ones shown', async () => {
+    const a = await completionsAt('{"Statement":[{"Action":"a2|"}]}');
+    assert.deepEqual(a.labels, ['a2c']);
+    const l = await completionsAt('{"Statement":[{"Action":"l|"}]}');
+    assert.deepEqual(sortedLabels(l.list).slice(0, 2), ['logs', 'lambda']);
+    for (const known of service.catalog.services()) {
+      const c = await completionsAt(`{"Statement":[{"Action":"${known.prefix}|"}]}`);
+      assert.ok(c.labels.includes(known.prefix), known.prefix);
+    }
   });
 
   test('actions of the service with access level and description; the edit replaces the whole string', async () => {

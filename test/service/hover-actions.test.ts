@@ -8,8 +8,9 @@ suite('hover: actions', () => {
     const value = (await hoverAt('{"Statement":[{"Action":"s3:GetOb|ject"}]}'))!;
     assert.match(value, /\*\*s3:GetObject\*\* · Read/);
     assert.match(value, /retrieve objects/);
-    assert.match(value, /\| object \| (yes|no) \| `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}` \|/);
-    assert.match(value, /Condition keys: .*`s3:ExistingObjectTag\/\$\{TagKey\}`/);
+    // Formats read as in the findings' messages: `<Name>` fields, not `${Name}` (which reads as a policy variable).
+    assert.match(value, /\| object \| (yes|no) \| `arn:<Partition>:s3:::<BucketName>\/<ObjectName>` \|/);
+    assert.match(value, /Condition keys: .*`s3:ExistingObjectTag\/<TagKey>`/);
     assert.match(value, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html\)/);
     assert.doesNotMatch(value, /Dependent actions/, 'the data has none: say nothing');
   });

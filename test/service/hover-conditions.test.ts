@@ -19,12 +19,16 @@ suite('hover: condition operators and keys', () => {
     const service = (await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:ListBucket"],"Condition":{"StringLike":{"s3:pre|fix":"home/"}}}]}'))!;
     assert.match(service, /Supplied by 1 of the statement's 2 actions/);
     const none = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","Condition":{"StringEquals":{"ec2:Vp|c":"x"}}}]}'))!;
-    assert.match(none, /None of the statement's 1 action supplies this key/);
+    assert.match(none, /The statement's one action does not supply this key, so it is absent from its requests/);
+    const noneOfTwo = (await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:PutObject"],"Condition":{"StringEquals":{"ec2:Vp|c":"x"}}}]}'))!;
+    assert.match(noneOfTwo, /None of the statement's 2 actions supplies this key, so it is absent from their requests/);
+    const one = (await hoverAt('{"Statement":[{"Action":"s3:ListBucket","Condition":{"StringLike":{"s3:pre|fix":"home/"}}}]}'))!;
+    assert.match(one, /Supplied by the statement's one action/);
   });
 
   test('a templated key shows its template; an operator that does not fit is pointed out', async () => {
     const tag = (await hoverAt('{"Statement":[{"Condition":{"StringEquals":{"aws:ResourceTag/Pro|ject":"x"}}}]}'))!;
-    assert.match(tag, /Template `aws:ResourceTag\/\$\{TagKey\}`/);
+    assert.match(tag, /Template `aws:ResourceTag\/<TagKey>`/);
     const multi = (await hoverAt('{"Statement":[{"Condition":{"StringEquals":{"aws:Called|Via":"x"}}}]}'))!;
     assert.match(multi, /compare it with `ForAnyValue:` or `ForAllValues:` `StringEquals`/);
     const bool = (await hoverAt('{"Statement":[{"Condition":{"StringEquals":{"aws:SecureTrans|port":"true"}}}]}'))!;

@@ -7,12 +7,16 @@ suite('hover: resources', () => {
     const value = (await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::b/|*"]}]}'))!;
     assert.match(value, /Matches resource type \*\*object\*\* .* for 1 of the statement's 2 actions: `s3:GetObject`/);
     assert.match(value, /Not for: `s3:ListBucket` \(takes .*bucket.*\)/);
+    const one = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/|*"}]}'))!;
+    assert.match(one, /Matches resource type \*\*object\*\* \(`arn:<Partition>:s3:::<BucketName>\/<ObjectName>`\) for the statement's one action: `s3:GetObject`/);
   });
 
   test('why it matches none: another service', async () => {
     const value = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws:sqs:us-east-1:111122223333:|q"}]}'))!;
     assert.match(value, /names the service `sqs`, but the statement's actions are in `s3`/);
-    assert.match(value, /a \*\*queue\*\* of Amazon SQS/);
+    assert.match(value, /a \*\*queue\*\* of Amazon SQS \(`arn:<Partition>:sqs:<Region>:<Account>:<QueueName>`\)/);
+    const object = (await hoverAt('{"Statement":[{"Action":"sqs:SendMessage","Resource":"arn:aws:s3:::b/|k"}]}'))!;
+    assert.match(object, /an \*\*object\*\* of Amazon S3/);
   });
 
   test('why it matches none: the actions support only *', async () => {
@@ -26,7 +30,8 @@ suite('hover: resources', () => {
   });
 
   test('* and NotResource', async () => {
-    assert.match((await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"|*"}]}'))!, /every resource, for all 1 action of the statement/);
+    assert.match((await hoverAt('{"Statement":[{"Action":"s3:GetObject","Resource":"|*"}]}'))!, /every resource, for the statement's one action/);
+    assert.match((await hoverAt('{"Statement":[{"Action":["s3:GetObject","s3:PutObject"],"Resource":"|*"}]}'))!, /every resource, for all 2 actions of the statement/);
     const excluded = (await hoverAt('{"Statement":[{"Action":"s3:GetObject","NotResource":"arn:aws:s3:::b/|*"}]}'))!;
     assert.match(excluded, /\*\*NotResource\*\*: the statement applies to every resource except/);
     assert.match(excluded, /\*\*object\*\*/);

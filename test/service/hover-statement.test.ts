@@ -25,6 +25,13 @@ suite('hover: what a statement grants (on Effect)', () => {
     assert.match(everyone, /on all resources to everyone/);
   });
 
+  test('resources that match no resource type of the actions, in words that agree with the count', async () => {
+    const one = (await hoverAt('{"Statement":[{"Effect":"Allow|","Action":"s3:GetObject","Resource":"arn:aws:sqs:*:*:q"}]}'))!;
+    assert.match(one, /on 1 resource that matches no resource type of these actions\*\*/);
+    const two = (await hoverAt('{"Statement":[{"Effect":"Allow|","Action":"s3:GetObject","Resource":["arn:aws:sqs:*:*:q","arn:aws:sns:*:*:t"]}]}'))!;
+    assert.match(two, /on 2 resources that match no resource type of these actions\*\*/);
+  });
+
   test('a statement without actions', async () => {
     assert.match((await hoverAt('{"Statement":[{"Effect":"Allow|"}]}'))!, /^\*\*Allows no action/);
   });

@@ -15,14 +15,14 @@ async function hoverText(source: string, uri?: string): Promise<string | undefin
 suite('hover', () => {
   test('Version shows the policy type, how it was chosen, and the data version', async () => {
     const value = await hoverText('{"Ver|sion":"2012-10-17","Statement":[]}');
-    assert.match(value!, /identity-based policy/);
+    assert.match(value!, /Checked as an \*\*identity-based policy\*\*/);
     assert.match(value!, /the default/);
     assert.match(value!, /@cloud-copilot\/iam-data \d+\.\d+\.\d+/);
   });
 
   test('the type follows the file name', async () => {
     const value = await hoverText('{"Version":"2012-10-1|7","Statement":[]}', 'file:///p/role.trust.json');
-    assert.match(value!, /role trust policy.*file name/s);
+    assert.match(value!, /Checked as a \*\*role trust policy\*\*.*file name/s);
   });
 
   test('the type follows the content', async () => {

@@ -240,7 +240,7 @@ suite('refactorings: sort and de-duplicate', () => {
 });
 
 suite('refactorings: split a statement', () => {
-  test('by service, with a Sid per part', () => {
+  test('by service, with a Sid per part; a part of one action is a string, not a one-element array', () => {
     const source = policy(`    {
       "Sid": "ReadThings",
       "Effect": "Allow",
@@ -274,9 +274,7 @@ suite('refactorings: split a statement', () => {
     {
       "Sid": "ReadThingsKms2",
       "Effect": "Allow",
-      "Action": [
-        "kms:Decrypt"
-      ],
+      "Action": "kms:Decrypt",
       "Resource": "*",
       "Condition": {"Bool": {"aws:SecureTransport": "true"}}
     },
@@ -301,17 +299,17 @@ suite('refactorings: split a statement', () => {
       text,
       policy(`    {
       "Effect": "Allow",
-      "Action": ["sqs:ReceiveMessage"],
+      "Action": "sqs:ReceiveMessage",
       "Resource": "arn:aws:sqs:*:111122223333:jobs"
     },
     {
       "Effect": "Allow",
-      "Action": ["sqs:SendMessage"],
+      "Action": "sqs:SendMessage",
       "Resource": "arn:aws:sqs:*:111122223333:jobs"
     },
     {
       "Effect": "Allow",
-      "Action": ["sqs:TagQueue"],
+      "Action": "sqs:TagQueue",
       "Resource": "arn:aws:sqs:*:111122223333:jobs"
     }`),
     );
@@ -342,12 +340,12 @@ suite('refactorings: split a statement', () => {
   "Statement": [
     {
       "Effect": "Allow",
-      "Action": ["s3:GetObject"],
+      "Action": "s3:GetObject",
       "Resource": "*"
     },
     {
       "Effect": "Allow",
-      "Action": ["kms:Decrypt"],
+      "Action": "kms:Decrypt",
       "Resource": "*"
     }
   ]

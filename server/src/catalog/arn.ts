@@ -46,6 +46,16 @@ export interface ArnMatchOptions {
  */
 export const MAX_ARN_LENGTH = 2048;
 
+/**
+ * An ARN format as people read it, in messages and hovers: `arn:<Partition>:s3:::<BucketName>`. The reference's
+ * `${...}` fields would read as policy variables (and as unfilled message placeholders). Text we insert into a policy
+ * (fixes, suggestions, completion) keeps `${Name}`: there a field is a tab stop that unfilled-placeholder reports
+ * if it is left (CONTRIBUTING.md, "How findings and hovers show ARN formats").
+ */
+export function displayFormat(arn: string): string {
+  return arn.replace(/\$\{([^}]*)\}/g, '<$1>');
+}
+
 export function matchArn(resource: string, arnFormat: string, options: ArnMatchOptions = {}): boolean {
   return resourceMatchesFormat(resourcePattern(resource), formatPattern(arnFormat, options.hasChildPaths ?? false));
 }

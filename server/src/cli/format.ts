@@ -53,7 +53,7 @@ export function countProblems(files: readonly LintedFile[]): Counts {
   return counts;
 }
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
@@ -85,7 +85,8 @@ export function formatText(files: readonly LintedFile[], options: { color: boole
     if (counts.info + counts.hint > 0) parts.push(`${counts.info + counts.hint} info`);
     lines.push(paint(counts.error > 0 ? '31;1' : '33;1', `✖ ${plural(total, 'problem')} (${parts.join(', ')})`));
     if (counts.fixable > 0 && !options.fixing) {
-      lines.push(paint(counts.error > 0 ? '31;1' : '33;1', `  ${counts.fixable} of them fixable with the \`--fix\` option.`));
+      const which = total === 1 ? 'It is' : counts.fixable === total ? 'All of them are' : `${counts.fixable} of them ${counts.fixable === 1 ? 'is' : 'are'}`;
+      lines.push(paint(counts.error > 0 ? '31;1' : '33;1', `  ${which} fixable with the \`--fix\` option.`));
     }
   }
   const fixed = files.filter((file) => file.fixed).length;

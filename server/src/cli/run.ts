@@ -20,7 +20,7 @@ import { findFiles, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
 import { fileSyntax, lintText, prepareFiles } from './lintText';
 import { hostBreakage } from '../hosts/readHost';
-import { countProblems, formatJson, formatSarif, formatText, toolName, type LintedFile, type ToolInfo } from './format';
+import { countProblems, formatJson, formatSarif, formatText, plural, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -419,7 +419,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           : formatText(results, { color: wantsColor(io), fixing: options.fix || options.fixDryRun });
     io.stdout.write(output);
     if (options.format === 'text' && counts.warning > options.maxWarnings && counts.error === 0) {
-      io.stderr.write(`${toolName}: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+      io.stderr.write(`${toolName}: ${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}\n`);
     }
     return exitCode;
   } catch (error) {

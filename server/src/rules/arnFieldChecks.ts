@@ -4,6 +4,7 @@
  * invalid-arn-account so they agree on which formats count.
  */
 import type { Catalog } from '../catalog/types';
+import { displayFormat } from '../catalog/arn';
 import { isPattern, isWildcardOnly, type ResourceArn } from './arnFields';
 import { arnFormatIndex, candidateFormats, type ArnFormat } from './arnFormats';
 import type { ResourceValue } from './resourceValues';
@@ -28,13 +29,6 @@ export function mayBeEmpty(text: string): boolean {
   return isWildcardOnly(text);
 }
 
-/**
- * An ARN format as messages show it: `arn:<Partition>:s3:::<BucketName>`. The reference's `${...}` placeholders
- * would read as policy variables, and as unfilled message placeholders.
- */
-export function displayFormat(arn: string): string {
-  return arn.replace(/\$\{([^}]*)\}/g, '<$1>');
-}
 
 /** Names the formats in a message: the first few, then how many more. */
 export function describeFormats(formats: readonly ArnFormat[], limit = 3): string {

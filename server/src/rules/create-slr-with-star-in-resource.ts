@@ -13,7 +13,7 @@ export default defineRule({
   fixable: 'suggestion',
   messages: {
     starInResource:
-      'iam:CreateServiceLinkedRole on "{resource}" lets this principal create the service-linked role of any service; name the role (role/aws-service-role/<service principal>/*) or add an iam:AWSServiceName condition.',
+      'iam:CreateServiceLinkedRole on "{resource}" lets this principal create the service-linked role of any service; name the role (role/aws-service-role/<ServicePrincipal>/*) or add an iam:AWSServiceName condition.',
   },
   check(context) {
     reportDelegations(context, 'createServiceLinkedRole', { actionSide: 'named', resourceSide: 'star' }, 'starInResource', (grant) => {

@@ -6,14 +6,14 @@ export default defineRule({
   id: 'invalid-federated-principal-syntax-in-role-trust-policy',
   severity: 'error',
   summary:
-    'A Federated principal in a role trust policy is neither a SAML or OIDC provider ARN (arn:aws:iam::<account>:saml-provider/… or …:oidc-provider/…) nor a domain name.',
+    'A Federated principal in a role trust policy is neither a SAML or OIDC provider ARN (arn:<Partition>:iam::<Account>:saml-provider/<ProviderName> or …:oidc-provider/<ProviderHost>) nor a domain name.',
   policyTypes: ['trust'],
   messages: {
-    arnService: '"{value}" is not an identity provider ARN: those are IAM ARNs such as "arn:aws:iam::111122223333:saml-provider/NAME".',
-    arnRegion: 'Identity provider ARNs have no Region: "{value}" should have an empty Region field (arn:aws:iam::ACCOUNT:...).',
+    arnService: '"{value}" is not an identity provider ARN: those are IAM ARNs such as "arn:aws:iam::111122223333:saml-provider/<ProviderName>".',
+    arnRegion: 'Identity provider ARNs have no Region: "{value}" should have an empty Region field (arn:aws:iam::<Account>:...).',
     arnAccount: '"{account}" in "{value}" is not a 12-digit account ID.',
     arnResource:
-      '"{resource}" is not an identity provider: a Federated ARN names saml-provider/NAME or oidc-provider/HOST (the provider\'s URL without https://).',
+      '"{resource}" is not an identity provider: a Federated ARN names saml-provider/<ProviderName> or oidc-provider/<ProviderHost> (the provider\'s URL without https://).',
     notDomain:
       '"{value}" is neither an identity provider ARN nor a domain name. Use the ARN of the SAML or OIDC provider registered in IAM, or a built-in provider such as cognito-identity.amazonaws.com.',
   },

@@ -20,8 +20,8 @@ export default defineRule({
     account: '"{account}" in "{value}" is not a 12-digit account ID.',
     group: 'A user group cannot be a principal ("{value}"): name its users, or grant through an identity policy attached to the group.',
     resource:
-      '"{resource}" is not a principal an IAM or STS ARN can name. Use root, user/NAME, role/NAME, assumed-role/ROLE/SESSION or federated-user/NAME.',
-    notAccountOrArn: '"{value}" is neither a 12-digit account ID nor a principal ARN such as "arn:aws:iam::111122223333:role/NAME".',
+      '"{resource}" is not a principal an IAM or STS ARN can name. Use root, user/<UserName>, role/<RoleName>, assumed-role/<RoleName>/<SessionName> or federated-user/<UserName>.',
+    notAccountOrArn: '"{value}" is neither a 12-digit account ID nor a principal ARN such as "arn:aws:iam::111122223333:role/<RoleName>".',
     canonicalUser: '"{value}" is not a canonical user ID, which is 64 hexadecimal characters.',
   },
   check({ policy, report }) {

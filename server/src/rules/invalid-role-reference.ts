@@ -9,7 +9,7 @@ export default defineRule({
   policyTypes: ['resource', 'trust'],
   messages: {
     uniqueId:
-      '"{value}" is the unique ID of an IAM role, not its ARN. AWS shows IDs in place of ARNs once the role is deleted, and a role re-created with the same name gets a new ID, so this entry matches nobody. Use the role ARN ("arn:aws:iam::111122223333:role/NAME") or remove the entry.',
+      '"{value}" is the unique ID of an IAM role, not its ARN. AWS shows IDs in place of ARNs once the role is deleted, and a role re-created with the same name gets a new ID, so this entry matches nobody. Use the role ARN ("arn:aws:iam::111122223333:role/<RoleName>") or remove the entry.',
   },
   check({ policy, report }) {
     for (const statement of policy.statements) {

@@ -9,7 +9,7 @@ export default defineRule({
   policyTypes: ['resource', 'trust'],
   messages: {
     uniqueId:
-      '"{value}" is the unique ID of an IAM user, not its ARN. AWS shows IDs in place of ARNs once the user is deleted, and a user re-created with the same name gets a new ID, so this entry matches nobody. Use the user ARN ("arn:aws:iam::111122223333:user/NAME") or remove the entry.',
+      '"{value}" is the unique ID of an IAM user, not its ARN. AWS shows IDs in place of ARNs once the user is deleted, and a user re-created with the same name gets a new ID, so this entry matches nobody. Use the user ARN ("arn:aws:iam::111122223333:user/<UserName>") or remove the entry.',
   },
   check({ policy, report }) {
     for (const statement of policy.statements) {

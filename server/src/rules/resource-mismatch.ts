@@ -1,9 +1,8 @@
 import { hasPlaceholder } from '../policy/placeholders';
 import type { Action, Catalog } from '../catalog/types';
-import { MAX_ARN_LENGTH, resourcePattern } from '../catalog/arn';
+import { MAX_ARN_LENGTH, displayFormat, resourcePattern } from '../catalog/arn';
 import { BoundedMemo } from '../catalog/memo';
 import { extraResourceTypes } from './allResourceTypes';
-import { displayFormat } from './arnFieldChecks';
 import type { PolicyModel, Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { isPattern, splitArnFields, type ResourceArn } from './arnFields';
@@ -11,6 +10,7 @@ import { arnFormatIndex, formatsMatching, formatsOfService, type ArnFormat, type
 import { appendEntry } from './listEdits';
 import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
 import { defineRule, type Fix, type PolicyType } from './types';
+import { withIndefiniteArticle } from '../../../shared/indefiniteArticle';
 
 type MessageId = 'mismatch' | 'patternMismatch';
 
@@ -27,7 +27,7 @@ export default defineRule<MessageId>({
   fixable: 'suggestion',
   messages: {
     mismatch: '{action} acts on {types}; none of the resources here is {kind}.',
-    patternMismatch: '{action} stands for {count} actions and none of them acts on the resources here: {groups}.',
+    patternMismatch: '{action} stands for {count} and {none} on the resources here: {groups}.',
   },
   check({ policy, policyType, catalog, report }) {
     const index = arnFormatIndex(catalog);
@@ -53,7 +53,12 @@ export default defineRule<MessageId>({
           report({
             node,
             messageId: 'patternMismatch',
-            data: { action: value, count: entry.actions.length, groups: describeGroups(entry.actions) },
+            data: {
+              action: value,
+              count: entry.actions.length === 1 ? '1 action' : `${entry.actions.length} actions`,
+              none: entry.actions.length === 1 ? 'it does not act' : 'none of them acts',
+              groups: describeGroups(entry.actions),
+            },
             suggestions,
           });
         }
@@ -149,7 +154,7 @@ function describeTypes(types: readonly NamedType[]): string {
 function kindOf(types: readonly NamedType[]): string {
   if (types.length !== 1) return 'an ARN of those types';
   const name = types[0]!.name;
-  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} ARN`;
+  return `${withIndefiniteArticle(name)} ARN`;
 }
 
 function joinOr(items: readonly string[]): string {

@@ -10,7 +10,7 @@ export default defineRule({
   policyTypes: ['trust'],
   messages: {
     wildcard:
-      'The wildcard in "{value}" lets more repositories, branches or environments assume this role than you may intend. Name the repository and branch (repo:OWNER/REPO:ref:refs/heads/BRANCH), or keep the repository and pin the branch with a {refKey} condition.',
+      'The wildcard in "{value}" lets more repositories, branches or environments assume this role than you may intend. Name the repository and branch (repo:<Owner>/<Repo>:ref:refs/heads/<Branch>), or keep the repository and pin the branch with a {refKey} condition.',
   },
   check({ policy, report }) {
     for (const statement of policy.statements) {

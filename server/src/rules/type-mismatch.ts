@@ -3,6 +3,7 @@ import type { OperatorFamily } from '../policy/operators';
 import { conditionEntries } from './conditionEntries';
 import { keyType, type KnownKey } from './conditionKeys';
 import { defineRule } from './types';
+import { withIndefiniteArticle } from '../../../shared/indefiniteArticle';
 
 /**
  * The operator families each key type takes. String operators also compare ARNs, and ARN operators compare String
@@ -39,7 +40,7 @@ export default defineRule({
   severity: 'warning',
   summary: 'The condition operator compares a different type of value than the key holds (NumericEquals on a String key).',
   messages: {
-    mismatch: '"{key}" holds {type} values, which "{operator}" cannot compare. Use a {family} operator such as {examples}.',
+    mismatch: '"{key}" holds {type} values, which "{operator}" cannot compare. Use {family} operator such as {examples}.',
   },
   check({ policy, catalog, report }) {
     for (const { key, parsed, resolution } of conditionEntries(policy, catalog)) {
@@ -52,7 +53,7 @@ export default defineRule({
       report({
         node: key.keyNode,
         messageId: 'mismatch',
-        data: { key: key.key, type, operator: parsed.text, family: families[0]!, examples: operatorExamples[families[0]!] },
+        data: { key: key.key, type, operator: parsed.text, family: withIndefiniteArticle(families[0]!), examples: operatorExamples[families[0]!] },
       });
     }
   },

@@ -35,9 +35,9 @@ export default defineRule({
   fixable: 'suggestion',
   messages: {
     wildcardResource:
-      'Resource "{resource}" lets {count} that could be limited to specific resources act on every resource ({examples}); name the resources they need.',
+      'Resource "{resource}" lets {count} that could be limited to specific resources act on every resource ({examples}); name the resources {need}.',
     everyResourceOfType:
-      'Resource "{resource}" names every {types}, so {count} on all of them ({examples}); name the resources they need.',
+      'Resource "{resource}" names every {types}, so {count} on all of them ({examples}); name the resources {need}.',
   },
   check({ policy, catalog, report }) {
     for (const statement of policy.statements) {
@@ -63,13 +63,15 @@ export default defineRule({
         if (!finding) continue;
         const reached = finding.actions;
         const examples = reached.slice(0, 3).map((a) => a.fullName).join(', ') + (reached.length > 3 ? ', ...' : '');
-        const count = reached.length === 1 ? '1 action' : `${reached.length} actions`;
-        const countActing = reached.length === 1 ? '1 action acts' : `${reached.length} actions act`;
+        const many = reached.length.toLocaleString('en-US');
+        const count = reached.length === 1 ? '1 action' : `${many} actions`;
+        const countActing = reached.length === 1 ? '1 action acts' : `${many} actions act`;
+        const need = reached.length === 1 ? 'it needs' : 'they need';
         report({
           node: value.node,
           ...(finding.types === undefined
-            ? { messageId: 'wildcardResource', data: { resource: value.value, count, examples } }
-            : { messageId: 'everyResourceOfType', data: { resource: value.value, types: finding.types, count: countActing, examples } }),
+            ? { messageId: 'wildcardResource', data: { resource: value.value, count, examples, need } }
+            : { messageId: 'everyResourceOfType', data: { resource: value.value, types: finding.types, count: countActing, examples, need } }),
           // A type-wide ARN is replaced by the templates of the types it names: the other values serve the other types.
           suggestions: () =>
             finding.types === undefined ? templates(policy.text, statement, value, actions, catalog) : typeTemplates(policy.text, statement, value, finding.formats),

@@ -86,7 +86,7 @@ function completeInContext(model: PolicyModel, context: CursorContext, catalog: 
     case 'principal-kind':
       return completePrincipalKinds(document, context.slot, context.element);
     case 'principal-value':
-      return completePrincipalValues(document, context.slot, context.element, context.principalKind);
+      return completePrincipalValues(document, context.slot, context.statement, context.element, context.principalKind, catalog);
     case 'condition-operator':
       return completeOperators(document, context.slot, context.element, context.operator, catalog);
     case 'condition-key':

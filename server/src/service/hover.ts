@@ -15,6 +15,7 @@ import { statementSummary } from './hover/statement';
 import { jsonLanguage } from './jsonLanguage';
 import { findServicePrincipal } from './referenceData';
 import { toRange } from './ranges';
+import { indefiniteArticle } from '../../../shared/indefiniteArticle';
 
 const typeNames: Record<string, string> = {
   identity: 'identity-based policy',
@@ -52,7 +53,7 @@ export async function hover(model: PolicyModel, position: Position, catalog: Cat
         ? 'Current policy language: policy variables such as `${aws:username}` are substituted.'
         : 'Use `2012-10-17`: under older versions policy variables are literal text.',
       '',
-      `Checked as a **${typeNames[policyType.type]}** (${sourceNames[policyType.source]}).`,
+      `Checked as ${indefiniteArticle(typeNames[policyType.type]!)} **${typeNames[policyType.type]}** (${sourceNames[policyType.source]}).`,
       '',
       `IAM data: ${info.source} ${info.dataVersion}, ${info.dataDate.slice(0, 10)}.`,
     ];

@@ -1,6 +1,6 @@
 /**
  * Typed access to the facts that completion and hover add to the catalogue: service principals, Regions, principal
- * forms, policy variables, condition values and what the operator modifiers mean. Each lives in data/*.json with
+ * forms, policy variables, condition values, what the operator modifiers mean and how much each service is used. Each lives in data/*.json with
  * its AWS source; nothing here is typed into code.
  */
 import conditionValueData from '../../../data/condition-values.json';
@@ -9,6 +9,7 @@ import principalFormData from '../../../data/principal-forms.json';
 import policyVariableData from '../../../data/policy-variables.json';
 import regionData from '../../../data/regions.json';
 import servicePrincipalData from '../../../data/service-principals.json';
+import serviceRankingData from '../../../data/service-ranking.json';
 
 export interface ServicePrincipal {
   readonly principal: string;
@@ -97,3 +98,9 @@ const principalsByName = new Map(servicePrincipals.map((p) => [p.principal.toLow
 export function findServicePrincipal(principal: string): ServicePrincipal | undefined {
   return principalsByName.get(principal.toLowerCase());
 }
+
+/**
+ * Service prefixes, most used first (by how many AWS managed policies name them: data/service-ranking.json, written
+ * by `npm run corpus -- --service-ranking`): prefix -> rank from 0. Prefixes no managed policy names are absent.
+ */
+export const serviceRanks: ReadonlyMap<string, number> = new Map(Object.keys(serviceRankingData.services).map((prefix, rank) => [prefix, rank]));

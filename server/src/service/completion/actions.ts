@@ -1,5 +1,5 @@
 /**
- * Action / NotAction values: service prefixes until a `:` is typed, then the service's actions (access level as
+ * Action / NotAction values: service prefixes until a `:` is typed (the most used first, data/service-ranking.json), then the service's actions (access level as
  * detail, description as documentation) with wildcard entries at CamelCase word boundaries (`s3:Get*`,
  * `s3:GetObject*`) and their counts. Filtered here and bounded, with `isIncomplete` when cut, so a keystroke never
  * ships the whole catalogue.
@@ -12,6 +12,7 @@ import type { ListElement } from '../../policy/model';
 import type { StringSlot } from '../cursorContext';
 import { formatCount, plural } from '../markdown';
 import { countByLevel } from '../levels';
+import { serviceRanks } from '../referenceData';
 import { CompletionItemKind, list, suggestAgain, valueItem } from './items';
 
 /** Enough to fill the suggest widget several times over; typing one more character narrows the rest. */
@@ -30,34 +31,34 @@ export function completeActions(document: TextDocument, slot: StringSlot, elemen
 function completeServices(document: TextDocument, slot: StringSlot, catalog: Catalog): CompletionList {
   const typed = slot.typed.toLowerCase();
   const matches = hasWildcard(typed) ? compileGlob(`${typed}*`, { ignoreCase: true }) : (prefix: string) => prefix.startsWith(typed);
-  const items: CompletionItem[] = [];
-  let total = 0;
-  for (const service of catalog.services()) {
-    if (!matches(service.prefix)) continue;
-    total++;
-    if (items.length >= maxActionItems) continue;
-    items.push(
-      valueItem(document, slot, {
-        label: service.prefix,
-        kind: CompletionItemKind.Module,
-        detail: `${service.name} · ${plural(service.actionNames.length, 'action')}`,
-        text: `${service.prefix}:`,
-        command: suggestAgain,
-      }),
-    );
-  }
+  // The most used services first (s3, ec2, iam... rather than a2c, a4b...), then the rest by name. The list is cut,
+  // so it is marked incomplete: the editor asks again as the user types and the server filters over all services.
+  const matched = catalog.services().filter((service) => matches(service.prefix));
+  const rank = (service: Service) => serviceRanks.get(service.prefix) ?? serviceRanks.size;
+  matched.sort((a, b) => rank(a) - rank(b) || (a.prefix < b.prefix ? -1 : 1));
+  const items: CompletionItem[] = matched.slice(0, maxActionItems).map((service, position) =>
+    valueItem(document, slot, {
+      label: service.prefix,
+      position,
+      kind: CompletionItemKind.Module,
+      detail: `${service.name} · ${plural(service.actionNames.length, 'action')}`,
+      text: `${service.prefix}:`,
+      command: suggestAgain,
+    }),
+  );
   if ('*'.startsWith(typed) || typed === '') {
     items.push(
       valueItem(document, slot, {
         label: '*',
+        // After the services: full access is not what Ctrl+Space should put first.
+        position: items.length,
         kind: CompletionItemKind.Constant,
         detail: `all ${formatCount(catalog.info.counts.actions)} actions`,
         documentation: 'Every action of every service, including actions AWS adds later. With Allow this is full access.',
-        rank: 1,
       }),
     );
   }
-  return list(items, total > items.length);
+  return list(items, matched.length > maxActionItems);
 }
 
 function completeServiceActions(

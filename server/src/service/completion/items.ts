@@ -47,6 +47,12 @@ export function valueItem(document: TextDocument, slot: StringSlot, spec: ItemSp
   return finish(spec, { range: contentRange(document, slot), newText: text + closing }, spec.filterText ?? spec.label);
 }
 
+/** An item that replaces the whole string, quotes included (a value that must become an object, say). */
+export function stringItem(document: TextDocument, slot: StringSlot, spec: ItemSpec): CompletionItem {
+  const text = spec.text ?? (spec.snippet ? escapeSnippet(spec.label) : spec.label);
+  return finish(spec, { range: keyRange(document, slot), newText: text }, spec.filterText ?? spec.label);
+}
+
 // Every item of a list replaces the same range: convert it once per slot.
 const contentRanges = new WeakMap<StringSlot, Range>();
 const keyRanges = new WeakMap<StringSlot, Range>();
@@ -62,7 +68,7 @@ function contentRange(document: TextDocument, slot: StringSlot): Range {
   return range;
 }
 
-/** The whole key with its quotes, or from the opening quote to the cursor when the key is not closed. */
+/** The whole key (or string) with its quotes, or from the opening quote to the cursor when it is not closed. */
 function keyRange(document: TextDocument, slot: StringSlot): Range {
   let range = keyRanges.get(slot);
   if (!range) {

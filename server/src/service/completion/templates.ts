@@ -64,6 +64,34 @@ export function startsLikeTemplate(typed: string, template: string): boolean {
   return states.size > 0;
 }
 
+/**
+ * The text `typed` gives each field of the template it starts (see startsLikeTemplate), by field name: for
+ * `arn:aws:iam::1111` and `arn:${Partition}:iam::${Account}:root`, Partition `aws` and Account `1111`. A field takes
+ * the characters up to the literal that follows it; fields with nothing typed are left out.
+ */
+export function typedFields(typed: string, template: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  let t = 0;
+  let i = 0;
+  while (t < typed.length && i < template.length) {
+    const close = template.startsWith('${', i) ? template.indexOf('}', i + 2) : -1;
+    if (close < 0) {
+      if (fold(typed.charCodeAt(t)) !== fold(template.charCodeAt(i))) break;
+      t++;
+      i++;
+      continue;
+    }
+    const name = template.slice(i + 2, close);
+    i = close + 1;
+    const next = i < template.length ? template[i]! : undefined;
+    let end = t;
+    while (end < typed.length && typed[end] !== ':' && (next === undefined || fold(typed.charCodeAt(end)) !== fold(next.charCodeAt(0)))) end++;
+    if (end > t) fields[name] = typed.slice(t, end);
+    t = end;
+  }
+  return fields;
+}
+
 const FIELD = -1;
 const COLON = 0x3a;
 

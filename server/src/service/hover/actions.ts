@@ -3,6 +3,7 @@
  * not, with ARN formats), condition keys, dependent actions when the data has any, and its Service Authorization
  * Reference page; for a wildcard, how many actions it matches, by access level, with the first of each.
  */
+import { displayFormat } from '../../catalog/arn';
 import type { Action, Catalog, Service } from '../../catalog/types';
 import { hasWildcard } from '../../catalog';
 import { countByLevel } from '../levels';
@@ -27,12 +28,12 @@ function describeAction(action: Action): string {
   if (action.resourceTypes.length === 0) {
     parts.push('Resource types: none. The action supports only `"Resource": "*"`.');
   } else {
-    const rows = action.resourceTypes.map((row) => `| ${row.resourceType.name} | ${row.required ? 'yes' : 'no'} | ${code(row.resourceType.arn)} |`);
+    const rows = action.resourceTypes.map((row) => `| ${row.resourceType.name} | ${row.required ? 'yes' : 'no'} | ${code(displayFormat(row.resourceType.arn))} |`);
     parts.push(['| Resource type | Required | ARN format |', '|---|---|---|', ...rows].join('\n'));
   }
   const keys = [...new Set([...action.conditionKeys, ...action.resourceTypes.flatMap((row) => [...row.conditionKeys, ...row.resourceType.conditionKeys])])];
   if (keys.length > 0) {
-    const shown = keys.slice(0, keysListed).map(code).join(', ');
+    const shown = keys.slice(0, keysListed).map((key) => code(displayFormat(key))).join(', ');
     const more = keys.length > keysListed ? `, and ${keys.length - keysListed} more` : '';
     parts.push(`Condition keys: ${shown}${more} (global \`aws:\` keys apply too).`);
   }

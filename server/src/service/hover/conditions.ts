@@ -2,6 +2,7 @@
  * Hover on a condition operator (what it compares, what its set qualifier and IfExists add) and on a condition key
  * (what it holds, its type, single- or multivalued, and how many of the statement's actions supply it).
  */
+import { displayFormat } from '../../catalog/arn';
 import type { Catalog } from '../../catalog/types';
 import type { ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator } from '../../policy/operators';
@@ -26,15 +27,19 @@ export function conditionKeyHover(written: string, operator: ConditionOperatorEn
   const multivalued = key.type.startsWith('ArrayOf');
   const kind = key.global ? 'global key' : 'service key';
   const parts = [`**${written}** · ${key.type} · ${multivalued ? 'multivalued' : 'single-valued'} · ${kind}`];
-  if (key.key !== written) parts.push(`Template ${code(key.key)}.`);
+  if (key.key !== written) parts.push(`Template ${code(displayFormat(key.key))}.`);
   parts.push(key.description);
   const { counts, actionCount } = statementKeys(statement, catalog);
   const supporting = counts.get(key) ?? 0;
   if (actionCount > 0 && !key.global) {
     parts.push(
-      supporting === 0
-        ? `None of the statement's ${plural(actionCount, 'action')} supplies this key, so it is absent from their requests.`
-        : `Supplied by ${supporting === actionCount ? 'all' : supporting} of the statement's ${plural(actionCount, 'action')}.`,
+      actionCount === 1
+        ? supporting === 0
+          ? "The statement's one action does not supply this key, so it is absent from its requests."
+          : "Supplied by the statement's one action."
+        : supporting === 0
+          ? `None of the statement's ${plural(actionCount, 'action')} supplies this key, so it is absent from their requests.`
+          : `Supplied by ${supporting === actionCount ? 'all' : supporting} of the statement's ${plural(actionCount, 'action')}.`,
     );
   }
   const parsed = parseOperator(operator.operator);

@@ -6,7 +6,9 @@
 import type { Action, Catalog, ResourceType } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
 import { statementActions } from '../../policy/statementActions';
+import { displayFormat } from '../../catalog/arn';
 import { code, plural } from '../markdown';
+import { indefiniteArticle } from '../../../../shared/indefiniteArticle';
 
 /** Beyond this many actions (`*`, NotAction) the hover identifies the resource by its own service instead. */
 const maxActionsForTypes = 1000;
@@ -25,7 +27,11 @@ export function resourceHover(value: string, statement: Statement, excluded: boo
 function describe(value: string, statement: Statement, catalog: Catalog): string {
   const { actions, isNotAction } = statementActions(statement, catalog);
   if (value === '*') {
-    const count = isNotAction ? 'every action the statement covers' : `all ${plural(actions.length, 'action')} of the statement`;
+    const count = isNotAction
+      ? 'every action the statement covers'
+      : actions.length === 1
+        ? "the statement's one action"
+        : `all ${plural(actions.length, 'action')} of the statement`;
     return `${code('*')}: every resource, for ${count}.`;
   }
   if (!value.toLowerCase().startsWith('arn:')) {
@@ -47,7 +53,13 @@ function describeMatches(matching: readonly TypeUse[], actions: readonly Action[
   const lines = matching.map((use) => {
     const names = use.actions.slice(0, listed).map((a) => code(a.fullName));
     const more = use.actions.length > listed ? `, and ${use.actions.length - listed} more` : '';
-    return `Matches resource type **${use.resourceType.name}** (${code(use.resourceType.arn)}) for ${use.actions.length} of the statement's ${plural(actions.length, 'action')}: ${names.join(', ')}${more}.`;
+    const share =
+      use.actions.length < actions.length
+        ? `${use.actions.length} of the statement's ${plural(actions.length, 'action')}`
+        : actions.length === 1
+          ? "the statement's one action"
+          : `all ${actions.length} actions of the statement`;
+    return `Matches resource type **${use.resourceType.name}** (${code(displayFormat(use.resourceType.arn))}) for ${share}: ${names.join(', ')}${more}.`;
   });
   const others = actions.filter((a) => !covered.has(a));
   if (others.length > 0) {
@@ -69,7 +81,7 @@ function explainNoMatch(value: string, actions: readonly Action[], uses: Readonl
   if (service !== undefined && !services.includes(service)) {
     return `This ARN names the service ${code(service)}, but the statement's actions are in ${services.map(code).join(', ')}: it matches none of their resource types.${shape}`;
   }
-  const formats = [...uses.values()].slice(0, listed).map((use) => `**${use.resourceType.name}** ${code(use.resourceType.arn)}`);
+  const formats = [...uses.values()].slice(0, listed).map((use) => `**${use.resourceType.name}** ${code(displayFormat(use.resourceType.arn))}`);
   const more = uses.size > listed ? `, and ${uses.size - listed} more` : '';
   return `Matches none of the resource types the statement's actions take: ${formats.join(', ')}${more}.${shape}`;
 }
@@ -103,7 +115,7 @@ function guessType(value: string, catalog: Catalog): string | undefined {
       const format = row.resourceType.arn;
       if (seen.has(format)) continue;
       seen.add(format);
-      if (catalog.matchArn(value, format)) return `a **${row.resourceType.name}** of ${service.name} (${code(format)})`;
+      if (catalog.matchArn(value, format)) return `${indefiniteArticle(row.resourceType.name)} **${row.resourceType.name}** of ${service.name} (${code(displayFormat(format))})`;
     }
   }
   return undefined;

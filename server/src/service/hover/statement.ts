@@ -60,7 +60,10 @@ function resourcePhrase(statement: Statement, actions: readonly Action[], catalo
   for (const [format, resourceType] of formats) {
     if (resource.values.some((v) => catalog.matchArn(v.value, format))) types.add(resourceType);
   }
-  return types.size > 0 ? `on ${plural(types.size, 'resource type')}` : `on ${plural(resource.values.length, 'resource')} of no type these actions take`;
+  if (types.size > 0) return `on ${plural(types.size, 'resource type')}`;
+  const count = resource.values.length;
+  if (actions.length === 0) return `on ${plural(count, 'resource')}`;
+  return `on ${plural(count, 'resource')} that ${count === 1 ? 'matches' : 'match'} no resource type of these actions`;
 }
 
 function principalPhrase(principal: PrincipalElement | undefined, excluded: boolean): string | undefined {

@@ -5,7 +5,7 @@
  * a union is not the union of complements).
  *
  * Each new statement is the original's text with its Action (and Sid) replaced, so Principal, Resource and Condition
- * keep their exact formatting.
+ * keep their exact formatting. A part of a single action gets a string, not a one-element array.
  */
 import { hasWildcard } from '../../catalog';
 import type { AccessLevel } from '../../catalog/types';
@@ -77,7 +77,9 @@ function splitInto(context: RefactoringContext, statement: Statement, parts: rea
   const original = text.slice(node.offset, node.offset + node.length);
   const local = (edit: Edit): Edit => ({ ...edit, offset: edit.offset - node.offset });
   const copies = parts.map((part) => {
-    const edits: Edit[] = [local({ offset: action.valueNode!.offset, length: action.valueNode!.length, text: renderList(layout, part.actions.map((a) => JSON.stringify(a))) })];
+    // A part of one action is written as a plain string, as fixes and templates write a single value.
+    const value = part.actions.length === 1 ? JSON.stringify(part.actions[0]) : renderList(layout, part.actions.map((a) => JSON.stringify(a)));
+    const edits: Edit[] = [local({ offset: action.valueNode!.offset, length: action.valueNode!.length, text: value })];
     if (sid?.valueNode && sid.value !== undefined) {
       edits.push(local({ offset: sid.valueNode.offset, length: sid.valueNode.length, text: JSON.stringify(uniqueSid(`${sid.value}${part.label}`, taken)) }));
     }
