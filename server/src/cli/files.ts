@@ -1,6 +1,7 @@
 /**
  * Which files the CLI lints. A named file is linted as it is; a folder is searched for the policy file patterns
- * (plus the config's extra patterns); a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
+ * (plus the config's extra patterns), and by content for JSON that looks like a policy and for infrastructure code
+ * that holds policies; a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
  * The nearest config's ignore globs apply to all three.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
@@ -8,6 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { minimatch, Minimatch } from 'minimatch';
 import { isIgnoredBy, matchesExtraFilePattern, type ProjectConfigFile } from '../config/projectConfig';
 import { hostSyntax, mayHoldPolicies, readHost } from '../hosts/readHost';
+import { looksLikePolicyText } from '../policy/parse';
 
 /** The same patterns the extension associates with the iam-policy language (package.json `languages`). */
 export const policyFilePatterns = ['*.iam.json', '*.policy.json', '*-policy.json', '*.trust.json', '*.scp.json', '*.rcp.json', '*.boundary.json', '*.resource.json'];
@@ -22,18 +24,25 @@ const skippedFolders = new Set(['node_modules', '.git', 'cdk.out', '.terraform',
 /** Larger files found in a folder are not read to see what they hold (a policy or template never is this large). */
 const largestSearched = 4_000_000;
 
-/** A file in a folder that is not named like a policy but holds policies (or a template, Terraform, CDK code). */
+/**
+ * A file in a folder that is not named like a policy but holds one: JSON that looks like a policy by the editor's
+ * test (`s3-read.json`, `deploy.json`), or infrastructure code that holds policies (a template, Terraform, CDK code).
+ * Other JSON (package.json, tsconfig.json, schemas, settings) is passed over, so it is neither linted nor counted.
+ */
 function holdsPolicies(path: string, name: string): boolean {
   const syntax = hostSyntax({ path: name });
   if (!syntax) return false;
   try {
     if (statSync(path).size > largestSearched) return false;
     const text = readFileSync(path, 'utf8');
-    if (!mayHoldPolicies(syntax, text)) return false;
-    // YAML and JSON read synchronously: a workflow that mentions `iam:` or JSON that names an AWS type is passed
-    // over unless it really is a template or a service. Terraform and CDK need their grammars loaded: the cheap look
-    // decides, and such a file that holds no policy is reported clean.
-    return syntax === 'yaml' || syntax === 'json' ? (readHost(syntax, text)?.policies.length ?? 0) > 0 : true;
+    if (mayHoldPolicies(syntax, text)) {
+      // YAML and JSON read synchronously: a workflow that mentions `iam:` or JSON that names an AWS type is passed
+      // over unless it really is a template or a service. Terraform and CDK need their grammars loaded: the cheap
+      // look decides, and such a file that holds no policy is reported clean.
+      if (syntax !== 'yaml' && syntax !== 'json') return true;
+      if ((readHost(syntax, text)?.policies.length ?? 0) > 0) return true;
+    }
+    return syntax === 'json' && looksLikePolicyText(text);
   } catch {
     return false; // unreadable: the folder search passes over it, as it does over unreadable folders in globs
   }
@@ -190,7 +199,7 @@ export function findFiles(args: readonly string[], search: FileSearch): FoundFil
       }
       if (files.length === before) {
         throw new UsageError(
-          `${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}; and JSON, YAML, Terraform and CDK files that hold policies${ignoredMessage(walk, search.cwd)})`,
+          `${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}; and by content: JSON that looks like a policy, and JSON, YAML, Terraform and CDK files that hold policies${ignoredMessage(walk, search.cwd)})`,
         );
       }
     } else {

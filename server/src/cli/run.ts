@@ -51,7 +51,8 @@ Options:
   -h, --help                  print this help
 
 Folders are searched for *.iam.json, *.policy.json, *-policy.json, *.trust.json, *.scp.json, *.rcp.json,
-*.boundary.json and *.resource.json. Settings come from the nearest .iampolicy.json above each file;
+*.boundary.json and *.resource.json, for other JSON that looks like a policy (a top-level Statement or Version),
+and for templates, serverless.yml, Terraform and CDK code that hold policies. Settings come from the nearest .iampolicy.json above each file;
 command-line flags override it. Exit status: 0 clean, 1 findings over the threshold, 2 bad usage or input.`;
 
 const severityOrder = { error: 0, warning: 1, info: 2, hint: 3 } as const;
