@@ -83,6 +83,19 @@ suite('CLI folder search: plain .json policies', () => {
     );
   });
 
+  test('--only-policy-files skips named files a folder search would pass over (pre-commit names every staged file)', () => {
+    const folder = workspace({ ...otherJson, 's3-read.json': { text: s3Read }, 'deploy.json': { text: deploy }, 'role.trust.json': { text: '{}' } });
+    const named = ['package.json', 'tsconfig.json', '.vscode/settings.json', 's3-read.json', 'deploy.json', 'role.trust.json'];
+    const run = runCli(['--format', 'json', '--only-policy-files', ...named], { cwd: folder });
+    assert.deepEqual(
+      report(run).files.map((f) => f.path),
+      ['s3-read.json', 'deploy.json', 'role.trust.json'],
+      'policies by content, and a policy by its name even while it is empty',
+    );
+    const nothing = runCli(['--only-policy-files', 'package.json', 'tsconfig.json'], { cwd: folder });
+    assert.deepEqual([nothing.code, nothing.stdout, nothing.stderr], [0, '', '']);
+  });
+
   test("the config file's ignore applies to JSON found by content; filePatterns still add files", () => {
     const folder = workspace({
       '.iampolicy.json': { text: JSON.stringify({ ignore: ['legacy'], filePatterns: ['org/*.json'] }) },

@@ -5,7 +5,7 @@
  * The nearest config's ignore globs apply to all three.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { minimatch, Minimatch } from 'minimatch';
 import { isIgnoredBy, matchesExtraFilePattern, type ProjectConfigFile } from '../config/projectConfig';
 import { hostSyntax, mayHoldPolicies, readHost } from '../hosts/readHost';
@@ -58,6 +58,11 @@ export function isPolicyFileName(name: string): boolean {
 
 export interface FileSearch {
   readonly cwd: string;
+  /**
+   * Files named on the command line are passed over unless a folder search would pick them up (--only-policy-files:
+   * pre-commit names every staged file that matches its pattern, package.json included).
+   */
+  readonly onlyPolicyFiles?: boolean;
   /** The config that applies to a path (the nearest one above it). */
   readonly configFor: (path: string) => ProjectConfigFile | undefined;
 }
@@ -89,6 +94,11 @@ function noteIgnored(stats: WalkStats, config: ProjectConfigFile): void {
   stats.ignoredBy ??= config;
 }
 
+/** Whether a folder search picks up this file: by its name, the config's filePatterns, or its content. */
+function isSearchedFor(path: string, name: string, config: ProjectConfigFile | undefined): boolean {
+  return isPolicyFileName(name) || matchesExtraFilePattern(config, path) || holdsPolicies(path, name);
+}
+
 function walkFolder(folder: string, search: FileSearch, found: string[], stats: WalkStats): void {
   for (const entry of sortedEntries(folder)) {
     const path = join(folder, entry.name);
@@ -99,7 +109,7 @@ function walkFolder(folder: string, search: FileSearch, found: string[], stats: 
       else walkFolder(path, search, found, stats);
     } else if (entry.isFile()) {
       const config = search.configFor(path);
-      if (!isPolicyFileName(entry.name) && !matchesExtraFilePattern(config, path) && !holdsPolicies(path, entry.name)) continue;
+      if (!isSearchedFor(path, entry.name, config)) continue;
       if (config && isIgnoredBy(config, path)) noteIgnored(stats, config);
       else found.push(path);
     }
@@ -203,6 +213,7 @@ export function findFiles(args: readonly string[], search: FileSearch): FoundFil
         );
       }
     } else {
+      if (search.onlyPolicyFiles && !isSearchedFor(path, basename(path), search.configFor(path))) continue;
       const config = ignoredBy(search, path);
       if (config) ignored.push({ path, config });
       else files.push(path);
