@@ -72,7 +72,7 @@ export function mayBeHost(syntax: HostSyntax, text: string): boolean {
 export function mayHoldPolicies(syntax: HostSyntax, text: string): boolean {
   switch (syntax) {
     case 'json':
-      // Loose policies in a folder are found by their file name patterns, as always; JSON only adds templates.
+      // Templates only: loose policies are found by their file name or by the editor's policy test (cli/files.ts).
       return /AWSTemplateFormatVersion|"AWS::[A-Za-z0-9]+::/.test(text);
     case 'terraform':
       return /aws_iam_policy_document|\b(policy|assume_role_policy|policy_document|access_policies|content)\s*=/.test(text);

@@ -49,8 +49,11 @@ suite('CLI config file (.iampolicy.json)', () => {
     const { report } = lint(['.'], folder);
     assert.deepEqual(
       report.files.map((f) => [f.path, f.policyType, f.policyTypeSource]),
-      [['org/deny.json', 'scp', 'setting']],
-      'org/deny.json is picked up and typed; other/deny.json matches no pattern',
+      [
+        ['org/deny.json', 'scp', 'setting'],
+        ['other/deny.json', 'identity', 'default'],
+      ],
+      'org/deny.json is picked up and typed; other/deny.json matches no pattern but looks like a policy, as in the editor',
     );
     assert.equal(lint(['--policy-type', 'rcp', 'org/deny.json'], folder).report.files[0]!.policyType, 'rcp', 'the flag wins');
   });

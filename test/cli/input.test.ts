@@ -29,11 +29,12 @@ suite('CLI inputs: files, folders, globs', () => {
     'other/e.iam.json': 'clean.iam.json',
   });
 
-  test('a folder is searched recursively for the policy file patterns, skipping node_modules', () => {
+  test('a folder is searched recursively for the policy file patterns and JSON that looks like a policy, skipping node_modules', () => {
     assert.deepEqual(paths(runCli(['--format', 'json', 'policies'], { cwd: folder })), [
       'policies/.hidden/d.iam.json',
       'policies/a.iam.json',
       'policies/team/b.trust.json',
+      'policies/team/raw.json',
     ]);
   });
 

@@ -1,13 +1,15 @@
 /**
  * Which files the CLI lints. A named file is linted as it is; a folder is searched for the policy file patterns
- * (plus the config's extra patterns); a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
+ * (plus the config's extra patterns), and by content for JSON that looks like a policy and for infrastructure code
+ * that holds policies; a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
  * The nearest config's ignore globs apply to all three.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { minimatch, Minimatch } from 'minimatch';
 import { isIgnoredBy, matchesExtraFilePattern, type ProjectConfigFile } from '../config/projectConfig';
 import { hostSyntax, mayHoldPolicies, readHost } from '../hosts/readHost';
+import { looksLikePolicyText } from '../policy/parse';
 
 /** The same patterns the extension associates with the iam-policy language (package.json `languages`). */
 export const policyFilePatterns = ['*.iam.json', '*.policy.json', '*-policy.json', '*.trust.json', '*.scp.json', '*.rcp.json', '*.boundary.json', '*.resource.json'];
@@ -22,18 +24,25 @@ const skippedFolders = new Set(['node_modules', '.git', 'cdk.out', '.terraform',
 /** Larger files found in a folder are not read to see what they hold (a policy or template never is this large). */
 const largestSearched = 4_000_000;
 
-/** A file in a folder that is not named like a policy but holds policies (or a template, Terraform, CDK code). */
+/**
+ * A file in a folder that is not named like a policy but holds one: JSON that looks like a policy by the editor's
+ * test (`s3-read.json`, `deploy.json`), or infrastructure code that holds policies (a template, Terraform, CDK code).
+ * Other JSON (package.json, tsconfig.json, schemas, settings) is passed over, so it is neither linted nor counted.
+ */
 function holdsPolicies(path: string, name: string): boolean {
   const syntax = hostSyntax({ path: name });
   if (!syntax) return false;
   try {
     if (statSync(path).size > largestSearched) return false;
     const text = readFileSync(path, 'utf8');
-    if (!mayHoldPolicies(syntax, text)) return false;
-    // YAML and JSON read synchronously: a workflow that mentions `iam:` or JSON that names an AWS type is passed
-    // over unless it really is a template or a service. Terraform and CDK need their grammars loaded: the cheap look
-    // decides, and such a file that holds no policy is reported clean.
-    return syntax === 'yaml' || syntax === 'json' ? (readHost(syntax, text)?.policies.length ?? 0) > 0 : true;
+    if (mayHoldPolicies(syntax, text)) {
+      // YAML and JSON read synchronously: a workflow that mentions `iam:` or JSON that names an AWS type is passed
+      // over unless it really is a template or a service. Terraform and CDK need their grammars loaded: the cheap
+      // look decides, and such a file that holds no policy is reported clean.
+      if (syntax !== 'yaml' && syntax !== 'json') return true;
+      if ((readHost(syntax, text)?.policies.length ?? 0) > 0) return true;
+    }
+    return syntax === 'json' && looksLikePolicyText(text);
   } catch {
     return false; // unreadable: the folder search passes over it, as it does over unreadable folders in globs
   }
@@ -49,6 +58,11 @@ export function isPolicyFileName(name: string): boolean {
 
 export interface FileSearch {
   readonly cwd: string;
+  /**
+   * Files named on the command line are passed over unless a folder search would pick them up (--only-policy-files:
+   * pre-commit names every staged file that matches its pattern, package.json included).
+   */
+  readonly onlyPolicyFiles?: boolean;
   /** The config that applies to a path (the nearest one above it). */
   readonly configFor: (path: string) => ProjectConfigFile | undefined;
 }
@@ -80,6 +94,11 @@ function noteIgnored(stats: WalkStats, config: ProjectConfigFile): void {
   stats.ignoredBy ??= config;
 }
 
+/** Whether a folder search picks up this file: by its name, the config's filePatterns, or its content. */
+function isSearchedFor(path: string, name: string, config: ProjectConfigFile | undefined): boolean {
+  return isPolicyFileName(name) || matchesExtraFilePattern(config, path) || holdsPolicies(path, name);
+}
+
 function walkFolder(folder: string, search: FileSearch, found: string[], stats: WalkStats): void {
   for (const entry of sortedEntries(folder)) {
     const path = join(folder, entry.name);
@@ -90,7 +109,7 @@ function walkFolder(folder: string, search: FileSearch, found: string[], stats: 
       else walkFolder(path, search, found, stats);
     } else if (entry.isFile()) {
       const config = search.configFor(path);
-      if (!isPolicyFileName(entry.name) && !matchesExtraFilePattern(config, path) && !holdsPolicies(path, entry.name)) continue;
+      if (!isSearchedFor(path, entry.name, config)) continue;
       if (config && isIgnoredBy(config, path)) noteIgnored(stats, config);
       else found.push(path);
     }
@@ -190,10 +209,11 @@ export function findFiles(args: readonly string[], search: FileSearch): FoundFil
       }
       if (files.length === before) {
         throw new UsageError(
-          `${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}; and JSON, YAML, Terraform and CDK files that hold policies${ignoredMessage(walk, search.cwd)})`,
+          `${arg}: no policy files found (patterns: ${policyFilePatterns.join(', ')}; and by content: JSON that looks like a policy, and JSON, YAML, Terraform and CDK files that hold policies${ignoredMessage(walk, search.cwd)})`,
         );
       }
     } else {
+      if (search.onlyPolicyFiles && !isSearchedFor(path, basename(path), search.configFor(path))) continue;
       const config = ignoredBy(search, path);
       if (config) ignored.push({ path, config });
       else files.push(path);

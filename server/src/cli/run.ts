@@ -45,13 +45,15 @@ Options:
   --fix-dry-run               apply safe fixes in memory only; --format json shows the fixed text as "output"
   --max-warnings <n>          exit 1 when there are more than n warnings
   --quiet                     report errors only
+  --only-policy-files         skip named files that a folder search would pass over (for pre-commit)
   --stdin-filename <path>     with -: the name used for the policy type, the config file and the output
   --list-rules                print the rules and exit (with --format json: as JSON)
   --version                   print the version and the IAM data version
   -h, --help                  print this help
 
 Folders are searched for *.iam.json, *.policy.json, *-policy.json, *.trust.json, *.scp.json, *.rcp.json,
-*.boundary.json and *.resource.json. Settings come from the nearest .iampolicy.json above each file;
+*.boundary.json and *.resource.json, for other JSON that looks like a policy (a top-level Statement or Version),
+and for templates, serverless.yml, Terraform and CDK code that hold policies. Settings come from the nearest .iampolicy.json above each file;
 command-line flags override it. Exit status: 0 clean, 1 findings over the threshold, 2 bad usage or input.`;
 
 const severityOrder = { error: 0, warning: 1, info: 2, hint: 3 } as const;
@@ -65,6 +67,7 @@ interface Options {
   readonly fixDryRun: boolean;
   readonly maxWarnings: number;
   readonly quiet: boolean;
+  readonly onlyPolicyFiles: boolean;
   readonly stdinFilename: string | undefined;
   readonly inputs: readonly string[];
 }
@@ -129,6 +132,7 @@ function parseOptions(format: string, values: Record<string, string | boolean | 
     fixDryRun,
     maxWarnings,
     quiet: values.quiet === true,
+    onlyPolicyFiles: values['only-policy-files'] === true,
     stdinFilename,
     inputs: positionals,
   };
@@ -331,7 +335,7 @@ async function readInputs(options: Options, io: CliIo, configFor: (path: string)
     }
     return [{ path, configPath, displayPath, uri: pathToFileURL(configPath).href, text, bom, config }];
   }
-  const found = findFiles(options.inputs, { cwd: io.cwd, configFor });
+  const found = findFiles(options.inputs, { cwd: io.cwd, configFor, onlyPolicyFiles: options.onlyPolicyFiles });
   for (const { path, config } of found.ignored) {
     io.stderr.write(`${toolName}: ${displayPathOf(io.cwd, path)}: ignored by ${displayPathOf(io.cwd, config.path)}, not linted\n`);
   }
@@ -363,6 +367,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'fix-dry-run': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'only-policy-files': { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
         'list-rules': { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },

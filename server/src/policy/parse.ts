@@ -125,6 +125,17 @@ export function parsePolicy(document: TextDocument, options: ParseOptions = {}):
   };
 }
 
+/**
+ * Whether a file's text is a policy by the editor's own test (`looksLikePolicy`: a top-level Statement, or a known
+ * Version), for the CLI's folder search, which looks at every JSON file. The text search first is a necessary
+ * condition of that test (a key spelled with escapes gets the full parse), so package-lock.json and other JSON
+ * without either key is passed over without parsing it.
+ */
+export function looksLikePolicyText(text: string): boolean {
+  if (!/"(?:Statement|Version)"|\\u/.test(text)) return false;
+  return parsePolicy(TextDocument.create('file:///folder-search.json', 'json', 1, text)).looksLikePolicy;
+}
+
 function syntaxErrorsOf(json: JSONDocument, document: TextDocument): SyntaxError[] {
   const internals = json as unknown as ParsedJsonInternals;
   const errors: SyntaxError[] = [];
