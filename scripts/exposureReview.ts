@@ -9,7 +9,7 @@
 import { compileGlob, type Action, type Catalog } from '../server/src/catalog';
 import type { AccessLevel } from '../server/src/catalog/types';
 import { compareFullNames } from '../server/src/policy/statementActions';
-import type { ActionListEntry } from '../server/src/rules/sensitiveActions';
+import type { ActionListEntry } from '../server/src/rules/shared/sensitiveActions';
 
 /** Actions of these access levels whose full name matches one of the IAM action patterns are candidates. */
 export interface CandidateRule {

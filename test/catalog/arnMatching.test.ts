@@ -17,8 +17,8 @@ import {
   resourcePattern,
 } from '../../server/src/catalog/arn';
 import { getCatalog } from '../../server/src/catalog';
-import { allResourceTypes } from '../../server/src/rules/allResourceTypes';
-import { splitArnFields } from '../../server/src/rules/arnFields';
+import { allResourceTypes } from '../../server/src/rules/shared/allResourceTypes';
+import { splitArnFields } from '../../server/src/rules/shared/arnFields';
 import { Random } from '../robustness/random';
 
 // ---- The reference: one token object per character, forward reachability over every (i, j) pair. ----

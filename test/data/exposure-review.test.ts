@@ -9,7 +9,7 @@ import credentialsData from '../../data/credentials-exposure-actions.json';
 import resourceData from '../../data/resource-exposure-actions.json';
 import { derivedCandidates, reviewState, type ExposureListData } from '../../scripts/exposureReview';
 import { getCatalog } from '../../server/src/catalog';
-import { credentialsExposureActions, resourceExposureActions, type ActionList } from '../../server/src/rules/sensitiveActions';
+import { credentialsExposureActions, resourceExposureActions, type ActionList } from '../../server/src/rules/shared/sensitiveActions';
 
 const catalog = getCatalog();
 const levels = new Set(['List', 'Read', 'Write', 'Permissions management', 'Tagging']);

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
-import { escalationMethods, leftOutMethods } from '../../server/src/rules/escalationMethods';
-import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/narrowingConditions';
-import { resourcePolicyWriterFacts } from '../../server/src/rules/resourcePolicyWriters';
-import { delegationFacts } from '../../server/src/rules/roleDelegation';
+import { escalationMethods, leftOutMethods } from '../../server/src/rules/shared/escalationMethods';
+import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/shared/narrowingConditions';
+import { resourcePolicyWriterFacts } from '../../server/src/rules/shared/resourcePolicyWriters';
+import { delegationFacts } from '../../server/src/rules/shared/roleDelegation';
 import {
   credentialSelfServiceActions,
   credentialsExposureActions,
@@ -17,7 +17,7 @@ import {
   mfaSensitiveFacts,
   resourceExposureActions,
   type ActionListEntry,
-} from '../../server/src/rules/sensitiveActions';
+} from '../../server/src/rules/shared/sensitiveActions';
 
 const catalog = getCatalog();
 

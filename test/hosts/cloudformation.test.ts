@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { interpretIntrinsics, isCloudFormation, readCloudFormation } from '../../server/src/hosts/cloudformation';
 import { readJson } from '../../server/src/hosts/json';
 import { readYaml } from '../../server/src/hosts/yaml';
-import { applyEdits } from '../../server/src/rules/edits';
+import { applyEdits } from '../../server/src/rules/shared/edits';
 import type { EmbeddedPolicy, HostDocument, HostMapping, HostTemplate, HostValue, JsonValue } from '../../server/src/hosts/types';
 import type { PolicyType } from '../../shared/settings';
 import { hostToJson, spanOf, textAt } from './yamlSupport';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { jsonWriter, readJson } from '../../server/src/hosts/json';
-import { applyEdits } from '../../server/src/rules/edits';
+import { applyEdits } from '../../server/src/rules/shared/edits';
 import type { HostEntry, HostMapping, HostSequence, HostValue, JsonValue } from '../../server/src/hosts/types';
 
 /**

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../shared/settings';
 import { compileGlob, matchGlob } from '../../server/src/catalog';
-import { applyEdits } from '../../server/src/rules/edits';
+import { applyEdits } from '../../server/src/rules/shared/edits';
 import { compatibleFixes, fixAllKind } from '../../server/src/service/codeActions';
 import { repoPath } from '../support/paths';
 import { knownFailureOf } from './knownFailures';

@@ -1,7 +1,7 @@
 /** "Did you mean": edit distances (case-insensitive, cut off past a limit) and the one clearly nearest candidate. */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { editDistance, findClosest } from '../../server/src/rules/closest';
+import { editDistance, findClosest } from '../../server/src/rules/shared/closest';
 
 suite('closest', () => {
   test('edit distances', () => {

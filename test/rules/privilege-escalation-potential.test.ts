@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
-import { escalationMethods } from '../../server/src/rules/escalationMethods';
+import { escalationMethods } from '../../server/src/rules/shared/escalationMethods';
 import full from '../../server/src/rules/privilege-escalation';
 import rule from '../../server/src/rules/privilege-escalation-potential';
 import { lint, runRuleTests } from '../support/ruleTester';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import rule from '../../server/src/rules/privilege-escalation';
 import potential from '../../server/src/rules/privilege-escalation-potential';
-import { escalationMethods } from '../../server/src/rules/escalationMethods';
+import { escalationMethods } from '../../server/src/rules/shared/escalationMethods';
 import { lint, runRuleTests } from '../support/ruleTester';
 
 const policy = (statements: string) => `{"Version":"2012-10-17","Statement":[${statements}]}`;

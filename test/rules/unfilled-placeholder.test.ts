@@ -4,7 +4,7 @@ import { getCatalog } from '../../server/src/catalog';
 import { findPlaceholders, fillPlaceholders, isPlaceholderName, placeholderField } from '../../server/src/policy/placeholders';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { rules } from '../../server/src/rules';
-import { allResourceTypes } from '../../server/src/rules/allResourceTypes';
+import { allResourceTypes } from '../../server/src/rules/shared/allResourceTypes';
 import rule from '../../server/src/rules/unfilled-placeholder';
 import { runRules } from '../../server/src/rules/run';
 import type { PolicyType } from '../../server/src/rules/types';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import type { ASTNode } from 'vscode-json-languageservice';
-import { applyEdits, indentationAt, insertProperty, lineBreak, removeNode, removeNodes, removeProperty } from '../../server/src/rules/edits';
+import { applyEdits, indentationAt, insertProperty, lineBreak, removeNode, removeNodes, removeProperty } from '../../server/src/rules/shared/edits';
 import { modelOf } from '../support/service';
 
 function rootOf(text: string) {

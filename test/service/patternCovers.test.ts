@@ -1,11 +1,11 @@
 /**
- * patternCovers (rules/actionPatterns.ts) was made cheaper (character codes, rejections at both ends, reused rows);
+ * patternCovers (rules/shared/actionPatterns.ts) was made cheaper (character codes, rejections at both ends, reused rows);
  * it must answer as the plain dynamic programme it replaced, kept here as the reference, case rules included
  * (`toLowerCase` per character when ignoring case, so even the Kelvin sign matches `k` as before).
  */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
-import { patternCovers } from '../../server/src/rules/actionPatterns';
+import { patternCovers } from '../../server/src/rules/shared/actionPatterns';
 import { Random } from '../robustness/random';
 
 function reference(outer: string, inner: string, ignoreCase: boolean): boolean {

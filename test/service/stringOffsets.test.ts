@@ -1,5 +1,5 @@
 /**
- * Mapping positions in a decoded string value back to the document (rules/stringOffsets.ts), and the variable rules
+ * Mapping positions in a decoded string value back to the document (rules/shared/stringOffsets.ts), and the variable rules
  * that use it on strings with many variables (known failure K4: the mapping was rebuilt per variable, so a string
  * with thousands of variables took seconds). The optimisation must not move a single range.
  */
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { defaultSettings } from '../../shared/settings';
 import type { ASTNode } from '../../server/src/policy/model';
-import { spanInString } from '../../server/src/rules/stringOffsets';
+import { spanInString } from '../../server/src/rules/shared/stringOffsets';
 import { modelOf, service } from '../support/service';
 
 /** The definition: walk the raw text from the opening quote, one decoded code unit per step, for every call. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
 import { parsePolicy } from '../../server/src/policy/parse';
-import { applyEdits, introducesPlaceholders } from '../../server/src/rules/edits';
+import { applyEdits, introducesPlaceholders } from '../../server/src/rules/shared/edits';
 import { rules as registry } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/run';
 import type { PolicyType, Problem, Rule } from '../../server/src/rules/types';

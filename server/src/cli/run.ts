@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings, policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
 import { createProjectConfigLookup, isIgnoredBy, settingsForFile, type ProjectConfigFile } from '../config/projectConfig';
 import { rules } from '../rules';
-import { applyEdits } from '../rules/edits';
+import { applyEdits } from '../rules/shared/edits';
 import { docsUrl } from '../rules/types';
 import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';

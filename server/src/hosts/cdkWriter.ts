@@ -5,7 +5,7 @@
  * The reader (cdk.ts) records which host values are literals and where each list's brackets and commas are, so the
  * writer never guesses from the text.
  */
-import { indentationAt, lineBreak } from '../rules/edits';
+import { indentationAt, lineBreak } from '../rules/shared/edits';
 import type { Edit } from '../rules/types';
 import type { HostSequence, HostValue, HostWriter, JsonValue } from './types';
 

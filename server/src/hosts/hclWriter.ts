@@ -4,7 +4,7 @@
  * `principals` block per type, a Condition one `condition` block per test and variable). The reader
  * (terraform.ts) records where each node's HCL lives (`describeHclNode`); nodes it did not describe are refused.
  */
-import { indentUnit, indentationAt, lineBreak } from '../rules/edits';
+import { indentUnit, indentationAt, lineBreak } from '../rules/shared/edits';
 import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
 import { shiftSpan, shiftValue, throughOrigins } from './shift';

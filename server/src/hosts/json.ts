@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ASTNode, type JSONDocument } from 'vscode-json-languageservice';
-import { indentUnit, indentationAt, lineBreak } from '../rules/edits';
+import { indentUnit, indentationAt, lineBreak } from '../rules/shared/edits';
 import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
 import type { HostEntry, HostSyntaxError, HostValue, HostWriter, JsonValue } from './types';

@@ -1,5 +1,5 @@
 import { statementActions } from '../policy/statementActions';
-import { isAllow } from './grants';
+import { isAllow } from './shared/grants';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { isAllow } from './grants';
+import { isAllow } from './shared/grants';
 import { defineRule } from './types';
 
 export default defineRule({

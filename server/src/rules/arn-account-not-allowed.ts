@@ -1,7 +1,7 @@
-import { withField } from './arnFields';
-import { describeFormats, judgeableArn, mayBeEmpty } from './arnFieldChecks';
-import { replaceWithString } from './edits';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { withField } from './shared/arnFields';
+import { describeFormats, judgeableArn, mayBeEmpty } from './shared/arnFieldChecks';
+import { replaceWithString } from './shared/edits';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { MAX_ARN_LENGTH } from '../catalog/arn';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { impossibilities, type Impossibility } from './impossibleConditions';
-import { removeStatementEdit } from './statementRemoval';
+import { impossibilities, type Impossibility } from './shared/impossibleConditions';
+import { removeStatementEdit } from './shared/statementRemoval';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { credentialsExposureActions } from './sensitiveActions';
-import { reportUnscopedActions } from './unscopedActions';
+import { credentialsExposureActions } from './shared/sensitiveActions';
+import { reportUnscopedActions } from './shared/unscopedActions';
 import { defineRule } from './types';
 
 export default defineRule({

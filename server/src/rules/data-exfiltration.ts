@@ -1,5 +1,5 @@
-import { dataExfiltrationActions } from './sensitiveActions';
-import { reportUnscopedActions } from './unscopedActions';
+import { dataExfiltrationActions } from './shared/sensitiveActions';
+import { reportUnscopedActions } from './shared/unscopedActions';
 import { defineRule } from './types';
 
 export default defineRule({

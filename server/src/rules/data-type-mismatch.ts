@@ -1,5 +1,5 @@
 import type { ASTNode, ListElement, PrincipalElement, ScalarElement } from '../policy/model';
-import { describeJsonType } from './jsonType';
+import { describeJsonType } from './shared/jsonType';
 import { defineRule, type Report } from './types';
 
 type MessageId =

@@ -1,4 +1,4 @@
-import { removeStatementEdit } from './statementRemoval';
+import { removeStatementEdit } from './shared/statementRemoval';
 import { defineRule } from './types';
 
 export default defineRule({

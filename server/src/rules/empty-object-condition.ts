@@ -1,4 +1,4 @@
-import { removeNode, sameKeyProperties } from './edits';
+import { removeNode, sameKeyProperties } from './shared/edits';
 import { defineRule } from './types';
 
 export default defineRule({

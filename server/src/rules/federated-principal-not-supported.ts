@@ -1,4 +1,4 @@
-import { principalKeyOf } from './principals';
+import { principalKeyOf } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

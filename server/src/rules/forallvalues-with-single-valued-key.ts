@@ -1,6 +1,6 @@
-import { conditionEntries } from './conditionEntries';
-import { isMultiValued, keyType, resolveConditionKey } from './conditionKeys';
-import { operatorName, renameOperator } from './operatorRename';
+import { conditionEntries } from './shared/conditionEntries';
+import { isMultiValued, keyType, resolveConditionKey } from './shared/conditionKeys';
+import { operatorName, renameOperator } from './shared/operatorRename';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { fullAdminAction } from './grants';
+import { fullAdminAction } from './shared/grants';
 import { defineRule } from './types';
 
 export default defineRule({

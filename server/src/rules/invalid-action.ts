@@ -1,9 +1,9 @@
 import { hasWildcard } from '../catalog';
 import type { Service } from '../catalog/types';
-import { isWildcardOnly } from './arnFields';
-import { splitAction } from './actionPatterns';
-import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { isWildcardOnly } from './shared/arnFields';
+import { splitAction } from './shared/actionPatterns';
+import { findClosest } from './shared/closest';
+import { replaceWithString } from './shared/edits';
 import { defineRule, type Fix } from './types';
 
 export default defineRule({

@@ -1,9 +1,9 @@
 import { hasPlaceholder } from '../policy/placeholders';
 import { matchGlob } from '../catalog';
-import { canBeAccountId } from './arnFields';
-import { judgeableArn } from './arnFieldChecks';
-import { arnFormatIndex } from './arnFormats';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { canBeAccountId } from './shared/arnFields';
+import { judgeableArn } from './shared/arnFieldChecks';
+import { arnFormatIndex } from './shared/arnFormats';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

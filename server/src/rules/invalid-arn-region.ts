@@ -1,12 +1,12 @@
 import { hasPlaceholder } from '../policy/placeholders';
 import { compileGlob } from '../catalog';
-import { isPattern, withField } from './arnFields';
-import { judgeableArn } from './arnFieldChecks';
-import { findClosest } from './closest';
-import { replaceWithString } from './edits';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { isPattern, withField } from './shared/arnFields';
+import { judgeableArn } from './shared/arnFieldChecks';
+import { findClosest } from './shared/closest';
+import { replaceWithString } from './shared/edits';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
-import { regionCodes, regionListDate } from './valueFormats';
+import { regionCodes, regionListDate } from './shared/valueFormats';
 
 export default defineRule({
   id: 'invalid-arn-region',

@@ -1,7 +1,7 @@
-import { isPattern } from './arnFields';
-import { describeFormats } from './arnFieldChecks';
-import { arnFormatIndex, formatsFittingResourcePart, formatsOfService } from './arnFormats';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { isPattern } from './shared/arnFields';
+import { describeFormats } from './shared/arnFieldChecks';
+import { arnFormatIndex, formatsFittingResourcePart, formatsOfService } from './shared/arnFormats';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

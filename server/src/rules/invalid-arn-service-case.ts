@@ -1,6 +1,6 @@
-import { withField } from './arnFields';
-import { replaceWithString } from './edits';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { withField } from './shared/arnFields';
+import { replaceWithString } from './shared/edits';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { conditionOperators } from '../policy/operators';
-import { findClosest } from './closest';
-import { renameKeyOffer } from './edits';
+import { findClosest } from './shared/closest';
+import { renameKeyOffer } from './shared/edits';
 import { defineRule } from './types';
 
 /** Every operator name IAM accepts: each base operator, with or without a set qualifier and IfExists. */

@@ -1,4 +1,4 @@
-import { replaceWithString } from './edits';
+import { replaceWithString } from './shared/edits';
 import { defineRule } from './types';
 
 const effects = ['Allow', 'Deny'];

@@ -1,5 +1,5 @@
-import { readFederatedPrincipal } from './principalFormats';
-import { hasWildcardCharacter, principalValues } from './principals';
+import { readFederatedPrincipal } from './shared/principalFormats';
+import { hasWildcardCharacter, principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { closestKey, renameKeyFix } from './closestKey';
-import { conditionEntries } from './conditionEntries';
+import { closestKey, renameKeyFix } from './shared/closestKey';
+import { conditionEntries } from './shared/conditionEntries';
 import { defineRule } from './types';
 
 export default defineRule({

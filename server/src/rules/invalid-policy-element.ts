@@ -1,7 +1,7 @@
 import type { PropertyASTNode } from '../policy/model';
-import { findClosest } from './closest';
-import { renameKeyOffer } from './edits';
-import { statementElements, topLevelElements } from './elements';
+import { findClosest } from './shared/closest';
+import { renameKeyOffer } from './shared/edits';
+import { statementElements, topLevelElements } from './shared/elements';
 import { defineRule, type Report } from './types';
 
 type MessageId = 'unknown' | 'unknownWithSuggestion';

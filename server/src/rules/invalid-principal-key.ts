@@ -1,6 +1,6 @@
-import { findClosest } from './closest';
-import { renameKeyOffer } from './edits';
-import { principalKeys } from './principalFormats';
+import { findClosest } from './shared/closest';
+import { renameKeyOffer } from './shared/edits';
+import { principalKeys } from './shared/principalFormats';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { fillPlaceholders } from '../policy/placeholders';
-import { replaceWithString } from './edits';
-import { isCanonicalUserId, readAwsPrincipal } from './principalFormats';
-import { hasWildcardCharacter, principalValues, splitPrincipalArn } from './principals';
+import { replaceWithString } from './shared/edits';
+import { isCanonicalUserId, readAwsPrincipal } from './shared/principalFormats';
+import { hasWildcardCharacter, principalValues, splitPrincipalArn } from './shared/principals';
 import { defineRule, type Fix } from './types';
 
 export default defineRule({

@@ -1,9 +1,9 @@
 import { compileGlob } from '../catalog';
-import { conditionEntries, hasVariable, valueText } from './conditionEntries';
-import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { conditionEntries, hasVariable, valueText } from './shared/conditionEntries';
+import { findClosest } from './shared/closest';
+import { replaceWithString } from './shared/edits';
 import { defineRule } from './types';
-import { regionCodes, regionKeys, regionListDate } from './valueFormats';
+import { regionCodes, regionKeys, regionListDate } from './shared/valueFormats';
 
 const regionShape = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
 

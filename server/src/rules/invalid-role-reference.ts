@@ -1,5 +1,5 @@
-import { uniqueIdEntity } from './principalFormats';
-import { principalValues } from './principals';
+import { uniqueIdEntity } from './shared/principalFormats';
+import { principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

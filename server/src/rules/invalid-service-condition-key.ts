@@ -1,6 +1,6 @@
-import { closestKey, renameKeyFix } from './closestKey';
-import { conditionEntries } from './conditionEntries';
-import { serviceKeyNames } from './conditionKeys';
+import { closestKey, renameKeyFix } from './shared/closestKey';
+import { conditionEntries } from './shared/conditionEntries';
+import { serviceKeyNames } from './shared/conditionKeys';
 import { defineRule } from './types';
 
 export default defineRule({

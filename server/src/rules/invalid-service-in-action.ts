@@ -1,9 +1,9 @@
 import { hasWildcard } from '../catalog';
 import { BoundedMemo } from '../catalog/memo';
 import type { Catalog } from '../catalog/types';
-import { splitAction } from './actionPatterns';
-import { findClosest } from './closest';
-import { replaceWithString } from './edits';
+import { splitAction } from './shared/actionPatterns';
+import { findClosest } from './shared/closest';
+import { replaceWithString } from './shared/edits';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { replaceWithString } from './edits';
-import { readServicePrincipal, serviceSuffixes } from './principalFormats';
-import { hasWildcardCharacter, principalValues } from './principals';
+import { replaceWithString } from './shared/edits';
+import { readServicePrincipal, serviceSuffixes } from './shared/principalFormats';
+import { hasWildcardCharacter, principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

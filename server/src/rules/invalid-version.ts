@@ -1,5 +1,5 @@
 import { knownVersions } from '../policy/parse';
-import { replaceWithString } from './edits';
+import { replaceWithString } from './shared/edits';
 import { defineRule } from './types';
 
 const currentVersion = '2012-10-17';

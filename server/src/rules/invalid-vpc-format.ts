@@ -1,6 +1,6 @@
-import { checkIdFormat } from './idFormatRule';
+import { checkIdFormat } from './shared/idFormatRule';
 import { defineRule } from './types';
-import { vpcIdFormat } from './valueFormats';
+import { vpcIdFormat } from './shared/valueFormats';
 
 export default defineRule({
   id: 'invalid-vpc-format',

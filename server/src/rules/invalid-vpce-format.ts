@@ -1,6 +1,6 @@
-import { checkIdFormat } from './idFormatRule';
+import { checkIdFormat } from './shared/idFormatRule';
 import { defineRule } from './types';
-import { vpceIdFormat } from './valueFormats';
+import { vpceIdFormat } from './shared/valueFormats';
 
 export default defineRule({
   id: 'invalid-vpce-format',

@@ -1,11 +1,11 @@
 import type { Action, Catalog } from '../catalog/types';
 import type { PolicyModel, Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { insertProperty, replaceWithString } from './edits';
-import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
-import { narrowsResources } from './narrowingConditions';
-import { coversEveryArn } from './resourceScope';
-import { credentialSelfServiceActions } from './sensitiveActions';
+import { insertProperty, replaceWithString } from './shared/edits';
+import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './shared/grants';
+import { narrowsResources } from './shared/narrowingConditions';
+import { coversEveryArn } from './shared/resourceScope';
+import { credentialSelfServiceActions } from './shared/sensitiveActions';
 import { defineRule, type Edit, type Fix } from './types';
 
 /** The caller's own user, in any account: what AWS's self-service examples allow these actions on. */

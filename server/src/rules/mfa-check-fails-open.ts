@@ -1,8 +1,8 @@
 import type { ConditionKeyEntry, ConditionOperatorEntry, PolicyModel, Statement } from '../policy/model';
 import { parseOperator } from '../policy/operators';
-import { insertProperty, removeNode, replaceWithString } from './edits';
-import { isAllow, isDeny } from './grants';
-import { isFalse, isTrue } from './narrowingConditions';
+import { insertProperty, removeNode, replaceWithString } from './shared/edits';
+import { isAllow, isDeny } from './shared/grants';
+import { isFalse, isTrue } from './shared/narrowingConditions';
 import { defineRule, type Edit } from './types';
 
 const mfaKey = 'aws:multifactorauthpresent';

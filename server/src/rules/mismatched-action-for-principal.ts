@@ -1,6 +1,6 @@
 import trustData from '../../../data/trust-principals.json';
-import { replaceWithString } from './edits';
-import { hasWildcardCharacter, isAllow, principalKind, principalValues } from './principals';
+import { replaceWithString } from './shared/edits';
+import { hasWildcardCharacter, isAllow, principalKind, principalValues } from './shared/principals';
 import { defineRule, type Fix } from './types';
 
 interface AssumeAction {

@@ -1,9 +1,9 @@
 import trustData from '../../../data/trust-principals.json';
 import { matchGlob } from '../catalog';
 import type { ListElement } from '../policy/model';
-import { indentationAt, lineBreak } from './edits';
-import { servicePrincipalAsFixed } from './principalFormats';
-import { isAllow, principalValues } from './principals';
+import { indentationAt, lineBreak } from './shared/edits';
+import { servicePrincipalAsFixed } from './shared/principalFormats';
+import { isAllow, principalValues } from './shared/principals';
 import { defineRule, type Edit } from './types';
 
 const { principal: rolesAnywhere, requiredActions } = trustData.rolesAnywhere;

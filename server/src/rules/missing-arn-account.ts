@@ -1,6 +1,6 @@
 import serviceData from '../../../data/account-owned-arn-services.json';
-import { describeFormats, judgeableArn } from './arnFieldChecks';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { describeFormats, judgeableArn } from './shared/arnFieldChecks';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 /** Services whose every ARN carries an account (data: other services have ARNs with an empty account). */

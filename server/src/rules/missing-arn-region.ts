@@ -1,5 +1,5 @@
-import { describeFormats, judgeableArn } from './arnFieldChecks';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { describeFormats, judgeableArn } from './shared/arnFieldChecks';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { supportedVariables } from './variableStrings';
+import { supportedVariables } from './shared/variableStrings';
 import { defineRule } from './types';
 
 export default defineRule({

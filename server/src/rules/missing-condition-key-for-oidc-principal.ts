@@ -1,6 +1,6 @@
 import { parseOperator } from '../policy/operators';
 import type { Statement } from '../policy/model';
-import { federatedProvider, isAllow, isGitHubProvider, principalValues } from './principals';
+import { federatedProvider, isAllow, isGitHubProvider, principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 const negated = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase', 'StringNotLike', 'ArnNotEquals', 'ArnNotLike', 'NotIpAddress', 'Null']);

@@ -1,7 +1,7 @@
-import { addConditionTest } from './conditionInsertion';
-import { replaceWithString } from './edits';
-import { gitHubPrincipals, namesOwner, restrictsOwner, subjectConditions } from './githubTrust';
-import { github, isAllow } from './principals';
+import { addConditionTest } from './shared/conditionInsertion';
+import { replaceWithString } from './shared/edits';
+import { gitHubPrincipals, namesOwner, restrictsOwner, subjectConditions } from './shared/githubTrust';
+import { github, isAllow } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

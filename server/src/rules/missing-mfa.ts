@@ -1,11 +1,11 @@
 import type { Action, Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { conditionTestEdit } from './conditionTestEdit';
-import { deniedOutright, grantingNode, isAllow, isDeny } from './grants';
-import { asksForNoMfa, deniesWithoutMfa, mfaRequirement, narrowsAnything } from './narrowingConditions';
-import { grantsOnEveryResource } from './resourceScope';
-import { isMfaSensitive } from './sensitiveActions';
+import { conditionTestEdit } from './shared/conditionTestEdit';
+import { deniedOutright, grantingNode, isAllow, isDeny } from './shared/grants';
+import { asksForNoMfa, deniesWithoutMfa, mfaRequirement, narrowsAnything } from './shared/narrowingConditions';
+import { grantsOnEveryResource } from './shared/resourceScope';
+import { isMfaSensitive } from './shared/sensitiveActions';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { openingBrace } from './openingBrace';
+import { openingBrace } from './shared/openingBrace';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { conditionEntries } from './conditionEntries';
+import { conditionEntries } from './shared/conditionEntries';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,7 +1,7 @@
-import { insertProperty } from './edits';
-import { openingBrace } from './openingBrace';
-import { fitsQuotaAfter, quotaFor } from './policySize';
-import { usesPolicyVariables } from './policyVariables';
+import { insertProperty } from './shared/edits';
+import { openingBrace } from './shared/openingBrace';
+import { fitsQuotaAfter, quotaFor } from './shared/policySize';
+import { usesPolicyVariables } from './shared/policyVariables';
 import { defineRule } from './types';
 
 const currentVersion = '2012-10-17';

@@ -1,5 +1,5 @@
-import { replaceWithString } from './edits';
-import { usesPolicyVariables } from './policyVariables';
+import { replaceWithString } from './shared/edits';
+import { usesPolicyVariables } from './shared/policyVariables';
 import { defineRule } from './types';
 
 const oldVersion = '2008-10-17';

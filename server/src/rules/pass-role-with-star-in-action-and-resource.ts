@@ -1,4 +1,4 @@
-import { reportDelegations } from './roleDelegation';
+import { reportDelegations } from './shared/roleDelegation';
 import { defineRule } from './types';
 
 export default defineRule({

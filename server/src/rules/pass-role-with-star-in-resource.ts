@@ -1,6 +1,6 @@
 import { placeholderField } from '../policy/placeholders';
-import { conditionTestEdit } from './conditionTestEdit';
-import { reportDelegations } from './roleDelegation';
+import { conditionTestEdit } from './shared/conditionTestEdit';
+import { reportDelegations } from './shared/roleDelegation';
 import { defineRule } from './types';
 
 const servicePrincipal = placeholderField('ServicePrincipal');

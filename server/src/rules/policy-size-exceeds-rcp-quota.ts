@@ -1,4 +1,4 @@
-import { checkSize, sizeMessage } from './policySize';
+import { checkSize, sizeMessage } from './shared/policySize';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,6 +1,6 @@
-import { conditionEntries } from './conditionEntries';
-import { parseIpRange } from './ipAddress';
-import { isPrivateRange, sourceIpKeys } from './valueFormats';
+import { conditionEntries } from './shared/conditionEntries';
+import { parseIpRange } from './shared/ipAddress';
+import { isPrivateRange, sourceIpKeys } from './shared/valueFormats';
 import { defineRule } from './types';
 
 export default defineRule({

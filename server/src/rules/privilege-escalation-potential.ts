@@ -1,4 +1,4 @@
-import { actionText, byNode, describeMethods, enabledEscalations, type ActionGrant, type EnabledMethod } from './enabledEscalations';
+import { actionText, byNode, describeMethods, enabledEscalations, type ActionGrant, type EnabledMethod } from './shared/enabledEscalations';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { actionText, byNode, describeMethods, enabledEscalations } from './enabledEscalations';
+import { actionText, byNode, describeMethods, enabledEscalations } from './shared/enabledEscalations';
 import { defineRule } from './types';
 
 export default defineRule({

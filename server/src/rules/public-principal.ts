@@ -1,4 +1,4 @@
-import { publicStatements } from './publicGrants';
+import { publicStatements } from './shared/publicGrants';
 import { defineRule } from './types';
 
 export default defineRule({

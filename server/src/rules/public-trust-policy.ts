@@ -1,6 +1,6 @@
-import { publicStatements } from './publicGrants';
-import { addConditionTest } from './conditionInsertion';
-import { replaceWithString } from './edits';
+import { publicStatements } from './shared/publicGrants';
+import { addConditionTest } from './shared/conditionInsertion';
+import { replaceWithString } from './shared/edits';
 import { defineRule, type Fix } from './types';
 import type { PolicyModel, Statement, StringValue } from '../policy/model';
 import { placeholderField } from '../policy/placeholders';

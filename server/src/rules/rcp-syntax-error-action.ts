@@ -1,5 +1,5 @@
-import { splitAction } from './actionPatterns';
-import { hasWildcardCharacter, isDeny } from './principals';
+import { splitAction } from './shared/actionPatterns';
+import { hasWildcardCharacter, isDeny } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { isAllow } from './principals';
+import { isAllow } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { replaceWithString } from './edits';
-import { everyoneValues } from './principals';
+import { replaceWithString } from './shared/edits';
+import { everyoneValues } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

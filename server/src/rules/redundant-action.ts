@@ -1,7 +1,7 @@
 import { hasWildcard } from '../catalog';
 import type { ListElement, StringValue } from '../policy/model';
-import { patternCovers } from './actionPatterns';
-import { reportRedundantEntries } from './listEdits';
+import { patternCovers } from './shared/actionPatterns';
+import { reportRedundantEntries } from './shared/listEdits';
 import { defineRule, type Report } from './types';
 
 type MessageId = 'covered' | 'repeated';

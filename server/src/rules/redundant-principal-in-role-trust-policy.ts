@@ -1,5 +1,5 @@
-import { removeNode } from './edits';
-import { principalValues, splitPrincipalArn } from './principals';
+import { removeNode } from './shared/edits';
+import { principalValues, splitPrincipalArn } from './shared/principals';
 import { defineRule } from './types';
 
 /** `partition:account:role-name` of a role ARN (the name is the last part of the path) or of a role session ARN. */

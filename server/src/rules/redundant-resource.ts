@@ -1,7 +1,7 @@
 import type { ListElement, StringValue } from '../policy/model';
-import { patternCovers } from './actionPatterns';
-import { reportRedundantEntries } from './listEdits';
-import { arnPolicyTypes } from './resourceValues';
+import { patternCovers } from './shared/actionPatterns';
+import { reportRedundantEntries } from './shared/listEdits';
+import { arnPolicyTypes } from './shared/resourceValues';
 import { defineRule, type Report } from './types';
 
 type MessageId = 'covered' | 'repeated';

@@ -1,5 +1,5 @@
-import { resourceExposureActions } from './sensitiveActions';
-import { reportUnscopedActions } from './unscopedActions';
+import { resourceExposureActions } from './shared/sensitiveActions';
+import { reportUnscopedActions } from './shared/unscopedActions';
 import { defineRule } from './types';
 
 export default defineRule({

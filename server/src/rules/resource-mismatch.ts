@@ -2,13 +2,13 @@ import { hasPlaceholder } from '../policy/placeholders';
 import type { Action, Catalog } from '../catalog/types';
 import { MAX_ARN_LENGTH, displayFormat, resourcePattern } from '../catalog/arn';
 import { BoundedMemo } from '../catalog/memo';
-import { extraResourceTypes } from './allResourceTypes';
+import { extraResourceTypes } from './shared/allResourceTypes';
 import type { PolicyModel, Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { isPattern, splitArnFields, type ResourceArn } from './arnFields';
-import { arnFormatIndex, formatsMatching, formatsOfService, type ArnFormat, type ArnFormatIndex } from './arnFormats';
-import { appendEntry } from './listEdits';
-import { arnPolicyTypes, resourceValuesOf } from './resourceValues';
+import { isPattern, splitArnFields, type ResourceArn } from './shared/arnFields';
+import { arnFormatIndex, formatsMatching, formatsOfService, type ArnFormat, type ArnFormatIndex } from './shared/arnFormats';
+import { appendEntry } from './shared/listEdits';
+import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule, type Fix, type PolicyType } from './types';
 import { withIndefiniteArticle } from '../../../shared/indefiniteArticle';
 

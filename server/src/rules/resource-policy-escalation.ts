@@ -7,10 +7,10 @@
 import type { Action, Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { everyActionOnEveryResource, grantingNode, isAllow, isDeny } from './grants';
-import { conditionTests, narrowingOf, narrowsAnything } from './narrowingConditions';
-import { coversEveryArn, statementCoversTarget, type ResourceTarget } from './resourceScope';
-import { resourcePolicyWriters, type ResourcePolicyWriter, type WriterScope } from './resourcePolicyWriters';
+import { everyActionOnEveryResource, grantingNode, isAllow, isDeny } from './shared/grants';
+import { conditionTests, narrowingOf, narrowsAnything } from './shared/narrowingConditions';
+import { coversEveryArn, statementCoversTarget, type ResourceTarget } from './shared/resourceScope';
+import { resourcePolicyWriters, type ResourcePolicyWriter, type WriterScope } from './shared/resourcePolicyWriters';
 import { defineRule } from './types';
 
 /** Names shown in a message before "and N more". */

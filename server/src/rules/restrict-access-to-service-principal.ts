@@ -1,7 +1,7 @@
 import { placeholderField } from '../policy/placeholders';
-import { allowNarrowing, serviceSourceKeys } from './callerConditions';
-import { addConditionTest } from './conditionInsertion';
-import { hasWildcardCharacter, isAllow, principalValues } from './principals';
+import { allowNarrowing, serviceSourceKeys } from './shared/callerConditions';
+import { addConditionTest } from './shared/conditionInsertion';
+import { hasWildcardCharacter, isAllow, principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 /** For the user to replace with the account that owns the source resource (unfilled-placeholder reports it until then). */

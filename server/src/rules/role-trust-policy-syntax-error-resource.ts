@@ -1,4 +1,4 @@
-import { removeProperty } from './edits';
+import { removeProperty } from './shared/edits';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { claimConditions, fixesRepository, gitHubPrincipals, hasWildcardValue, namesOwner, restrictsOwner, subjectConditions } from './githubTrust';
-import { github, isAllow } from './principals';
+import { claimConditions, fixesRepository, gitHubPrincipals, hasWildcardValue, namesOwner, restrictsOwner, subjectConditions } from './shared/githubTrust';
+import { github, isAllow } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

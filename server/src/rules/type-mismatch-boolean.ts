@@ -1,5 +1,5 @@
-import { checkValues } from './conditionValueRule';
-import { isBooleanText } from './conditionValues';
+import { checkValues } from './shared/conditionValueRule';
+import { isBooleanText } from './shared/conditionValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
-import { checkValues } from './conditionValueRule';
-import { isDateText } from './conditionValues';
+import { checkValues } from './shared/conditionValueRule';
+import { isDateText } from './shared/conditionValues';
 import { defineRule } from './types';
 
 export default defineRule({

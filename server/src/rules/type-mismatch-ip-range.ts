@@ -1,5 +1,5 @@
-import { checkValues } from './conditionValueRule';
-import { parseIpRange } from './ipAddress';
+import { checkValues } from './shared/conditionValueRule';
+import { parseIpRange } from './shared/ipAddress';
 import { defineRule } from './types';
 
 export default defineRule({

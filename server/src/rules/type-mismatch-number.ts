@@ -1,5 +1,5 @@
-import { checkValues } from './conditionValueRule';
-import { isNumberText } from './conditionValues';
+import { checkValues } from './shared/conditionValueRule';
+import { isNumberText } from './shared/conditionValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import type { ConditionKeyType } from '../catalog/types';
 import type { OperatorFamily } from '../policy/operators';
-import { conditionEntries } from './conditionEntries';
-import { keyType, type KnownKey } from './conditionKeys';
+import { conditionEntries } from './shared/conditionEntries';
+import { keyType, type KnownKey } from './shared/conditionKeys';
 import { defineRule } from './types';
 import { withIndefiniteArticle } from '../../../shared/indefiniteArticle';
 

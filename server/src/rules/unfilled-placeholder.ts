@@ -1,6 +1,6 @@
 import type { ASTNode, PrincipalElement, Statement } from '../policy/model';
 import { findPlaceholders } from '../policy/placeholders';
-import { spanInString } from './stringOffsets';
+import { spanInString } from './shared/stringOffsets';
 import { defineRule } from './types';
 
 export default defineRule({

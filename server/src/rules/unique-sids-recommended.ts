@@ -1,4 +1,4 @@
-import { findDuplicateSids } from './duplicateSids';
+import { findDuplicateSids } from './shared/duplicateSids';
 import { defineRule } from './types';
 
 export default defineRule({

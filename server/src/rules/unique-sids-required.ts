@@ -1,6 +1,6 @@
-import { findDuplicateSids } from './duplicateSids';
-import { iamValidatedPolicyTypes } from './iamValidatedPolicyTypes';
-import { policyTypeNames } from './policyTypeNames';
+import { findDuplicateSids } from './shared/duplicateSids';
+import { iamValidatedPolicyTypes } from './shared/iamValidatedPolicyTypes';
+import { policyTypeNames } from './shared/policyTypeNames';
 import { defineRule } from './types';
 
 export default defineRule({

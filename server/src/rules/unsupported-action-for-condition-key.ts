@@ -1,8 +1,8 @@
 import type { Action } from '../catalog/types';
 import { statementActions } from '../policy/statementActions';
-import { conditionEntries } from './conditionEntries';
-import { actionSupportsKey, serviceKeyNames } from './conditionKeys';
-import { splitStatement } from './statementSplit';
+import { conditionEntries } from './shared/conditionEntries';
+import { actionSupportsKey, serviceKeyNames } from './shared/conditionKeys';
+import { splitStatement } from './shared/statementSplit';
 import { defineRule } from './types';
 
 const shown = 3;

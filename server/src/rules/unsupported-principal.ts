@@ -1,5 +1,5 @@
 import type { PrincipalElement } from '../policy/model';
-import { policyTypeNames } from './policyTypeNames';
+import { policyTypeNames } from './shared/policyTypeNames';
 import { defineRule, type PolicyType } from './types';
 
 /** Policy types that take no principal at all: the policy applies to whoever it is attached to. */

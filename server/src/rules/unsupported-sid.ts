@@ -1,5 +1,5 @@
-import { replaceWithString } from './edits';
-import { iamValidatedPolicyTypes } from './iamValidatedPolicyTypes';
+import { replaceWithString } from './shared/edits';
+import { iamValidatedPolicyTypes } from './shared/iamValidatedPolicyTypes';
 import { defineRule } from './types';
 
 const unsupportedCharacter = /[^A-Za-z0-9]/;

@@ -1,4 +1,4 @@
-import { hasWildcardCharacter, principalValues } from './principals';
+import { hasWildcardCharacter, principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 export default defineRule({

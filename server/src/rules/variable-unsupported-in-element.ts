@@ -1,4 +1,4 @@
-import { unsupportedVariables } from './variableStrings';
+import { unsupportedVariables } from './shared/variableStrings';
 import { defineRule } from './types';
 
 export default defineRule({

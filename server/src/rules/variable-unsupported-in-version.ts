@@ -1,5 +1,5 @@
-import { insertProperty, replaceWithString } from './edits';
-import { supportedVariables } from './variableStrings';
+import { insertProperty, replaceWithString } from './shared/edits';
+import { supportedVariables } from './shared/variableStrings';
 import { defineRule, type Fix } from './types';
 
 const currentVersion = '2012-10-17';

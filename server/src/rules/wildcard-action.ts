@@ -1,8 +1,8 @@
 import type { AccessLevel, Action } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryAction } from './grants';
-import { replaceWithStrings } from './listReplacement';
+import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryAction } from './shared/grants';
+import { replaceWithStrings } from './shared/listReplacement';
 import { defineRule, type Fix } from './types';
 
 /** Least to most sensitive, so the user reads (and keeps) from the top and deletes from the bottom. */

@@ -1,7 +1,7 @@
 import { hasWildcard } from '../catalog';
-import { isWildcardOnly } from './arnFields';
-import { splitAction } from './actionPatterns';
-import { resourceValuesOf } from './resourceValues';
+import { isWildcardOnly } from './shared/arnFields';
+import { splitAction } from './shared/actionPatterns';
+import { resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,12 +1,12 @@
 import type { AccessLevel, Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
-import { delegationFacts } from './roleDelegation';
-import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryResource } from './grants';
-import { replaceWithStrings } from './listReplacement';
-import { narrowsFor } from './narrowingConditions';
-import { arnTemplate, neededResourceTypes } from './neededResourceTypes';
-import { coversEveryArn } from './resourceScope';
+import { delegationFacts } from './shared/roleDelegation';
+import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryResource } from './shared/grants';
+import { replaceWithStrings } from './shared/listReplacement';
+import { narrowsFor } from './shared/narrowingConditions';
+import { arnTemplate, neededResourceTypes } from './shared/neededResourceTypes';
+import { coversEveryArn } from './shared/resourceScope';
 import { defineRule, type Fix } from './types';
 
 /**

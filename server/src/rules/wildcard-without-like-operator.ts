@@ -1,6 +1,6 @@
 import { findVariables } from '../policy/variables';
-import { conditionEntries, valueText } from './conditionEntries';
-import { operatorName, renameOperator } from './operatorRename';
+import { conditionEntries, valueText } from './shared/conditionEntries';
+import { operatorName, renameOperator } from './shared/operatorRename';
 import { defineRule } from './types';
 
 /** Exact-match operators and their pattern-matching forms; the IgnoreCase ones have no Like form. */

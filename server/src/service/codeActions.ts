@@ -4,7 +4,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ASTNode } from 'vscode-json-languageservice';
-import { applyEdits } from '../rules/edits';
+import { applyEdits } from '../rules/shared/edits';
 import { jsonLanguage } from './jsonLanguage';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem } from '../rules/types';

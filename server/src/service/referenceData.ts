@@ -17,7 +17,7 @@ export interface ServicePrincipal {
   readonly source: string;
 }
 
-/** data/regions.json is shared with the Region lint (server/src/rules/valueFormats.ts) and read as it is. */
+/** data/regions.json is shared with the Region lint (server/src/rules/shared/valueFormats.ts) and read as it is. */
 export interface Region {
   readonly code: string;
   readonly name: string;

@@ -6,7 +6,7 @@ import { hasWildcard } from '../../catalog';
 import type { Catalog } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
 import { statementActions } from '../../policy/statementActions';
-import { insertProperty } from '../../rules/edits';
+import { insertProperty } from '../../rules/shared/edits';
 import { kindPrefix, pascalWords, sidsInUse, uniqueSid, type Refactoring, type RefactoringContext } from './context';
 
 /** Sids beyond this length are hard to read in consoles and logs; longer names are cut at a word boundary. */

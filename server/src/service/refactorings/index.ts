@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../../catalog/types';
 import type { PolicyModel } from '../../policy/model';
-import { applyEdits } from '../../rules/edits';
+import { applyEdits } from '../../rules/shared/edits';
 import { toRange, toSpan } from '../ranges';
 import { placeholderMark } from '../snippetEdits';
 import { addSid } from './addSid';

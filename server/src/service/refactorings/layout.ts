@@ -4,7 +4,7 @@
  * rewrite a list go through here so the result looks as if the user had typed it.
  */
 import type { ASTNode, PropertyASTNode } from '../../policy/model';
-import { indentUnit, indentationAt, lineBreak } from '../../rules/edits';
+import { indentUnit, indentationAt, lineBreak } from '../../rules/shared/edits';
 import type { Edit } from '../../rules/types';
 
 /** A one-line list longer than this (from the start of its line) is written one item per line instead. */

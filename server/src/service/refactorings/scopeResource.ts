@@ -1,6 +1,6 @@
 /**
  * Replace `"Resource": "*"` with the ARN formats of the resource types the statement's actions need (the required
- * ones, and for actions where any of several will do, the likeliest: rules/neededResourceTypes.ts), most likely
+ * ones, and for actions where any of several will do, the likeliest: rules/shared/neededResourceTypes.ts), most likely
  * first, so the user fills in names instead of granting every resource. The partition becomes `aws`; the other
  * fields (`${BucketName}`, `${Region}`, `${Account}`) are placeholders for the user to fill in, tab stops where the
  * editor takes snippet edits. Until they are filled in, the statement matches nothing (unfilled-placeholder reports
@@ -10,7 +10,7 @@
  */
 import type { Action } from '../../catalog/types';
 import { statementActions } from '../../policy/statementActions';
-import { arnTemplate, neededResourceTypes } from '../../rules/neededResourceTypes';
+import { arnTemplate, neededResourceTypes } from '../../rules/shared/neededResourceTypes';
 import type { Edit } from '../../rules/types';
 import { kindPrefix, type Refactoring, type RefactoringContext } from './context';
 import { maxExpandedActions } from './expandWildcard';

@@ -10,7 +10,7 @@
 import { hasWildcard } from '../../catalog';
 import type { AccessLevel } from '../../catalog/types';
 import type { Statement } from '../../policy/model';
-import { applyEdits, indentUnit, indentationAt, lineBreak } from '../../rules/edits';
+import { applyEdits, indentUnit, indentationAt, lineBreak } from '../../rules/shared/edits';
 import type { Edit } from '../../rules/types';
 import { accessLevelOrder, byAccessLevelThenName } from '../accessLevels';
 import { kindPrefix, pascalWords, sidsInUse, uniqueSid, type Refactoring, type RefactoringContext } from './context';

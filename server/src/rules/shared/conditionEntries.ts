@@ -1,0 +1,45 @@
+/**
+ * Every `operator -> key -> values` triple of a policy, with the operator parsed and the key resolved once, so the
+ * condition rules agree on what each part is.
+ */
+import type { Catalog } from '../../catalog/types';
+import type { ConditionKeyEntry, ConditionOperatorEntry, PolicyModel, Statement } from '../../policy/model';
+import { parseOperator, type ParsedOperator } from '../../policy/operators';
+import { resolveConditionKey, type KeyResolution } from './conditionKeys';
+
+export interface ConditionEntry {
+  readonly statement: Statement;
+  readonly operator: ConditionOperatorEntry;
+  readonly parsed: ParsedOperator;
+  readonly key: ConditionKeyEntry;
+  readonly resolution: KeyResolution;
+}
+
+const memo = new WeakMap<PolicyModel, ConditionEntry[]>();
+
+export function conditionEntries(policy: PolicyModel, catalog: Catalog): readonly ConditionEntry[] {
+  let entries = memo.get(policy);
+  if (!entries) {
+    entries = [];
+    for (const statement of policy.statements) {
+      for (const operator of statement.condition?.operators ?? []) {
+        const parsed = parseOperator(operator.operator);
+        for (const key of operator.keys) {
+          entries.push({ statement, operator, parsed, key, resolution: resolveConditionKey(catalog, key.key) });
+        }
+      }
+    }
+    memo.set(policy, entries);
+  }
+  return entries;
+}
+
+/** A condition value as the text IAM compares (JSON numbers and booleans are read as their text). */
+export function valueText(value: string | number | boolean): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Whether a value uses a policy variable, which stands for a value only known at request time. */
+export function hasVariable(text: string): boolean {
+  return text.includes('${');
+}

@@ -1,0 +1,63 @@
+/**
+ * The size of a policy as AWS counts it against its quota (characters other than white space) and the quota of
+ * each policy type (data/policy-size-quotas.json). Shared by the policy-size-exceeds-* rules.
+ */
+import quotaData from '../../../../data/policy-size-quotas.json';
+import { openingBrace } from './openingBrace';
+import type { Edit, PolicyType, RuleContext } from '../types';
+
+export interface SizeQuota {
+  readonly policyType: PolicyType;
+  readonly characters: number;
+  readonly what: string;
+  readonly also?: string;
+}
+
+const quotas = new Map((quotaData.quotas as SizeQuota[]).map((q) => [q.policyType, q]));
+
+export function quotaFor(policyType: PolicyType): SizeQuota | undefined {
+  return quotas.get(policyType);
+}
+
+/** Characters that count: everything but white space (anywhere, as IAM's quota page says). */
+export function countedCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) count++;
+  }
+  return count;
+}
+
+/**
+ * Whether `text` with `edits` applied stays within the quota of `policyType` (true for a type without one). A fix
+ * that would take the policy over it is no longer safe: it brings up policy-size-exceeds-*-quota (known failure K16).
+ */
+export function fitsQuotaAfter(text: string, policyType: PolicyType, edits: readonly Edit[]): boolean {
+  const quota = quotaFor(policyType);
+  if (!quota) return true;
+  let size = countedCharacters(text);
+  for (const edit of edits) size += countedCharacters(edit.text) - countedCharacters(text.slice(edit.offset, edit.offset + edit.length));
+  return size <= quota.characters;
+}
+
+export function checkSize(context: RuleContext): void {
+  const root = context.policy.root;
+  const quota = quotaFor(context.policyType);
+  if (root?.type !== 'object' || !quota) return;
+  const size = countedCharacters(context.policy.text);
+  if (size <= quota.characters) return;
+  context.report({
+    span: openingBrace(root),
+    messageId: 'tooLarge',
+    data: {
+      size: size.toLocaleString('en-US'),
+      quota: quota.characters.toLocaleString('en-US'),
+      what: quota.what,
+      also: quota.also ? ` ${quota.also}` : '',
+    },
+  });
+}
+
+export const sizeMessage =
+  'This policy has {size} characters (not counting white space), more than the {quota} allowed for {what}. Split it into several smaller policies.{also}';

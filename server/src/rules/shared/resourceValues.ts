@@ -1,0 +1,50 @@
+/**
+ * Every string of every Resource and NotResource element, read once per document as an ARN (see arnFields.ts) and
+ * shared by the ARN rules. Principal ARNs and condition values are not resources and are not here.
+ */
+import shorthandData from '../../../../data/resource-shorthands.json';
+import type { ListElement, PolicyModel, Statement, StringValue } from '../../policy/model';
+import { readResource, type ResourceShape } from './arnFields';
+import type { PolicyType } from '../types';
+
+export interface ResourceValue {
+  readonly statement: Statement;
+  readonly element: ListElement;
+  readonly value: StringValue;
+  /** `shorthand`: a service's documented abbreviation (data/resource-shorthands.json), not judged as an ARN. */
+  readonly shape: ResourceShape | { readonly kind: 'shorthand' };
+}
+
+interface Shorthand {
+  readonly prefix: string;
+  readonly policyTypes: readonly PolicyType[];
+}
+
+const shorthands = shorthandData.shorthands as readonly Shorthand[];
+
+/**
+ * The policy types whose statements have a Resource to check. A role trust policy must not have one at all, which
+ * is a finding of its own (role-trust-policy-syntax-error-resource), so the ARN rules stay silent there.
+ */
+export const arnPolicyTypes: readonly PolicyType[] = ['identity', 'resource', 'scp', 'rcp', 'permissions-boundary', 'session'];
+
+const memo = new WeakMap<PolicyModel, { policyType: PolicyType; values: readonly ResourceValue[] }>();
+
+export function resourceValuesOf(policy: PolicyModel, policyType: PolicyType): readonly ResourceValue[] {
+  const cached = memo.get(policy);
+  if (cached?.policyType === policyType) return cached.values;
+  const values: ResourceValue[] = [];
+  for (const statement of policy.statements) {
+    for (const element of [statement.resource, statement.notResource]) {
+      if (!element) continue;
+      for (const value of element.values) values.push({ statement, element, value, shape: shapeOf(value.value, policyType) });
+    }
+  }
+  memo.set(policy, { policyType, values });
+  return values;
+}
+
+function shapeOf(value: string, policyType: PolicyType): ResourceValue['shape'] {
+  const shorthand = shorthands.some((s) => s.policyTypes.includes(policyType) && value.startsWith(s.prefix));
+  return shorthand ? { kind: 'shorthand' } : readResource(value);
+}
