@@ -1,7 +1,7 @@
 /**
- * "Show the actions this policy allows": a read-only Markdown document (scheme `iam-policy-actions`) with the
- * server's listing of each statement's actions, grouped by service and access level. The listing follows edits of
- * the policy while it is open.
+ * "Show the actions this policy allows": the server's listing of each statement's actions, grouped by service and
+ * access level, shown rendered in VS Code's Markdown preview. The preview reads a read-only virtual document (scheme
+ * `iam-policy-actions`) that this module provides; the listing follows edits of the policy while it is open.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -71,6 +71,9 @@ export function registerActionsDocuments(context: vscode.ExtensionContext, clien
   );
 }
 
+/** Built-in Markdown preview command; absent when the user disabled the built-in Markdown extension. */
+const markdownPreviewCommand = 'markdown.showPreviewToSide';
+
 export async function showActions(editor: vscode.TextEditor | undefined, statementOnly: boolean): Promise<void> {
   if (!editor) {
     void vscode.window.showInformationMessage('Open an IAM policy first.');
@@ -79,5 +82,14 @@ export async function showActions(editor: vscode.TextEditor | undefined, stateme
   const uri = listingUri(editor.document.uri, statementOnly ? editor.selection.active : undefined);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  // Rendered, the listing reads as headings and lists; the Markdown source is a fallback for when there is no preview.
+  if ((await vscode.commands.getCommands(true)).includes(markdownPreviewCommand)) {
+    try {
+      await vscode.commands.executeCommand(markdownPreviewCommand, uri);
+      return;
+    } catch {
+      // fall through to the source
+    }
+  }
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }
