@@ -83,13 +83,13 @@ export async function showActions(editor: vscode.TextEditor | undefined, stateme
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
   // Rendered, the listing reads as headings and lists; the Markdown source is a fallback for when there is no preview.
-  if ((await vscode.commands.getCommands(true)).includes(markdownPreviewCommand)) {
-    try {
-      await vscode.commands.executeCommand(markdownPreviewCommand, uri);
-      return;
-    } catch {
-      // fall through to the source
-    }
+  // (The command is not asked for with getCommands: that lists it only once the Markdown extension has activated,
+  // and running it is what activates it.)
+  try {
+    await vscode.commands.executeCommand(markdownPreviewCommand, uri);
+    return;
+  } catch {
+    // no Markdown extension: show the source
   }
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }

@@ -32,15 +32,28 @@ suite('IAM policy commands in VS Code (code-server)', () => {
     await workbench.openFile('reports.iam.json');
     await workbench.runCommand('IAM Policy: Show the actions this policy allows');
     // The Markdown preview renders into a webview: its frames hold the headings, not the editor's text lines.
-    const heading = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('h2, h3', { hasText: /Amazon S3|s3/ }).first();
+    const preview = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const heading = preview.locator('h3', { hasText: 's3: Amazon S3' }).first();
     await heading.waitFor({ timeout: 30_000 });
+    await preview.locator('li', { hasText: 'sqs:GetQueueUrl' }).first().waitFor();
     await workbench.screenshot('09-actions-listing');
-    const tab = workbench.page.locator('.tab.active');
-    assert.match(await tab.innerText(), /Preview/);
+    const tab = workbench.page.locator('.tab[aria-label^="Preview reports.iam.json actions.md"]');
+    assert.equal(await tab.count(), 1);
+    // The listing follows edits of the policy.
+    await workbench.page.locator('.tab[data-resource-name="reports.iam.json"]').click();
+    await workbench.goToText('"sns:Publish", ');
+    await workbench.page.keyboard.press('ArrowRight');
+    await workbench.page.keyboard.type('"sns:Subscribe');
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.keyboard.type('", ');
+    await preview.locator('li', { hasText: 'sns:Subscribe' }).first().waitFor({ timeout: 30_000 });
+    await workbench.save('sns:Subscribe');
+    await tab.click();
+    await workbench.page.keyboard.press('Control+W');
+    await tab.waitFor({ state: 'detached' });
   });
 
   test('"Choose policy type" asks where to keep the choice, and keeps it in .iampolicy.json', async () => {
-    await workbench.page.keyboard.press('Control+W'); // the preview
     await workbench.openFile('deploy.iam.json');
     await workbench.runCommand('IAM Policy: Choose policy type for this document');
     await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Permissions boundary' }).first().click();
@@ -51,7 +64,13 @@ suite('IAM policy commands in VS Code (code-server)', () => {
     const item = workbench.page.locator('.statusbar-item', { hasText: /boundary/i }).first();
     await item.waitFor({ timeout: 30_000 });
     await workbench.screenshot('10b-policy-type-kept');
-    assert.deepEqual(JSON.parse(readFileSync(path('.iampolicy.json'), 'utf8')), { policyTypes: { '/deploy.iam.json': 'permissions-boundary' } });
+    // Quick Open has not indexed the new file yet: open it from the explorer.
+    await workbench.page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.iampolicy.json' }).click();
+    await workbench.page.locator('.tab.active[data-resource-name=".iampolicy.json"]').waitFor();
+    await workbench.editor().locator('.view-lines', { hasText: 'permissions-boundary' }).waitFor();
+    await workbench.screenshot('10c-policy-type-in-config');
+    await workbench.openFile('deploy.iam.json');
+    assert.deepEqual(JSON.parse(readFileSync(path('.iampolicy.json'), 'utf8')), { policyTypes: { './deploy.iam.json': 'permissions-boundary' } });
     assert.equal(existsSync(path('.vscode')), false);
   });
 
