@@ -33,8 +33,18 @@ function paramsOf(uri: vscode.Uri): GrantsParams | undefined {
 
 export function registerActionsDocuments(context: vscode.ExtensionContext, client: LanguageClient): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
-  const open = new Map<string, vscode.Uri>(); // listing URI -> policy URI
+  const open = new Map<string, vscode.Uri>(); // listing URI -> policy URI, while the policy is open
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * VS Code closes a virtual document that no text editor shows after a while, though the Markdown preview still shows
+   * it; the preview refreshes when the document opens again, so a closed listing is opened rather than changed.
+   */
+  function refresh(listing: string): void {
+    const uri = vscode.Uri.parse(listing);
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === listing)) changed.fire(uri);
+    else vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+  }
 
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
@@ -59,13 +69,20 @@ export function registerActionsDocuments(context: vscode.ExtensionContext, clien
       for (const [listing, policy] of open) {
         if (policy.toString() !== source) continue;
         clearTimeout(timers.get(listing));
-        timers.set(listing, setTimeout(() => changed.fire(vscode.Uri.parse(listing)), refreshDelayMs));
+        timers.set(listing, setTimeout(() => refresh(listing), refreshDelayMs));
       }
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document.uri.scheme !== actionsScheme) return;
-      open.delete(document.uri.toString());
-      clearTimeout(timers.get(document.uri.toString()));
+      const closed = document.uri.toString();
+      if (document.uri.scheme === actionsScheme) {
+        clearTimeout(timers.get(closed));
+        return; // a preview may still show the listing: keep following its policy
+      }
+      for (const [listing, policy] of open) {
+        if (policy.toString() !== closed) continue;
+        open.delete(listing);
+        clearTimeout(timers.get(listing));
+      }
     }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
