@@ -3,6 +3,9 @@
  * The manifest (package.json `contributes.configuration`) declares the same properties; test/meta checks both agree.
  */
 
+/** The project config file the CLI and the server read (server/src/config/projectConfig.ts). */
+export const configFileName = '.iampolicy.json';
+
 export const settingsSection = 'iamPolicy';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

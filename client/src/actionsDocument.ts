@@ -1,7 +1,7 @@
 /**
- * "Show the actions this policy allows": a read-only Markdown document (scheme `iam-policy-actions`) with the
- * server's listing of each statement's actions, grouped by service and access level. The listing follows edits of
- * the policy while it is open.
+ * "Show the actions this policy allows": the server's listing of each statement's actions, grouped by service and
+ * access level, shown rendered in VS Code's Markdown preview. The preview reads a read-only virtual document (scheme
+ * `iam-policy-actions`) that this module provides; the listing follows edits of the policy while it is open.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -33,8 +33,18 @@ function paramsOf(uri: vscode.Uri): GrantsParams | undefined {
 
 export function registerActionsDocuments(context: vscode.ExtensionContext, client: LanguageClient): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
-  const open = new Map<string, vscode.Uri>(); // listing URI -> policy URI
+  const open = new Map<string, vscode.Uri>(); // listing URI -> policy URI, while the policy is open
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * VS Code closes a virtual document that no text editor shows after a while, though the Markdown preview still shows
+   * it; the preview refreshes when the document opens again, so a closed listing is opened rather than changed.
+   */
+  function refresh(listing: string): void {
+    const uri = vscode.Uri.parse(listing);
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === listing)) changed.fire(uri);
+    else vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+  }
 
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
@@ -59,17 +69,27 @@ export function registerActionsDocuments(context: vscode.ExtensionContext, clien
       for (const [listing, policy] of open) {
         if (policy.toString() !== source) continue;
         clearTimeout(timers.get(listing));
-        timers.set(listing, setTimeout(() => changed.fire(vscode.Uri.parse(listing)), refreshDelayMs));
+        timers.set(listing, setTimeout(() => refresh(listing), refreshDelayMs));
       }
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document.uri.scheme !== actionsScheme) return;
-      open.delete(document.uri.toString());
-      clearTimeout(timers.get(document.uri.toString()));
+      const closed = document.uri.toString();
+      if (document.uri.scheme === actionsScheme) {
+        clearTimeout(timers.get(closed));
+        return; // a preview may still show the listing: keep following its policy
+      }
+      for (const [listing, policy] of open) {
+        if (policy.toString() !== closed) continue;
+        open.delete(listing);
+        clearTimeout(timers.get(listing));
+      }
     }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
 }
+
+/** Built-in Markdown preview command; absent when the user disabled the built-in Markdown extension. */
+const markdownPreviewCommand = 'markdown.showPreviewToSide';
 
 export async function showActions(editor: vscode.TextEditor | undefined, statementOnly: boolean): Promise<void> {
   if (!editor) {
@@ -79,5 +99,14 @@ export async function showActions(editor: vscode.TextEditor | undefined, stateme
   const uri = listingUri(editor.document.uri, statementOnly ? editor.selection.active : undefined);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+  // Rendered, the listing reads as headings and lists; the Markdown source is a fallback for when there is no preview.
+  // (The command is not asked for with getCommands: that lists it only once the Markdown extension has activated,
+  // and running it is what activates it.)
+  try {
+    await vscode.commands.executeCommand(markdownPreviewCommand, uri);
+    return;
+  } catch {
+    // no Markdown extension: show the source
+  }
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
 }

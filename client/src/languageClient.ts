@@ -6,7 +6,7 @@
 import { workspace, type CompletionItem, type CompletionList, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../shared/protocol';
-import { settingsSection } from '../../shared/settings';
+import { configFileName, settingsSection } from '../../shared/settings';
 import { registerActionsDocuments } from './actionsDocument';
 import { registerCommands } from './commands';
 import { hostLanguages } from './hostLanguages';
@@ -49,7 +49,7 @@ export async function startClient(context: ExtensionContext): Promise<void> {
     synchronize: {
       configurationSection: settingsSection,
       // The project config the CLI reads too; the server re-reads it when it changes.
-      fileEvents: workspace.createFileSystemWatcher('**/.iampolicy.json'),
+      fileEvents: workspace.createFileSystemWatcher(`**/${configFileName}`),
     },
     middleware: {
       // VS Code already offers the contributed snippets; the server's whole-policy templates (for other editors)

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { policyTypeRequest, type PolicyTypeInfo, type PolicyTypeParams } from '../../shared/protocol';
-import { settingsSection } from '../../shared/settings';
+import { configFileName, settingsSection } from '../../shared/settings';
 import { withIndefiniteArticle } from '../../shared/indefiniteArticle';
 import { choosePolicyTypeCommand } from './commandIds';
 import { policyTypeLabels } from './requests';
@@ -63,6 +63,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   }
 
   const refresh = () => void update();
+  const refreshSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, editDelayMs);
+  };
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFileName}`);
   context.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(refresh),
@@ -81,6 +86,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
       // The server re-reads settings on the same event; give it a moment before asking.
       if (event.affectsConfiguration(`${settingsSection}.policyTypes`)) setTimeout(refresh, editDelayMs);
     }),
+    // A policy type kept in .iampolicy.json: the server re-reads the file on the same change; ask it after a moment.
+    configWatcher,
+    configWatcher.onDidCreate(refreshSoon),
+    configWatcher.onDidChange(refreshSoon),
+    configWatcher.onDidDelete(refreshSoon),
     { dispose: () => clearTimeout(timer) },
   );
   refresh();

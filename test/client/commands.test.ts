@@ -1,9 +1,20 @@
-/** The client's pure parts: command ids against the manifest, the policy-type setting entry, the template files. */
+/**
+ * The client's pure parts: command ids against the manifest, the policy-type entry in the settings and in
+ * .iampolicy.json, the template files.
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { suite, test } from 'node:test';
 import * as commandIds from '../../client/src/commandIds';
-import { globForFile, withPolicyType } from '../../client/src/policyTypeSetting';
+import {
+  configGlobForFile,
+  configHasPolicyType,
+  configWithPolicyType,
+  globForFile,
+  isEmptyObjectText,
+  withPolicyType,
+} from '../../client/src/policyTypeSetting';
+import { parseProjectConfig, policyTypeFromConfig } from '../../server/src/config/projectConfig';
 import { fileNameFor, fileTemplatesOf, freeName } from '../../client/src/templateFiles';
 import { matchPathGlob } from '../../shared/pathGlob';
 import { defaultSettings } from '../../shared/settings';
@@ -42,6 +53,62 @@ suite('client commands', () => {
     assert.deepEqual(Object.keys(written), [glob, '*.json'], 'the file entry goes first, so it wins');
     assert.deepEqual(choosePolicyType(model.document.uri, model, { policyTypes: written as typeof defaultSettings.policyTypes }), { type: 'scp', source: 'setting' });
     assert.deepEqual(withPolicyType(written, glob, undefined), { '*.json': 'resource' });
+  });
+
+  test('the .iampolicy.json entry names the file from the config folder, and the server reads it so', () => {
+    const glob = configGlobForFile('policies/app[1].json');
+    assert.equal(glob, './policies/app\\[1\\].json');
+    const text = configWithPolicyType(undefined, glob, 'scp')!;
+    assert.equal(text, `{\n  "policyTypes": {\n    "./policies/app\\\\[1\\\\].json": "scp"\n  }\n}\n`);
+    const { config, problems } = parseProjectConfig(text, new Set());
+    assert.deepEqual(problems, []);
+    const file = { path: '/p/.iampolicy.json', folder: '/p', config, problems };
+    assert.equal(policyTypeFromConfig(file, '/p/policies/app[1].json'), 'scp');
+    assert.equal(policyTypeFromConfig(file, '/p/policies/app1.json'), undefined);
+    // A file at the top gets `./`: without it the glob would match the name in every folder below.
+    const top = configWithPolicyType(undefined, configGlobForFile('deploy.json'), 'rcp')!;
+    const topFile = { path: '/p/.iampolicy.json', folder: '/p', config: parseProjectConfig(top, new Set()).config, problems: [] };
+    assert.equal(policyTypeFromConfig(topFile, '/p/deploy.json'), 'rcp');
+    assert.equal(policyTypeFromConfig(topFile, '/p/sub/deploy.json'), undefined);
+    for (const name of ['x{a,b}.json', 'p\\q{,}.json', '[!a]{x,y}*.json']) {
+      const entry = configWithPolicyType(undefined, configGlobForFile(`policies/${name}`), 'scp')!;
+      const parsed = parseProjectConfig(entry, new Set());
+      assert.deepEqual(parsed.problems, [], name);
+      assert.equal(policyTypeFromConfig({ path: '/p/.iampolicy.json', folder: '/p', ...parsed }, `/p/policies/${name}`), 'scp', name);
+    }
+  });
+
+  test('the .iampolicy.json entry goes first, keeps the rest of the file and its indentation, and goes away whole', () => {
+    const text = '{\n    "rules": { "old-version": "off" },\n    "policyTypes": { "org/*.json": "scp" },\n    "ignore": ["build"]\n}\n';
+    const added = configWithPolicyType(text, './a.json', 'rcp')!;
+    assert.deepEqual(JSON.parse(added), { rules: { 'old-version': 'off' }, policyTypes: { './a.json': 'rcp', 'org/*.json': 'scp' }, ignore: ['build'] });
+    assert.deepEqual(Object.keys(JSON.parse(added)), ['rules', 'policyTypes', 'ignore'], 'keys keep their places');
+    assert.match(added, /^\{\n {4}"rules"/);
+    assert.ok(configHasPolicyType(added, './a.json'));
+    const removed = configWithPolicyType(added, './a.json', undefined)!;
+    assert.deepEqual(JSON.parse(removed), JSON.parse(text));
+    assert.ok(!configHasPolicyType(removed, './a.json'));
+    // Nothing to change: the same text, so the caller writes nothing.
+    assert.equal(configWithPolicyType(text, './b.json', undefined), text);
+    assert.equal(configWithPolicyType(undefined, './b.json', undefined), undefined);
+    // The last entry of the last key: the file would be `{}`, so the answer is to delete it.
+    assert.equal(configWithPolicyType('{"policyTypes": {"./a.json": "scp"}}', './a.json', undefined), undefined);
+    assert.deepEqual(JSON.parse(configWithPolicyType('{"$schema": "x", "policyTypes": {"./a.json": "scp"}}', './a.json', undefined)!), { $schema: 'x' });
+    // A file that is not a config object is not rewritten.
+    assert.throws(() => configWithPolicyType('{"policyTypes": ', './a.json', 'scp'), SyntaxError);
+    assert.throws(() => configWithPolicyType('[]', './a.json', 'scp'), SyntaxError);
+    assert.throws(() => configWithPolicyType('{"policyTypes": []}', './a.json', 'scp'), SyntaxError);
+    assert.equal(configHasPolicyType('{', './a.json'), false);
+    // CRLF files stay CRLF.
+    assert.match(configWithPolicyType('{\r\n  "rules": {}\r\n}\r\n', './a.json', 'scp')!, /^\{\r\n {2}"rules": \{\},\r\n/);
+  });
+
+  test('only a settings file holding nothing but {} counts as empty', () => {
+    assert.ok(isEmptyObjectText('{}'));
+    assert.ok(isEmptyObjectText('{\n}\n'));
+    assert.ok(!isEmptyObjectText('{ "editor.tabSize": 2 }'));
+    assert.ok(!isEmptyObjectText('{\n  // keep me\n}'));
+    assert.ok(!isEmptyObjectText(''));
   });
 
   test('the policy-type entry escapes every glob character of a file name, braces included', () => {

@@ -57,7 +57,7 @@ suite('project config: parsing and validation', () => {
   test('each problem names its key and points at it; valid entries are kept', () => {
     const text = `{
   "rules": { "invalid-effect": "loud", "no-such-rule": "error", "old-version": "warning" },
-  "policyTypes": { "a/*.json": "admin", "/abs/*.json": "trust", "b\\\\*.json": "scp", "../up/*.json": "scp", "ok/*.json": "scp" },
+  "policyTypes": { "a/*.json": "admin", "/abs/*.json": "trust", "b\\\\sub.json": "scp", "../up/*.json": "scp", "ok/*.json": "scp" },
   "filePatterns": "x.json",
   "ignore": ["", 3, "fine/**"],
   "extends": "base"
@@ -70,7 +70,7 @@ suite('project config: parsing and validation', () => {
         'rules.no-such-rule',
         'policyTypes["a/*.json"]',
         'policyTypes["/abs/*.json"]',
-        'policyTypes["b\\\\*.json"]',
+        'policyTypes["b\\\\sub.json"]',
         'policyTypes["../up/*.json"]',
         'filePatterns',
         'ignore[0]',
@@ -117,6 +117,28 @@ suite('project config: paths and globs', () => {
     assert.equal(matchesExtraFilePattern(file, join(root, 'other', 'policies', 'a.json')), false);
     assert.equal(matchesExtraFilePattern(file, join(root, 'deep', 'x.perm.json')), true);
     assert.equal(isIgnoredBy(undefined, join(root, 'build', 'a.json')), false);
+  });
+
+  test('a leading "./" anchors a glob at the config folder', () => {
+    const file = configFile({ policyTypes: { './deploy.json': 'scp', './org/*.json': 'rcp' }, ignore: ['./build/'] });
+    assert.equal(policyTypeFromConfig(file, join(root, 'deploy.json')), 'scp');
+    assert.equal(policyTypeFromConfig(file, join(root, 'sub', 'deploy.json')), undefined, 'not a deploy.json below');
+    assert.equal(policyTypeFromConfig(file, join(root, 'org', 'a.json')), 'rcp');
+    assert.equal(isIgnoredBy(file, join(root, 'build', 'a.json')), true);
+    assert.equal(isIgnoredBy(file, join(root, 'x', 'build', 'a.json')), false);
+    assert.deepEqual(parseProjectConfig('{"policyTypes": {"./a.json": "scp"}, "ignore": ["./build/"]}', knownRules).problems, []);
+  });
+
+  test('"\\" escapes a glob character, so a file name with one is named exactly; any other "\\" is a problem', () => {
+    const text = JSON.stringify({ policyTypes: { './app\\[1\\].json': 'scp', './x\\{a,b\\}\\*.json': 'rcp', 'a\\b.json': 'scp', 'trailing\\': 'scp' } });
+    const { config, problems } = parseProjectConfig(text, knownRules);
+    assert.deepEqual(problems.map((p) => p.key), ['policyTypes["a\\\\b.json"]', 'policyTypes["trailing\\\\"]']);
+    for (const problem of problems) assert.match(problem.message, /folder separator/);
+    const file = configFile({ policyTypes: config.policyTypes });
+    assert.equal(policyTypeFromConfig(file, join(root, 'app[1].json')), 'scp');
+    assert.equal(policyTypeFromConfig(file, join(root, 'app1.json')), undefined);
+    assert.equal(policyTypeFromConfig(file, join(root, 'x{a,b}*.json')), 'rcp');
+    assert.equal(policyTypeFromConfig(file, join(root, 'xa*.json')), undefined);
   });
 
   test('a trailing slash marks a folder glob', () => {

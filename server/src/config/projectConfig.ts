@@ -5,15 +5,15 @@
  *
  * The nearest file wins: it is found by walking up from the policy's folder, and files further up are not merged
  * in. Globs in it are relative to its folder and use `/`; a glob without `/` matches a file or folder name at any
- * depth (like .gitignore).
+ * depth (like .gitignore), and a leading `./` anchors a glob at the config's folder. `\` escapes a glob character.
  */
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { getLanguageService, type ASTNode, type PropertyASTNode } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compilePathGlob } from '../../../shared/pathGlob';
-import { policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
+import { configFileName, policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
 
-export const configFileName = '.iampolicy.json';
+export { configFileName } from '../../../shared/settings';
 
 export interface ProjectConfig {
   /** Rule id -> severity or off; applied under the command-line flags and the editor settings. */
@@ -68,7 +68,12 @@ function keyPath(parent: string, name: string): string {
 /** Why a glob is not usable, or undefined when it is. */
 function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'expected a non-empty glob';
-  if (glob.includes('\\')) return 'use "/" as the folder separator in globs';
+  // `\` escapes a glob character (the "Choose policy type" command writes file names so); before anything else it is
+  // most likely a Windows folder separator.
+  for (let i = glob.indexOf('\\'); i >= 0; i = glob.indexOf('\\', i + 2)) {
+    const next = glob[i + 1];
+    if (next === undefined || !'\\*?[]{}'.includes(next)) return 'use "/" as the folder separator in globs ("\\" only escapes one of \\ * ? [ ] { })';
+  }
   if (glob.startsWith('/') || isAbsolute(glob)) return "expected a glob relative to the config file's folder";
   if (glob.split('/').includes('..')) return "a glob cannot reach outside the config file's folder";
   return undefined;
@@ -186,6 +191,8 @@ function relativeInside(folder: string, path: string): string | undefined {
  */
 function globMatches(rel: string, glob: string): boolean {
   const pattern = glob.endsWith('/') ? glob.slice(0, -1) : glob;
+  // `./` anchors a glob at the config's folder: `./a.json` is that folder's a.json only, not every a.json below it.
+  if (pattern.startsWith('./')) return compilePathGlob(pattern.slice(2))(rel);
   return compilePathGlob(pattern, { matchBase: true })(rel);
 }
 
