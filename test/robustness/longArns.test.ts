@@ -95,6 +95,23 @@ suite('BoundedMemo', () => {
     assert.equal(memo.has('y'.repeat(501)), false);
   });
 
+  test('a key over the longest is answered once while it is asked again and again, and only the last one is kept', () => {
+    const memo = new BoundedMemo<number>({ maxEntries: 10, maxKeyChars: 1_000, maxKeyLength: 100 });
+    let calls = 0;
+    const compute = (key: string) => {
+      calls++;
+      return key.length;
+    };
+    const long = ':'.repeat(61_000);
+    for (let i = 0; i < 22_000; i++) assert.equal(memo.getOrCompute(long, compute), 61_000);
+    assert.equal(calls, 1, 'one computation for 22,000 asks of one long value (fuzz case 383696: 4 s per validation)');
+    assert.equal(memo.getOrCompute('y'.repeat(200), compute), 200);
+    assert.equal(memo.getOrCompute(long, compute), 61_000);
+    assert.equal(calls, 3, 'only the last long key is kept');
+    assert.equal(memo.size, 0);
+    assert.equal(memo.keyLength, 0);
+  });
+
   test('answers what it remembers, undefined answers included, and computes once', () => {
     const memo = new BoundedMemo<string | undefined>({ maxEntries: 10, maxKeyChars: 1_000, maxKeyLength: 100 });
     let calls = 0;
