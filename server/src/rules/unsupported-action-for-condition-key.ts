@@ -1,7 +1,7 @@
-import type { Action } from '../catalog/types';
+import type { Action, Catalog } from '../catalog/types';
 import { statementActions } from '../policy/statementActions';
 import { conditionEntries } from './shared/conditionEntries';
-import { actionSupportsKey, serviceKeyNames } from './shared/conditionKeys';
+import { actionSupportsKey, serviceKeyNames, type KnownKey } from './shared/conditionKeys';
 import { splitStatement } from './shared/statementSplit';
 import { defineRule } from './types';
 
@@ -10,6 +10,20 @@ const shown = 3;
 function describe(actions: readonly Action[]): string {
   const names = actions.slice(0, shown).map((a) => a.fullName).join(', ');
   return actions.length > shown ? `${names} and ${actions.length - shown} more` : names;
+}
+
+/**
+ * The actions that do not support the key, once per list of actions and key: statements repeat the same Action
+ * (`"*"` is one list of 22,000 actions), and a policy of 120 such statements took 3.8 s when each filtered it again.
+ */
+const unsupportedMemo = new WeakMap<readonly Action[], Map<string, readonly Action[]>>();
+
+function unsupportedActions(catalog: Catalog, actions: readonly Action[], key: KnownKey): readonly Action[] {
+  let byKey = unsupportedMemo.get(actions);
+  if (!byKey) unsupportedMemo.set(actions, (byKey = new Map()));
+  let unsupported = byKey.get(key.key);
+  if (!unsupported) byKey.set(key.key, (unsupported = actions.filter((a) => !actionSupportsKey(catalog, a, key))));
+  return unsupported;
 }
 
 export default defineRule({
@@ -31,11 +45,11 @@ export default defineRule({
       const expanded = statementActions(statement, catalog);
       const total = expanded.actions.length;
       if (total === 0) continue;
-      const unsupported = expanded.actions.filter((a) => !actionSupportsKey(catalog, a, resolution.info));
+      const unsupported = unsupportedActions(catalog, expanded.actions, resolution.info);
       if (unsupported.length === 0) continue;
       // Entries whose every action lacks the key can move to a statement of their own.
       const moving = expanded.entries
-        .filter((e) => e.actions.length > 0 && e.actions.every((a) => !actionSupportsKey(catalog, a, resolution.info)))
+        .filter((e) => e.actions.length > 0 && unsupportedActions(catalog, e.actions, resolution.info).length === e.actions.length)
         .map((e) => e.value);
       const suggestion = unsupported.length < total ? splitStatement(policy, statement, moving, key) : undefined;
       report({
