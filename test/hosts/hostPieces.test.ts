@@ -197,6 +197,11 @@ suite('templates read by pieces', () => {
     assert.ok(wholeTwice && wholeTwice.syntaxErrors.length > 0, 'the duplicate name is still reported');
     expectSameReading('Resources: {}\n');
     expectSameReading('Resources:\n- a\n');
+    // A node at the top level that is no plain key (host fuzz case 3817): the indented lines after it are not resources.
+    const tagged = template.replace('  AppRole:', '!!str \n  AppRole:');
+    assert.notEqual(tagged, template);
+    assert.equal(cutTemplate(tagged), undefined);
+    expectSameReading(tagged);
   });
 
   test('an unchanged policy keeps its parsed model from the version before; an edited one is parsed again', () => {

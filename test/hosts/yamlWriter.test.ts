@@ -156,6 +156,16 @@ suite('yamlWriter: what it refuses', () => {
   test('an implied node', () => {
     assert.equal(yamlWriter('a: 1\n').replaceValue({ kind: 'scalar', value: 'x', span: { offset: 0, length: 0 }, implied: true }, 'y'), undefined);
   });
+  test('an entry in a mapping whose first key has a tag before it on its line (host fuzz case 8892)', () => {
+    const text = 'doc:\n  !Ref \\Version: "2012-10-17"\n  Statement: []\n';
+    const mapping = at(readYaml(text).documents[0].root, ['doc']) as HostMapping;
+    assert.equal(mapping.kind, 'mapping');
+    assert.equal(yamlWriter(text).insertEntry(mapping, mapping.entries[0], 'Version', '2012-10-17'), undefined);
+    assert.equal(yamlWriter(text).insertEntry(mapping, undefined, 'Id', 'x'), undefined);
+    const plain = 'doc:\n  Statement: []\n';
+    const plainMapping = at(readYaml(plain).documents[0].root, ['doc']) as HostMapping;
+    assert.ok(yamlWriter(plain).insertEntry(plainMapping, plainMapping.entries[0], 'Version', '2012-10-17'));
+  });
 });
 
 suite('yamlWriter: nodes rebuilt by another host are found by their span', () => {

@@ -58,6 +58,9 @@ export function cutTemplate(text: string): Cut | undefined {
       const blank = offset + indent >= lineEnd || c === '\r' || c === '#';
       if (!blank) {
         if (indent === 0) {
+          // The tail must start at a plain top-level key (`Outputs:`): a tag, anchor or other node there (`!!str`)
+          // can take the indented lines after it, which the cut would count as resources.
+          if (!/^[A-Za-z0-9_][^:#]*:(?:[ \t\r]|$)/.test(text.slice(offset, lineEnd))) return undefined;
           state = 'tail';
           tailStart = offset;
         } else if (entryIndent < 0 || indent === entryIndent) {

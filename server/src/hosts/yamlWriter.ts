@@ -309,6 +309,10 @@ export function yamlWriter(text: string): HostWriter {
         return [{ offset: end(node.entries[node.entries.length - 1].span), length: 0, text: `, ${entry}` }];
       }
       if (layout.style !== 'block-map' || node.entries.length === 0) return undefined;
+      // A tag or anchor before the first key on its line (`!Ref \Version: x`) puts the entries' column after it: a
+      // line written at that column would not line up with the key's line. Refused rather than guessed.
+      const firstKey = node.entries[0].keySpan.offset;
+      if (!/^[ \t]*(-[ \t]+)*$/.test(text.slice(lineStart(firstKey), firstKey))) return undefined;
       const lines = renderBlockLines({ [key]: value }, layout.column, layout.file);
       // Before an entry whose key is a plain or quoted scalar; a complex key (`[a, b]: x`, `? x`) gets the new entry
       // after the last one instead, where no key follows it on the line.
