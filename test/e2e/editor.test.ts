@@ -65,24 +65,24 @@ suite('IAM policy extension in VS Code (code-server)', () => {
     assert.match(read('read.iam.json'), /"Action": \["s3:GetObject"\]/);
   });
 
-  test('Ctrl+Space in an empty Action string lists the most used services first (ec2, iam, s3), not a2c, a4b...', async () => {
-    await workbench.openFile('services.iam.json');
+  /** Ctrl+Space between the quotes of the file's first empty string; the suggest list's labels. */
+  async function suggestionsInEmptyString(file: string): Promise<string[]> {
+    await workbench.openFile(file);
     await workbench.goToText('""');
     await workbench.page.keyboard.press('ArrowRight');
     await workbench.page.keyboard.press('ArrowLeft');
     await workbench.page.keyboard.press('Control+Space');
-    const labels = await workbench.suggestions();
+    return workbench.suggestions();
+  }
+
+  test('Ctrl+Space in an empty Action string lists the most used services first (ec2, iam, s3), not a2c, a4b...', async () => {
+    const labels = await suggestionsInEmptyString('services.iam.json');
     await workbench.screenshot('04c-completion-services');
     assert.deepEqual(labels.slice(0, 3).map((label) => label.split(',')[0]), ['ec2', 'iam', 's3'], labels.join('\n'));
   });
 
   test('Ctrl+Space in an empty Principal string offers the principal forms, account root first after "*"', async () => {
-    await workbench.openFile('assume.trust.json');
-    await workbench.goToText('""');
-    await workbench.page.keyboard.press('ArrowRight');
-    await workbench.page.keyboard.press('ArrowLeft');
-    await workbench.page.keyboard.press('Control+Space');
-    const labels = await workbench.suggestions();
+    const labels = await suggestionsInEmptyString('assume.trust.json');
     await workbench.screenshot('04d-completion-principal');
     assert.ok(labels.some((label) => label.includes(':root')), labels.join('\n'));
   });
