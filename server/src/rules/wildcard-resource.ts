@@ -155,10 +155,7 @@ function typeNames(types: readonly string[]): string {
 
 /** Replace a type-wide ARN with the ARN formats of the types it names, placeholders to fill in. */
 function typeTemplates(text: string, statement: Statement, value: StringValue, formats: readonly string[]): Fix[] {
-  const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
-  const edit = replaceWithStrings(text, value.node, formats.map(arnTemplate).filter((f) => !others.has(f)));
-  if (!edit || formats.length > templateLimit) return [];
-  return [{ title: `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`, edits: [edit], placeholders: true }];
+  return replacedByTemplates(text, statement, value, formats, `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`);
 }
 
 /**
@@ -177,10 +174,15 @@ function supportsResourceScoping(action: Action): boolean {
  */
 function templates(text: string, statement: Statement, star: StringValue, actions: readonly Action[], catalog: Catalog): Fix[] {
   if (actions.length === 0 || actions.some((a) => a.resourceTypes.length === 0)) return [];
-  const formats = [...new Set(neededResourceTypes(actions, catalog).map((type) => arnTemplate(type.resourceType.arn)))];
-  if (formats.length > templateLimit) return [];
+  const formats = neededResourceTypes(actions, catalog).map((type) => type.resourceType.arn);
+  return replacedByTemplates(text, statement, star, formats, `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`);
+}
+
+/** The value replaced by the formats as templates, less those the Resource already lists; none past the limit. */
+function replacedByTemplates(text: string, statement: Statement, value: StringValue, formats: readonly string[], title: string): Fix[] {
+  const written = [...new Set(formats.map(arnTemplate))];
+  if (written.length > templateLimit) return [];
   const others = new Set((statement.resource?.values ?? []).map((v) => v.value));
-  const edit = replaceWithStrings(text, star.node, formats.filter((f) => !others.has(f)));
-  if (!edit) return [];
-  return [{ title: `Replace "${star.value}" with the ARN templates of these actions' resources (fill in each \${...})`, edits: [edit], placeholders: true }];
+  const edit = replaceWithStrings(text, value.node, written.filter((f) => !others.has(f)));
+  return edit ? [{ title, edits: [edit], placeholders: true }] : [];
 }
