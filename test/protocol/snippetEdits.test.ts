@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, suite, test } from 'node:test';
+import { sendAndPublishOnEveryResource } from '../support/documents';
 import { LspProcess, type Notification } from '../support/lspClient';
 
 interface Diagnostic {
@@ -24,20 +25,7 @@ interface Action {
   edit: { changes?: Record<string, Edit[]>; documentChanges?: { textDocument: { uri: string; version: number }; edits: Edit[] }[] };
 }
 
-const text = [
-  '{',
-  '  "Version": "2012-10-17",',
-  '  "Statement": [',
-  '    {',
-  '      "Effect": "Allow",',
-  '      "Action": ["sqs:SendMessage", "sns:Publish"],',
-  '      "Resource": [',
-  '        "*"',
-  '      ]',
-  '    }',
-  '  ]',
-  '}',
-].join('\n');
+const text = sendAndPublishOnEveryResource;
 
 async function started(workspaceEdit: Record<string, unknown> | undefined, initializationOptions?: unknown): Promise<LspProcess> {
   const server = new LspProcess();

@@ -11,7 +11,7 @@ import { defaultSettings } from '../../shared/settings';
 import { compatibleFixes } from '../../server/src/service/codeActions';
 import { escapeSnippetText, finishCodeActions, placeholderMark, type SnippetEditSupport } from '../../server/src/service/snippetEdits';
 import type { Problem } from '../../server/src/rules/types';
-import { documentOf } from '../support/documents';
+import { documentOf, sendAndPublishOnEveryResource } from '../support/documents';
 import { modelOf, service, textAfterEdits } from '../support/service';
 import { expandSnippet } from '../support/snippetText';
 
@@ -54,20 +54,6 @@ function appliedWithStartLineIndentation(document: TextDocument, edits: readonly
   );
 }
 
-const multiLine = [
-  '{',
-  '  "Version": "2012-10-17",',
-  '  "Statement": [',
-  '    {',
-  '      "Effect": "Allow",',
-  '      "Action": ["sqs:SendMessage", "sns:Publish"],',
-  '      "Resource": [',
-  '        "*"',
-  '      ]',
-  '    }',
-  '  ]',
-  '}',
-].join('\n');
 
 suite('snippet edits: placeholders as tab stops', () => {
   test('a suggestion that inserts placeholders: one tab stop per placeholder, its text the default', () => {
@@ -95,7 +81,7 @@ suite('snippet edits: placeholders as tab stops', () => {
   });
 
   test('equal placeholders are one tab stop (filled in together); numbered in order of appearance', () => {
-    const model = modelOf(multiLine);
+    const model = modelOf(sendAndPublishOnEveryResource);
     const range = { start: { line: 7, character: 9 }, end: { line: 7, character: 9 } };
     const [scope] = service.codeActions(model, [], undefined, options, range, 'exact').filter((a) => a.kind === 'refactor.rewrite.iam-policy.scope-resource');
     assert.ok(scope);
@@ -125,7 +111,7 @@ suite('snippet edits: placeholders as tab stops', () => {
   });
 
   test('for an editor that indents snippet lines (VS Code), the lines leave out the start line\'s indentation', () => {
-    const model = modelOf(multiLine);
+    const model = modelOf(sendAndPublishOnEveryResource);
     const range = { start: { line: 7, character: 9 }, end: { line: 7, character: 9 } };
     const rewrite = (support: SnippetEditSupport) => service.codeActions(model, [], undefined, options, range, support).find((a) => a.kind === 'refactor.rewrite.iam-policy.scope-resource')!;
     const plain = textAfterEdits(model.document, rewrite('none').edit!.changes![model.document.uri]!);
@@ -157,7 +143,7 @@ suite('snippet edits: placeholders as tab stops', () => {
   });
 
   test('only marked actions: a refactoring that copies a placeholder (split statement) stays plain', () => {
-    const text = multiLine.replace('"*"', '"arn:aws:sqs:${Region}:${Account}:${QueueName}"');
+    const text = sendAndPublishOnEveryResource.replace('"*"', '"arn:aws:sqs:${Region}:${Account}:${QueueName}"');
     const model = modelOf(text);
     const range = { start: { line: 5, character: 20 }, end: { line: 5, character: 20 } };
     const actions = service.codeActions(model, [], undefined, options, range, 'exact');
