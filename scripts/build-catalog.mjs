@@ -218,18 +218,21 @@ function build() {
     fail(`implausible data: ${compiled.length} services, ${actionCount} actions (expected >= ${MIN_SERVICES} and >= ${MIN_ACTIONS})`);
   }
 
+  const ids = actionIds(compiled);
+
   // Each service's details, and where they lie counted from the `[` that opens the serviceDetails array.
   let detailsText = '[';
   const headers = compiled.map(({ header, details, namedTypes }, i) => {
     if (i > 0) detailsText += ',';
     const start = detailsText.length;
     detailsText += asciiOnly(stableStringify(details));
-    return [...header, [start, detailsText.length], namedTypes];
+    const { firstId, ranks } = ids[i];
+    return ranks ? [...header, [start, detailsText.length], namedTypes, firstId, ranks] : [...header, [start, detailsText.length], namedTypes, firstId];
   });
   detailsText += ']';
 
   const index = {
-    format: 2,
+    format: 3,
     source: SOURCE,
     dataVersion: pkg.version,
     dataDate: dataDateOf(pkg),
@@ -242,6 +245,7 @@ function build() {
       globalConditionKeys: globalKeys.length,
     },
     levels: LEVELS,
+    actionFacts: actionFacts(compiled, ids, actionCount),
     conditionKeys: keyTable.map((k) => (k.category ? [k.key, k.type, k.description, k.category] : [k.key, k.type, k.description])),
     services: headers,
   };
@@ -258,6 +262,74 @@ function build() {
       `${c.conditionKeys} condition keys, ${c.globalConditionKeys} global keys; data ${index.dataDate} ` +
       `(${SOURCE}@${index.dataVersion}), ${Buffer.byteLength(text)} bytes in ${Math.round(performance.now() - started)} ms`,
   );
+}
+
+/**
+ * Every action's id: its place among all actions sorted by full name as strings compare (code units), so that a list
+ * sorted by id is sorted by full name. A service's actions are one run of ids (they share the prefix `service:`);
+ * `ranks` says where each of its names (in lower-case order, as the index lists them) falls in that run, and is left
+ * out where the two orders agree.
+ */
+function actionIds(compiled) {
+  const order = compiled.map((service, i) => ({ i, key: `${service.header[0]}:` })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ids = new Array(compiled.length);
+  let next = 0;
+  for (const { i } of order) {
+    const names = compiled[i].header[2];
+    const byCodeUnits = names.map((name, position) => ({ name, position })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ranks = new Array(names.length);
+    byCodeUnits.forEach(({ position }, rank) => (ranks[position] = rank));
+    ids[i] = { firstId: next, ranks: ranks.every((rank, position) => rank === position) ? undefined : ranks };
+    next += names.length;
+  }
+  return ids;
+}
+
+/**
+ * Per-action facts the rules ask of every action a statement grants, computed here once for the whole catalogue
+ * (issue 16): each action's access level (one digit per action, in id order, indexing `levels`) and a bitset per
+ * action list of data/ (bit `id` set for a listed action), base64. The lists are matched case-insensitively, as IAM
+ * reads action names; `mfaSensitive` is the whole of missing-mfa's definition (data/mfa-sensitive-actions.json).
+ */
+function actionFacts(compiled, ids, actionCount) {
+  const levels = new Array(actionCount);
+  const byName = new Map();
+  compiled.forEach((service, i) => {
+    const { firstId, ranks } = ids[i];
+    service.header[2].forEach((name, position) => {
+      const id = firstId + (ranks ? ranks[position] : position);
+      levels[id] = service.details[position][0];
+      byName.set(`${service.header[0]}:${name}`.toLowerCase(), { id, prefix: service.header[0], level: LEVELS[service.details[position][0]] });
+    });
+  });
+  const listed = (entries) => new Set(entries.flatMap((entry) => entry.actions.map((name) => name.toLowerCase())));
+  const bitset = (accepts) => {
+    const bytes = new Uint8Array(Math.ceil(actionCount / 8));
+    for (const [name, action] of byName) if (accepts(name, action)) bytes[action.id >> 3] |= 1 << (action.id & 7);
+    return Buffer.from(bytes).toString('base64');
+  };
+  const list = (file) => {
+    const names = listed(readJson(join(root, 'data', file)).entries);
+    return bitset((name) => names.has(name));
+  };
+  const mfa = readJson(join(root, 'data', 'mfa-sensitive-actions.json'));
+  const mfaLevels = new Set(mfa.accessLevels.map((entry) => entry.level));
+  const mfaWriteServices = new Set(mfa.writeServices.map((entry) => entry.service));
+  const mfaIncluded = listed(mfa.include);
+  const mfaExcluded = listed(mfa.exclude);
+  return {
+    levels: levels.join(''),
+    sets: {
+      credentialSelfService: list('credential-self-service-actions.json'),
+      credentialsExposure: list('credentials-exposure-actions.json'),
+      dataExfiltration: list('data-exfiltration-actions.json'),
+      mfaSensitive: bitset(
+        (name, { prefix, level }) =>
+          !mfaExcluded.has(name) && (mfaIncluded.has(name) || mfaLevels.has(level) || (level === 'Write' && mfaWriteServices.has(prefix))),
+      ),
+      resourceExposure: list('resource-exposure-actions.json'),
+    },
+  };
 }
 
 /**

@@ -4,6 +4,8 @@ import { compileGlob, hasWildcard } from './glob';
 import type {
   AccessLevel,
   Action,
+  ActionFacts,
+  ActionListName,
   ActionResource,
   Catalog,
   CatalogInfo,
@@ -33,6 +35,10 @@ type RawService = [
   details: [start: number, end: number],
   /** Indexes of the resource types its actions name, in the order they first name them. */
   namedTypes: number[],
+  /** The id of the service's first action in full-name order; its actions have the ids that follow. */
+  firstId: number,
+  /** Where each action (in actionNames order) falls among the service's ids; absent when the orders agree. */
+  ranks?: number[],
 ];
 
 interface RawIndex {
@@ -42,11 +48,13 @@ interface RawIndex {
   readonly dataDate: string;
   readonly counts: CatalogInfo['counts'];
   readonly levels: AccessLevel[];
+  /** Access levels (digits indexing `levels`, by action id) and data lists as base64 bitsets by action id. */
+  readonly actionFacts: { readonly levels: string; readonly sets: Readonly<Record<ActionListName, string>> };
   readonly conditionKeys: RawKey[];
   readonly services: RawService[];
 }
 
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 /** Comes before the services' action details, the index's last member. */
 const DETAILS_MEMBER = ',"serviceDetails":';
 
@@ -117,6 +125,28 @@ export function createCatalog(indexJson: string): Catalog {
   const entriesByPrefix = new Map(entries.map((e) => [e.service.prefix.toLowerCase(), e]));
   const entriesByService = new Map(entries.map((e) => [e.service, e]));
   const services = entries.map((e) => e.service);
+  const actionCount = index.counts.actions;
+
+  const idAt = (entry: ServiceEntry, position: number): number => entry.raw[7] + (entry.raw[8]?.[position] ?? position);
+
+  // Which service and position each id stands for, built on the first question by id.
+  let idOwners: { entry: Uint16Array; position: Uint16Array } | undefined;
+  function actionById(id: number): Action {
+    if (!idOwners) {
+      idOwners = { entry: new Uint16Array(actionCount), position: new Uint16Array(actionCount) };
+      entries.forEach((entry, e) => {
+        for (let position = 0; position < entry.service.actionNames.length; position++) {
+          const at = idAt(entry, position);
+          idOwners!.entry[at] = e;
+          idOwners!.position[at] = position;
+        }
+      });
+    }
+    if (!(id >= 0 && id < actionCount)) throw new RangeError(`no action has id ${id}`);
+    return actionAt(entries[idOwners.entry[id]!]!, idOwners.position[id]!);
+  }
+
+  const actionFacts = factsOf(index.actionFacts, index.levels, actionCount);
 
   const keyNames = (refs: readonly number[] | undefined): readonly string[] =>
     refs && refs.length ? refs.map((r) => keys[r]!.key) : NONE;
@@ -153,6 +183,7 @@ export function createCatalog(indexJson: string): Catalog {
       return shared;
     };
     const action: Action & { readonly [DETAIL]: ServiceDetail } = {
+      id: idAt(entry, position),
       service: entry.service,
       name,
       fullName: `${entry.service.prefix}:${name}`,
@@ -184,6 +215,11 @@ export function createCatalog(indexJson: string): Catalog {
 
   /** Names are sorted by their lower-case form (the index guarantees it), so a binary search finds one. */
   function actionNamed(entry: ServiceEntry, name: string): Action | undefined {
+    const position = positionNamed(entry, name);
+    return position === undefined ? undefined : actionAt(entry, position);
+  }
+
+  function positionNamed(entry: ServiceEntry, name: string): number | undefined {
     const wanted = name.toLowerCase();
     const names = entry.service.actionNames;
     let low = 0;
@@ -193,7 +229,7 @@ export function createCatalog(indexJson: string): Catalog {
       if (compareLowerCase(names[mid]!, wanted) < 0) low = mid + 1;
       else high = mid;
     }
-    return low < names.length && compareLowerCase(names[low]!, wanted) === 0 ? actionAt(entry, low) : undefined;
+    return low < names.length && compareLowerCase(names[low]!, wanted) === 0 ? low : undefined;
   }
 
   const findService = (prefix: string): Service | undefined => entriesByPrefix.get(prefix.toLowerCase())?.service;
@@ -241,6 +277,71 @@ export function createCatalog(indexJson: string): Catalog {
     }
     expansionsAsWritten.set(pattern, result);
     return result;
+  }
+
+  const idExpansions = new BoundedMemo<Int32Array>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+  const idExpansionsAsWritten = new BoundedMemo<Int32Array>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+  function expandActionIds(pattern: string): Int32Array {
+    let result = idExpansionsAsWritten.get(pattern);
+    if (result) return result;
+    const key = pattern.toLowerCase();
+    result = idExpansions.get(key);
+    if (!result) {
+      result = computeIdExpansion(pattern);
+      idExpansions.set(key, result);
+    }
+    idExpansionsAsWritten.set(pattern, result);
+    return result;
+  }
+
+  /** The ids of the services' actions whose names the predicate accepts (every one without a predicate), ascending. */
+  function idsWhere(candidates: readonly ServiceEntry[], accepts?: (entry: ServiceEntry, name: string) => boolean): Int32Array {
+    const found: number[] = [];
+    for (const entry of candidates) {
+      const names = entry.service.actionNames;
+      for (let position = 0; position < names.length; position++) {
+        if (!accepts || accepts(entry, names[position]!)) found.push(idAt(entry, position));
+      }
+    }
+    return Int32Array.from(found).sort();
+  }
+
+  function computeIdExpansion(pattern: string): Int32Array {
+    const colon = pattern.indexOf(':');
+    if (colon < 0) {
+      if (pattern === '*') return everyId();
+      if (!hasWildcard(pattern)) return NO_IDS;
+      const matches = compileGlob(pattern, { ignoreCase: true });
+      return idsWhere(entries, (e, name) => matches(`${e.service.prefix}:${name}`));
+    }
+    const servicePart = pattern.slice(0, colon);
+    const actionPart = pattern.slice(colon + 1);
+    let candidates: ServiceEntry[];
+    if (hasWildcard(servicePart)) {
+      const serviceMatches = compileGlob(servicePart, { ignoreCase: true });
+      candidates = entries.filter((e) => serviceMatches(e.service.prefix));
+    } else {
+      const entry = entriesByPrefix.get(servicePart.toLowerCase());
+      if (!entry) return NO_IDS;
+      candidates = [entry];
+    }
+    if (!hasWildcard(actionPart)) {
+      const found: number[] = [];
+      for (const entry of candidates) {
+        const position = positionNamed(entry, actionPart);
+        if (position !== undefined) found.push(idAt(entry, position));
+      }
+      return Int32Array.from(found).sort();
+    }
+    if (actionPart === '*') return idsWhere(candidates);
+    const actionMatches = compileGlob(actionPart, { ignoreCase: true });
+    return idsWhere(candidates, (_, name) => actionMatches(name));
+  }
+
+  let allIds: Int32Array | undefined;
+  function everyId(): Int32Array {
+    allIds ??= Int32Array.from({ length: actionCount }, (_, id) => id);
+    return allIds;
   }
 
   function computeExpansion(pattern: string): readonly Action[] {
@@ -320,6 +421,10 @@ export function createCatalog(indexJson: string): Catalog {
 
   return {
     info,
+    actionCount,
+    actionFacts,
+    actionById,
+    expandActionIds,
     services: () => services,
     findService,
     findAction,
@@ -332,6 +437,39 @@ export function createCatalog(indexJson: string): Catalog {
     conditionKeysFor,
     findConditionKey,
     globalConditionKeys: () => globalKeys,
+  };
+}
+
+const NO_IDS = new Int32Array(0);
+
+function factsOf(raw: RawIndex['actionFacts'], levels: readonly AccessLevel[], actionCount: number): ActionFacts {
+  if (raw.levels.length !== actionCount) throw new Error(`IAM catalogue index has access levels for ${raw.levels.length} of ${actionCount} actions`);
+  const bits = new Map<ActionListName, Uint8Array>();
+  const idLists = new Map<ActionListName, Int32Array>();
+  const bitsOf = (list: ActionListName): Uint8Array => {
+    let set = bits.get(list);
+    if (!set) {
+      const text = raw.sets[list];
+      if (text === undefined) throw new Error(`IAM catalogue index has no action list ${list}`);
+      set = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+      bits.set(list, set);
+    }
+    return set;
+  };
+  return {
+    accessLevel: (id) => levels[raw.levels.charCodeAt(id) - 0x30]!,
+    listed: (list, id) => (bitsOf(list)[id >> 3]! & (1 << (id & 7))) !== 0,
+    idsOf(list) {
+      let ids = idLists.get(list);
+      if (!ids) {
+        const set = bitsOf(list);
+        const found: number[] = [];
+        for (let id = 0; id < actionCount; id++) if ((set[id >> 3]! & (1 << (id & 7))) !== 0) found.push(id);
+        ids = Int32Array.from(found);
+        idLists.set(list, ids);
+      }
+      return ids;
+    },
   };
 }
 

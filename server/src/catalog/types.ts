@@ -51,6 +51,11 @@ export interface ActionResource {
 }
 
 export interface Action {
+  /**
+   * The action's place among all actions sorted by full name as strings compare (0 to actionCount - 1): ids sort as
+   * full names do, and index the per-action facts.
+   */
+  readonly id: number;
   readonly service: Service;
   /** Canonical name, e.g. `GetObject`. */
   readonly name: string;
@@ -92,8 +97,28 @@ export interface CatalogInfo {
   };
 }
 
+/** The action lists of data/ that the catalogue holds as bitsets by action id (scripts/build-catalog.mjs). */
+export type ActionListName = 'credentialSelfService' | 'credentialsExposure' | 'dataExfiltration' | 'mfaSensitive' | 'resourceExposure';
+
+/**
+ * Facts of every action by id, computed when the catalogue is built, so that a rule asks them of the 22,000 actions of
+ * `"Action": "*"` without building an Action object or a lower-case name for any of them.
+ */
+export interface ActionFacts {
+  accessLevel(id: number): AccessLevel;
+  /** Whether the action is on the list. */
+  listed(list: ActionListName, id: number): boolean;
+  /** The ids on the list, ascending. */
+  idsOf(list: ActionListName): Int32Array;
+}
+
 export interface Catalog {
   readonly info: CatalogInfo;
+  /** How many actions there are; ids run from 0 to actionCount - 1. */
+  readonly actionCount: number;
+  readonly actionFacts: ActionFacts;
+  /** The action with this id. */
+  actionById(id: number): Action;
   /** Every service, sorted by prefix. */
   services(): readonly Service[];
   /** Case-insensitive lookup of a service prefix. */
@@ -108,6 +133,11 @@ export interface Catalog {
    * from user text. Unknown service or no match: empty array.
    */
   expandAction(pattern: string): readonly Action[];
+  /**
+   * The ids of what expandAction matches, ascending (so in full-name order), without building the actions. Shared
+   * between callers: never modify it.
+   */
+  expandActionIds(pattern: string): Int32Array;
   /** Resource types of an action (empty when it supports only `*`). */
   resourceTypesOf(action: Action): readonly ActionResource[];
   /** Every resource type the service defines, sorted by name, including those none of its actions names. */

@@ -1,10 +1,12 @@
 /**
  * The actions a statement names, with wildcards expanded against the catalogue: rules reason about `iam:Pass*` as
- * the actions it stands for. Computed once per statement and shared by every rule (memoised on the statement).
+ * the actions it stands for. Computed once per statement and shared by every rule and the evaluator (memoised on the
+ * statement): the statement's facts about actions.
  *
- * The catalogue memoises each pattern's expansion, so the same arrays come back for the same patterns across
- * statements and documents; each is sorted by full name once and kept with it here rather than per statement
- * (`"Action": "*"` alone is 22,000 actions), and membership is a binary search, not a set built per statement.
+ * Actions are held as catalogue ids (ascending ids are full names in order), and the per-action facts (access level,
+ * the data lists) are bitsets by id (catalog.actionFacts), so a rule can look at the 22,000 actions of
+ * `"Action": "*"` without building an Action object for any of them. `actions` builds them on first use, for the
+ * rules that need names or resource types.
  */
 import type { Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from './model';
@@ -12,149 +14,195 @@ import type { Statement, StringValue } from './model';
 export interface ActionEntry {
   /** The string as written in Action / NotAction. */
   readonly value: StringValue;
-  /** The actions it matches (empty for an unknown service or action). */
+  /** The ids of the actions it matches, ascending (empty for an unknown service or action). Never modify it. */
+  readonly ids: Int32Array;
+  /** The actions it matches, as catalog.expandAction lists them (built on first use). */
   readonly actions: readonly Action[];
 }
 
 export interface StatementActions {
   /** One entry per string in Action or NotAction. */
   readonly entries: readonly ActionEntry[];
-  /**
-   * The actions the statement covers: the union of the entries for Action; for NotAction, every action of the
-   * catalogue that no entry matches. Sorted by full name, no duplicates.
-   */
-  readonly actions: readonly Action[];
   readonly isNotAction: boolean;
-  /** Whether `actions` holds the action, without building a set of them. */
+  /** How many actions the statement covers. */
+  readonly count: number;
+  /**
+   * The ids of the actions the statement covers, ascending: the union of the entries for Action; for NotAction, every
+   * action that no entry matches. Never modify it.
+   */
+  readonly ids: Int32Array;
+  /** The same actions as Action objects, sorted by full name (built on first use: prefer ids and `has`). */
+  readonly actions: readonly Action[];
+  /** Whether the statement covers the action with this id. */
+  has(id: number): boolean;
+  /** Whether the statement covers the action. */
   covers(action: Action): boolean;
 }
 
 const memo = new WeakMap<Statement, StatementActions>();
 
 export function statementActions(statement: Statement, catalog: Catalog): StatementActions {
-  const cached = memo.get(statement);
-  if (cached) return cached;
-  const element = statement.action ?? statement.notAction;
-  const isNotAction = !statement.action && statement.notAction !== undefined;
-  const entries = (element?.values ?? []).map((value) => ({ value, actions: catalog.expandAction(value.value) }));
-  let actions: readonly Action[];
-  let covers: (action: Action) => boolean;
-  if (isNotAction) {
-    const excluded = union(entries.map((e) => sortedByFullName(e.actions)));
-    const all = sortedByFullName(catalog.expandAction('*'));
-    const set = new Set(excluded);
-    actions = excluded.length === 0 ? all : all.filter((a) => !set.has(a));
-    covers = (action) => !holds(excluded, action);
-  } else {
-    actions = union(entries.map((e) => sortedByFullName(e.actions)));
-    covers = (action) => holds(actions, action);
-  }
-  const result: StatementActions = { entries, actions, isNotAction, covers };
-  memo.set(statement, result);
-  return result;
-}
-
-const sorted = new WeakMap<readonly Action[], readonly Action[]>();
-
-/** The actions sorted by full name (as strings compare), once per expansion. */
-function sortedByFullName(actions: readonly Action[]): readonly Action[] {
-  if (actions.length < 2) return actions;
-  let result = sorted.get(actions);
+  let result = memo.get(statement);
   if (!result) {
-    result = isSorted(actions) ? actions : [...actions].sort((a, b) => compareFullNames(a, b));
-    sorted.set(actions, result);
+    result = new ExpandedStatement(statement, catalog);
+    memo.set(statement, result);
   }
   return result;
 }
 
-/** Binary search of a list sorted by full name. */
-function holds(sortedActions: readonly Action[], action: Action): boolean {
-  const name = action.fullName;
+class Entry implements ActionEntry {
+  private expanded: readonly Action[] | undefined;
+
+  constructor(
+    readonly value: StringValue,
+    readonly ids: Int32Array,
+    private readonly catalog: Catalog,
+  ) {}
+
+  get actions(): readonly Action[] {
+    this.expanded ??= this.catalog.expandAction(this.value.value);
+    return this.expanded;
+  }
+}
+
+/** Sets with more ids than this answer `has` from a bitset rather than by binary search. */
+const BITSET_FROM = 64;
+
+class ExpandedStatement implements StatementActions {
+  readonly entries: readonly ActionEntry[];
+  readonly isNotAction: boolean;
+  readonly count: number;
+  /** The union of the entries' ids: the actions covered, or for NotAction the ones excluded. */
+  private readonly named: Int32Array;
+  private readonly namedBits: Uint32Array | undefined;
+  private complement: Int32Array | undefined;
+  private built: readonly Action[] | undefined;
+
+  constructor(
+    statement: Statement,
+    private readonly catalog: Catalog,
+  ) {
+    const element = statement.action ?? statement.notAction;
+    this.isNotAction = !statement.action && statement.notAction !== undefined;
+    this.entries = (element?.values ?? []).map((value) => new Entry(value, catalog.expandActionIds(value.value), catalog));
+    this.named = union(this.entries.map((entry) => entry.ids), catalog.actionCount);
+    this.namedBits = this.named.length > BITSET_FROM ? bitsetOf(this.named, catalog.actionCount) : undefined;
+    this.count = this.isNotAction ? catalog.actionCount - this.named.length : this.named.length;
+  }
+
+  get ids(): Int32Array {
+    if (!this.isNotAction) return this.named;
+    this.complement ??= complementOf(this.named, this.catalog.actionCount);
+    return this.complement;
+  }
+
+  get actions(): readonly Action[] {
+    if (!this.built) {
+      const ids = this.ids;
+      const actions = new Array<Action>(ids.length);
+      for (let i = 0; i < ids.length; i++) actions[i] = this.catalog.actionById(ids[i]!);
+      this.built = actions;
+    }
+    return this.built;
+  }
+
+  has(id: number): boolean {
+    const named = this.namedBits ? (this.namedBits[id >>> 5]! & (1 << (id & 31))) !== 0 : holds(this.named, id);
+    return named !== this.isNotAction;
+  }
+
+  covers(action: Action): boolean {
+    return this.has(action.id);
+  }
+}
+
+/** Binary search of ascending ids. */
+function holds(ids: Int32Array, id: number): boolean {
   let low = 0;
-  let high = sortedActions.length;
+  let high = ids.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (sortedActions[mid]!.fullName < name) low = mid + 1;
+    if (ids[mid]! < id) low = mid + 1;
     else high = mid;
   }
-  return low < sortedActions.length && sortedActions[low]!.fullName === name;
+  return low < ids.length && ids[low] === id;
 }
+
+function bitsetOf(ids: Int32Array, size: number): Uint32Array {
+  const bits = new Uint32Array((size + 31) >>> 5);
+  for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5]! |= 1 << (ids[i]! & 31);
+  return bits;
+}
+
+function complementOf(ids: Int32Array, size: number): Int32Array {
+  const result = new Int32Array(size - ids.length);
+  let next = 0;
+  let k = 0;
+  for (let id = 0; id < size; id++) {
+    if (k < ids.length && ids[k] === id) k++;
+    else result[next++] = id;
+  }
+  return result;
+}
+
+/**
+ * Ascending id lists merged into one without duplicates. One non-empty list (the common case: one entry, or one that
+ * holds every action) is returned as it is; many short ones are gathered and sorted; long ones go through a bitset,
+ * so a statement of `*` beside a hundred named actions costs one pass over the catalogue, not a merge per entry.
+ */
+function union(lists: readonly Int32Array[], size: number): Int32Array {
+  let total = 0;
+  let nonEmpty: Int32Array | undefined;
+  let nonEmptyCount = 0;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (list.length === size) return list;
+    total += list.length;
+    nonEmpty = list;
+    nonEmptyCount++;
+  }
+  if (nonEmptyCount === 0) return NO_IDS;
+  if (nonEmptyCount === 1) return nonEmpty!;
+  if (total > BITSET_FROM * 4) {
+    const bits = new Uint32Array((size + 31) >>> 5);
+    let count = 0;
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const word = list[i]! >>> 5;
+        const bit = 1 << (list[i]! & 31);
+        if ((bits[word]! & bit) === 0) {
+          bits[word]! |= bit;
+          count++;
+        }
+      }
+    }
+    const result = new Int32Array(count);
+    let next = 0;
+    for (let word = 0; word < bits.length; word++) {
+      let value = bits[word]!;
+      while (value !== 0) {
+        const low = value & -value;
+        result[next++] = (word << 5) | (31 - Math.clz32(low));
+        value ^= low;
+      }
+    }
+    return result;
+  }
+  const gathered = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) {
+    gathered.set(list, at);
+    at += list.length;
+  }
+  gathered.sort();
+  let kept = 0;
+  for (let i = 0; i < gathered.length; i++) if (kept === 0 || gathered[kept - 1] !== gathered[i]) gathered[kept++] = gathered[i]!;
+  return kept === gathered.length ? gathered : gathered.slice(0, kept);
+}
+
+const NO_IDS = new Int32Array(0);
 
 /** Actions in the order of their full names as strings compare (code units, not locale). */
 export function compareFullNames(a: Action, b: Action): number {
   return a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0;
-}
-
-function isSorted(actions: readonly Action[]): boolean {
-  for (let i = 1; i < actions.length; i++) if (compareFullNames(actions[i - 1]!, actions[i]!) >= 0) return false;
-  return true;
-}
-
-/** Lists no longer than this are gathered and sorted together rather than merged one by one. */
-const SHORT_LIST = 8;
-
-/**
- * Sorted lists merged into one, without duplicates. Most entries name one action, so the short lists are gathered
- * and sorted as one (a statement of 300 named actions is one sort, not 300 merges); the long ones (wildcards) are
- * then merged pairwise, so many lists cost O(n log k).
- */
-function union(lists: readonly (readonly Action[])[]): readonly Action[] {
-  const level: (readonly Action[])[] = [];
-  let short: Action[] | undefined;
-  let shortLists = 0;
-  for (const list of lists) {
-    if (list.length === 0) continue;
-    if (list.length > SHORT_LIST) {
-      level.push(list);
-      continue;
-    }
-    short ??= [];
-    shortLists++;
-    for (const action of list) short.push(action);
-  }
-  if (short) level.push(shortLists === 1 && level.length === 0 ? lists.find((list) => list.length > 0)! : sortedUnique(short));
-  if (level.length === 0) return [];
-  return mergeAll(level);
-}
-
-/** The actions sorted by full name, duplicates (by full name) dropped; the array itself when it is already so. */
-function sortedUnique(actions: Action[]): Action[] {
-  if (isSorted(actions)) return actions;
-  actions.sort(compareFullNames);
-  let kept = 0;
-  for (let i = 0; i < actions.length; i++) {
-    if (kept === 0 || compareFullNames(actions[kept - 1]!, actions[i]!) !== 0) actions[kept++] = actions[i]!;
-  }
-  actions.length = kept;
-  return actions;
-}
-
-function mergeAll(lists: (readonly Action[])[]): readonly Action[] {
-  let level = lists;
-  while (level.length > 1) {
-    const next: (readonly Action[])[] = [];
-    for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? mergeTwo(level[k]!, level[k + 1]!) : level[k]!);
-    level = next;
-  }
-  return level[0]!;
-}
-
-function mergeTwo(a: readonly Action[], b: readonly Action[]): Action[] {
-  const out: Action[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const order = compareFullNames(a[i]!, b[j]!);
-    if (order < 0) {
-      out.push(a[i++]!);
-    } else if (order > 0) {
-      out.push(b[j++]!);
-    } else {
-      out.push(a[i++]!);
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
 }

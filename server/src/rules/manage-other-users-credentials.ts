@@ -5,7 +5,7 @@ import { insertProperty, replaceWithString } from './shared/edits';
 import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './shared/grants';
 import { narrowsResources } from './shared/narrowingConditions';
 import { coversEveryArn } from './shared/resourceScope';
-import { credentialSelfServiceActions } from './shared/sensitiveActions';
+import { credentialSelfServiceActions, listedIdsGranted } from './shared/sensitiveActions';
 import { defineRule, type Edit, type Fix } from './types';
 
 /** The caller's own user, in any account: what AWS's self-service examples allow these actions on. */
@@ -26,16 +26,13 @@ export default defineRule({
     for (const statement of policy.statements) {
       // A full administrator manages everything; full-admin-access reports that statement.
       if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
-      const granted = statementActions(statement, catalog);
-      const listed = credentialSelfServiceActions.actionsIn(catalog);
-      // Both sorted by full name: walk the shorter list.
-      const candidates = granted.actions.length > listed.length ? listed.filter((a) => granted.covers(a)) : granted.actions.filter((a) => credentialSelfServiceActions.has(a));
+      const candidates = listedIdsGranted(statementActions(statement, catalog), credentialSelfServiceActions.name, catalog).map((id) => catalog.actionById(id));
       const actions = candidates.filter((a) => !deniedOutright(policy, a, catalog));
       if (actions.length === 0) continue;
       const others = (statement.resource?.values ?? []).filter((v) => namesOtherUsers(v.value));
       if (others.length === 0 || narrowsResources(statement, actions, catalog)) continue;
-      const names = new Set(actions.map((a) => a.fullName));
-      const node = grantingNode(statement, catalog, (a) => names.has(a.fullName));
+      const ids = new Set(actions.map((a) => a.id));
+      const node = grantingNode(statement, catalog, (id) => ids.has(id));
       if (!node || node.type !== 'string') continue;
       const shown = actions.slice(0, 3).map((a) => a.fullName).join(', ') + (actions.length > 3 ? ', ...' : '');
       report({

@@ -1,11 +1,11 @@
 import type { Action, Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
-import { statementActions } from '../policy/statementActions';
+import { statementActions, type StatementActions } from '../policy/statementActions';
 import { conditionTestEdit } from './shared/conditionTestEdit';
 import { deniedOutright, grantingNode, isAllow, isDeny } from './shared/grants';
 import { asksForNoMfa, deniesWithoutMfa, mfaRequirement, narrowsAnything } from './shared/narrowingConditions';
 import { grantsOnEveryResource } from './shared/resourceScope';
-import { isMfaSensitive } from './shared/sensitiveActions';
+import { listedIdsGranted } from './shared/sensitiveActions';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -29,16 +29,13 @@ export default defineRule({
       // A statement whose request is already narrowed (network, organization, tags, service keys...) was written
       // with care for a purpose, typically a service's; MFA matters most for the unconditional ones.
       if (narrowsAnything(statement, catalog)) continue;
-      const sensitive = statementActions(statement, catalog).actions.filter(
-        (a) =>
-          isMfaSensitive(a) &&
-          !guarded.has(a.fullName) &&
-          grantsOnEveryResource(statement, a) &&
-          !deniedOutright(policy, a, catalog),
-      );
+      const sensitive = listedIdsGranted(statementActions(statement, catalog), 'mfaSensitive', catalog)
+        .filter((id) => !guarded.some((deny) => deny.has(id)))
+        .map((id) => catalog.actionById(id))
+        .filter((a) => grantsOnEveryResource(statement, a) && !deniedOutright(policy, a, catalog));
       if (sensitive.length === 0) continue;
-      const names = new Set(sensitive.map((a) => a.fullName));
-      const node = grantingNode(statement, catalog, (a) => names.has(a.fullName));
+      const ids = new Set(sensitive.map((a) => a.id));
+      const node = grantingNode(statement, catalog, (id) => ids.has(id));
       if (!node) continue;
       const edit = conditionTestEdit(policy.text, statement, 'Bool', 'aws:MultiFactorAuthPresent', '"true"');
       report({
@@ -55,12 +52,12 @@ export default defineRule({
  * Actions a Deny of this policy refuses to sessions without MFA (AWS's "deny everything unless MFA" pattern, with
  * BoolIfExists ... false): for those, the Allow statements need no MFA condition of their own.
  */
-function guardedByMfaDeny(policy: PolicyModel, catalog: Catalog): Set<string> {
-  const guarded = new Set<string>();
+function guardedByMfaDeny(policy: PolicyModel, catalog: Catalog): StatementActions[] {
+  const guarded: StatementActions[] = [];
   for (const statement of policy.statements) {
     if (!isDeny(statement) || !statement.resource?.values.some((v) => v.value === '*')) continue;
     if (!deniesWithoutMfa(statement, catalog)) continue;
-    for (const action of statementActions(statement, catalog).actions) guarded.add(action.fullName);
+    guarded.push(statementActions(statement, catalog));
   }
   return guarded;
 }

@@ -45,7 +45,7 @@ export default defineRule({
             judge ??= new GrantJudge(policy, catalog);
             const gain = gainOn(judge, writer, scope, subject);
             if (!gain) continue;
-            const node = grantingNode(statement, catalog, (a) => a === writer.action);
+            const node = grantingNode(statement, catalog, (id) => id === writer.action.id);
             if (node) record(findings, node, writer, scope, subject, gain);
           }
         }

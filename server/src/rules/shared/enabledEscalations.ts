@@ -126,7 +126,7 @@ function grant(statement: Statement, catalog: Catalog, action: Action, onEveryRe
     resources,
     get node() {
       // The statement covers the action, so some Action string brings it in, or it is a NotAction statement.
-      return (node ??= grantingNode(statement, catalog, (a) => a.fullName === action.fullName)!);
+      return (node ??= grantingNode(statement, catalog, (id) => id === action.id)!);
     },
   };
 }

@@ -38,18 +38,18 @@ export function coversAction(statement: Statement, catalog: Catalog, action: Act
   return statementActions(statement, catalog).covers(action);
 }
 
-/** The Action strings that bring in at least one action the predicate accepts, in document order. */
-export function entriesGranting(statement: Statement, catalog: Catalog, accepts: (action: Action) => boolean): StringValue[] {
+/** The Action strings that bring in at least one action (by id) the predicate accepts, in document order. */
+export function entriesGranting(statement: Statement, catalog: Catalog, accepts: (id: number) => boolean): StringValue[] {
   const { entries, isNotAction } = statementActions(statement, catalog);
   if (isNotAction) return [];
-  return entries.filter((entry) => entry.actions.some(accepts)).map((entry) => entry.value);
+  return entries.filter((entry) => entry.ids.some(accepts)).map((entry) => entry.value);
 }
 
 /**
  * Where to point for a finding about some of the statement's actions: the first Action string that brings one in,
  * or the `NotAction` key when the statement grants by exclusion.
  */
-export function grantingNode(statement: Statement, catalog: Catalog, accepts: (action: Action) => boolean): ASTNode | undefined {
+export function grantingNode(statement: Statement, catalog: Catalog, accepts: (id: number) => boolean): ASTNode | undefined {
   if (statement.notAction && !statement.action) return statement.notAction.keyNode;
   return entriesGranting(statement, catalog, accepts)[0]?.node;
 }

@@ -10,8 +10,8 @@ import { entries as credentialsExposureEntries } from '../../../../data/credenti
 import dataExfiltrationData from '../../../../data/data-exfiltration-actions.json';
 import mfaData from '../../../../data/mfa-sensitive-actions.json';
 import { entries as resourceExposureEntries } from '../../../../data/resource-exposure-actions.json';
-import type { Action, Catalog } from '../../catalog/types';
-import { compareFullNames } from '../../policy/statementActions';
+import type { Action, ActionListName, Catalog } from '../../catalog/types';
+import type { StatementActions } from '../../policy/statementActions';
 
 export interface ActionListEntry {
   readonly actions: readonly string[];
@@ -19,45 +19,42 @@ export interface ActionListEntry {
   readonly source: string;
 }
 
-/** A list of actions with the reason for each, and a case-insensitive membership test. */
+/**
+ * A list of actions with the reason for each. Membership is asked of the catalogue, which holds each list as a bitset
+ * by action id (scripts/build-catalog.mjs reads the same files), matched without regard to case as IAM reads names.
+ */
 export interface ActionList {
+  /** The catalogue's name for the list (catalog.actionFacts). */
+  readonly name: ActionListName;
   readonly entries: readonly ActionListEntry[];
-  has(action: Action): boolean;
-  /** The listed actions the catalogue knows, sorted by full name: fewer to look at than a statement of `s3:*`. */
-  actionsIn(catalog: Catalog): readonly Action[];
 }
 
-function actionList(entries: readonly ActionListEntry[]): ActionList {
-  const names = new Set(entries.flatMap((entry) => entry.actions.map((a) => a.toLowerCase())));
-  const known = new WeakMap<Catalog, readonly Action[]>();
-  return {
-    entries,
-    has: (action) => names.has(lowerCaseName(action)),
-    actionsIn(catalog) {
-      let actions = known.get(catalog);
-      if (!actions) {
-        const found = new Set([...names].flatMap((name) => catalog.findAction(name) ?? []));
-        actions = [...found].sort(compareFullNames);
-        known.set(catalog, actions);
-      }
-      return actions;
-    },
-  };
+export const credentialsExposureActions: ActionList = { name: 'credentialsExposure', entries: credentialsExposureEntries };
+export const dataExfiltrationActions: ActionList = { name: 'dataExfiltration', entries: dataExfiltrationData.entries };
+export const resourceExposureActions: ActionList = { name: 'resourceExposure', entries: resourceExposureEntries };
+export const credentialSelfServiceActions: ActionList = { name: 'credentialSelfService', entries: credentialSelfServiceData.entries };
+
+/** Whether the catalogue's list holds the action. */
+export function isListed(catalog: Catalog, list: ActionList, action: Action): boolean {
+  return catalog.actionFacts.listed(list.name, action.id);
 }
 
-const lowerCaseNames = new WeakMap<Action, string>();
-
-/** The action's full name in lower case, made once per action: the lists are asked about every action of a statement. */
-function lowerCaseName(action: Action): string {
-  let name = lowerCaseNames.get(action);
-  if (name === undefined) lowerCaseNames.set(action, (name = action.fullName.toLowerCase()));
-  return name;
+/**
+ * The ids of the listed actions the statement covers, ascending (so in full-name order). Walks whichever side is
+ * shorter: the list for a statement of `*`, the statement's actions for a statement of a few.
+ */
+export function listedIdsGranted(granted: StatementActions, list: ActionListName, catalog: Catalog): number[] {
+  const facts = catalog.actionFacts;
+  const listed = facts.idsOf(list);
+  const found: number[] = [];
+  if (granted.count > listed.length) {
+    for (let i = 0; i < listed.length; i++) if (granted.has(listed[i]!)) found.push(listed[i]!);
+  } else {
+    const ids = granted.ids;
+    for (let i = 0; i < ids.length; i++) if (facts.listed(list, ids[i]!)) found.push(ids[i]!);
+  }
+  return found;
 }
-
-export const credentialsExposureActions = actionList(credentialsExposureEntries);
-export const dataExfiltrationActions = actionList(dataExfiltrationData.entries);
-export const resourceExposureActions = actionList(resourceExposureEntries);
-export const credentialSelfServiceActions = actionList(credentialSelfServiceData.entries);
 
 export interface MfaSensitiveFacts {
   readonly accessLevels: readonly { level: string; reason: string; source: string }[];
@@ -66,25 +63,9 @@ export interface MfaSensitiveFacts {
   readonly exclude: readonly ActionListEntry[];
 }
 
-export const mfaSensitiveFacts: MfaSensitiveFacts = mfaData;
-
-const mfaLevels = new Set<string>(mfaData.accessLevels.map((entry) => entry.level));
-const mfaWriteServices = new Set(mfaData.writeServices.map((entry) => entry.service));
-const mfaIncluded = actionList(mfaData.include);
-const mfaExcluded = actionList(mfaData.exclude);
-
 /**
  * Sensitive enough to want MFA: Permissions management actions of any service, Write actions of IAM, STS and
  * Organizations, and the listed extras; minus the listed exceptions (MFA set-up, role assumption, PassRole...).
+ * The catalogue computes it for every action when it is built (its `mfaSensitive` list) from these facts.
  */
-export function isMfaSensitive(action: Action): boolean {
-  let answer = mfaAnswers.get(action);
-  if (answer === undefined) {
-    answer = !mfaExcluded.has(action) && (mfaIncluded.has(action) || mfaLevels.has(action.accessLevel) || (action.accessLevel === 'Write' && mfaWriteServices.has(action.service.prefix)));
-    mfaAnswers.set(action, answer);
-  }
-  return answer;
-}
-
-/** Asked for every action of every Allow statement; answered once per action. */
-const mfaAnswers = new WeakMap<Action, boolean>();
+export const mfaSensitiveFacts: MfaSensitiveFacts = mfaData;

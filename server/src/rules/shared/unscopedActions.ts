@@ -7,7 +7,7 @@ import { statementActions } from '../../policy/statementActions';
 import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
 import { narrowsResources } from './narrowingConditions';
 import { grantsOnEveryResource } from './resourceScope';
-import type { ActionList } from './sensitiveActions';
+import { listedIdsGranted, type ActionList } from './sensitiveActions';
 import type { RuleContext } from '../types';
 
 /** Names shown in a message before "and N more". */
@@ -22,10 +22,7 @@ export function reportUnscopedActions<MessageId extends string>(context: RuleCon
   const { policy, catalog } = context;
   for (const statement of policy.statements) {
     if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
-    const granted = statementActions(statement, catalog);
-    const listed = list.actionsIn(catalog);
-    // Both sides are sorted by full name, so either way round gives the same list; walk the shorter one.
-    const candidates = granted.actions.length > listed.length ? listed.filter((a) => granted.covers(a)) : granted.actions.filter((a) => list.has(a));
+    const candidates = listedIdsGranted(statementActions(statement, catalog), list.name, catalog).map((id) => catalog.actionById(id));
     const actions = candidates.filter(
       (a) =>
         grantsOnEveryResource(statement, a) &&
@@ -33,8 +30,8 @@ export function reportUnscopedActions<MessageId extends string>(context: RuleCon
         !narrowsResources(statement, [a], catalog),
     );
     if (actions.length === 0) continue;
-    const names = new Set(actions.map((a) => a.fullName));
-    const node = grantingNode(statement, catalog, (a) => names.has(a.fullName));
+    const ids = new Set(actions.map((a) => a.id));
+    const node = grantingNode(statement, catalog, (id) => ids.has(id));
     if (!node) continue;
     context.report({
       node,
