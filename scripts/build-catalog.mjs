@@ -288,7 +288,7 @@ function actionIds(compiled) {
 /**
  * Per-action facts the rules ask of every action a statement grants, computed here once for the whole catalogue
  * (issue 16): each action's access level (one digit per action, in id order, indexing `levels`) and a bitset per
- * action list of data/ (bit `id` set for a listed action), base64. The lists are matched case-insensitively, as IAM
+ * action list of data/ and per fact of the data package (bit `id` set for an action that has it), base64. The lists are matched case-insensitively, as IAM
  * reads action names; `mfaSensitive` is the whole of missing-mfa's definition (data/mfa-sensitive-actions.json).
  */
 function actionFacts(compiled, ids, actionCount) {
@@ -299,7 +299,12 @@ function actionFacts(compiled, ids, actionCount) {
     service.header[2].forEach((name, position) => {
       const id = firstId + (ranks ? ranks[position] : position);
       levels[id] = service.details[position][0];
-      byName.set(`${service.header[0]}:${name}`.toLowerCase(), { id, prefix: service.header[0], level: LEVELS[service.details[position][0]] });
+      byName.set(`${service.header[0]}:${name}`.toLowerCase(), {
+        id,
+        prefix: service.header[0],
+        level: LEVELS[service.details[position][0]],
+        details: service.details[position],
+      });
     });
   });
   const listed = (entries) => new Set(entries.flatMap((entry) => entry.actions.map((name) => name.toLowerCase())));
@@ -323,6 +328,8 @@ function actionFacts(compiled, ids, actionCount) {
       credentialSelfService: list('credential-self-service-actions.json'),
       credentialsExposure: list('credentials-exposure-actions.json'),
       dataExfiltration: list('data-exfiltration-actions.json'),
+      // Actions that name a resource type (the others take only "*").
+      resourceScoped: bitset((name, { details }) => details[2].length > 0),
       mfaSensitive: bitset(
         (name, { prefix, level }) =>
           !mfaExcluded.has(name) && (mfaIncluded.has(name) || mfaLevels.has(level) || (level === 'Write' && mfaWriteServices.has(prefix))),

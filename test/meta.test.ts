@@ -53,6 +53,25 @@ suite('rule registry', () => {
   }
 });
 
+suite('facts', () => {
+  // Issue 16: what a statement's actions are is computed once (policy/statementActions.ts) and read by every rule; a
+  // rule that expands an action pattern itself says why, on the line before, with "Expands itself:".
+  test('rules read the statement facts rather than expanding action patterns themselves', () => {
+    const folders = ['server/src/rules', 'server/src/rules/shared'];
+    const unexplained: string[] = [];
+    for (const folder of folders) {
+      for (const file of readdirSync(repoPath(folder)).filter((name) => name.endsWith('.ts'))) {
+        const lines = read(folder, file).split('\n');
+        lines.forEach((line, i) => {
+          if (!/\.expandAction(Ids)?\(/.test(line) || /^\s*(\/\/|\*)/.test(line)) return;
+          if (!/Expands itself: \S/.test(lines[i - 1] ?? '')) unexplained.push(`${folder}/${file}:${i + 1}`);
+        });
+      }
+    }
+    assert.deepEqual(unexplained, [], 'expanding without a reason on the line before');
+  });
+});
+
 suite('generated descriptions', () => {
   test('package.json iamPolicy.rules lists every rule (npm run sync-rules)', () => {
     const manifest = JSON.parse(read('package.json'));

@@ -97,8 +97,11 @@ export interface CatalogInfo {
   };
 }
 
-/** The action lists of data/ that the catalogue holds as bitsets by action id (scripts/build-catalog.mjs). */
-export type ActionListName = 'credentialSelfService' | 'credentialsExposure' | 'dataExfiltration' | 'mfaSensitive' | 'resourceExposure';
+/**
+ * Sets of actions the catalogue holds as bitsets by action id (scripts/build-catalog.mjs): the action lists of data/,
+ * and `resourceScoped`, the actions that name a resource type (the others take only `"Resource": "*"`).
+ */
+export type ActionListName = 'credentialSelfService' | 'credentialsExposure' | 'dataExfiltration' | 'mfaSensitive' | 'resourceExposure' | 'resourceScoped';
 
 /**
  * Facts of every action by id, computed when the catalogue is built, so that a rule asks them of the 22,000 actions of

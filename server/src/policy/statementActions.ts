@@ -50,6 +50,26 @@ export function statementActions(statement: Statement, catalog: Catalog): Statem
   return result;
 }
 
+const otherElement = new WeakMap<Statement, readonly ActionEntry[]>();
+
+/**
+ * The entries of the statement's Action or NotAction, whichever is asked: the statement's own entries for the element
+ * that decides what it covers (Action, when both are written), built once as well for the other.
+ */
+export function entriesOf(statement: Statement, element: 'action' | 'notAction', catalog: Catalog): readonly ActionEntry[] {
+  const list = statement[element];
+  if (!list) return NO_ENTRIES;
+  if (element === 'action' || !statement.action) return statementActions(statement, catalog).entries;
+  let entries = otherElement.get(statement);
+  if (!entries) {
+    entries = list.values.map((value) => new Entry(value, catalog.expandActionIds(value.value), catalog));
+    otherElement.set(statement, entries);
+  }
+  return entries;
+}
+
+const NO_ENTRIES: readonly ActionEntry[] = Object.freeze([]);
+
 class Entry implements ActionEntry {
   private expanded: readonly Action[] | undefined;
 

@@ -21,7 +21,7 @@ export default defineRule({
       report({
         node: notAction.keyNode,
         messageId: 'allowNotAction',
-        data: { excluded: notAction.values.length, count: granted.actions.length.toLocaleString('en-US') },
+        data: { excluded: notAction.values.length, count: granted.count.toLocaleString('en-US') },
       });
     }
   },

@@ -1,5 +1,6 @@
 import { hasWildcard } from '../catalog';
 import type { Service } from '../catalog/types';
+import { entriesOf } from '../policy/statementActions';
 import { isWildcardOnly } from './shared/arnFields';
 import { splitAction } from './shared/actionPatterns';
 import { findClosest } from './shared/closest';
@@ -21,10 +22,9 @@ export default defineRule({
   },
   check({ policy, catalog, report }) {
     for (const statement of policy.statements) {
-      for (const element of [statement.action, statement.notAction]) {
-        for (const { value, node } of element?.values ?? []) {
-          if (value.length > 0 && isWildcardOnly(value)) continue;
-          if (catalog.expandAction(value).length > 0) continue;
+      for (const element of ['action', 'notAction'] as const) {
+        for (const { value: { value, node }, ids } of entriesOf(statement, element, catalog)) {
+          if (ids.length > 0 || (value.length > 0 && isWildcardOnly(value))) continue;
           const parts = splitAction(value);
           if (!parts) {
             report({ node, messageId: 'format', data: { action: value } });
@@ -33,7 +33,8 @@ export default defineRule({
           const { service, name } = parts;
           if (hasWildcard(service)) {
             // A service pattern that matches no service is invalid-service-in-action's finding.
-            if (catalog.expandAction(`${service}:*`).length > 0) {
+            // Expands itself: a pattern built here, not a value of the statement.
+            if (catalog.expandActionIds(`${service}:*`).length > 0) {
               report({ node, messageId: 'noMatchAnyService', data: { action: value } });
             }
             continue;
@@ -43,7 +44,8 @@ export default defineRule({
           const closest = hasWildcard(name) ? closestPattern(name, known) : findClosest(name, known.actionNames);
           const suggestion = closest && `${service}:${closest}`;
           const fix: Fix | undefined =
-            suggestion && catalog.expandAction(suggestion).length > 0
+            // Expands itself: the suggested name, not a value of the statement.
+            suggestion && catalog.expandActionIds(suggestion).length > 0
               ? { title: `Change to ${suggestion}`, edits: [replaceWithString(node, suggestion)] }
               : undefined;
           const wildcard = hasWildcard(name);

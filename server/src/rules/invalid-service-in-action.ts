@@ -24,7 +24,8 @@ export default defineRule({
           if (!parts) continue; // no colon: invalid-action says how an action is written
           const { service, name } = parts;
           if (hasWildcard(service)) {
-            if (catalog.expandAction(`${service}:*`).length === 0) {
+            // Expands itself: a pattern built here, not a value of the statement.
+            if (catalog.expandActionIds(`${service}:*`).length === 0) {
               report({ node, messageId: 'noServiceMatches', data: { service, action: value } });
             }
             continue;
@@ -34,7 +35,8 @@ export default defineRule({
           // Only a correction that names real actions is offered; it is a guess that grants them, so never applied unreviewed.
           const corrected = closest && `${closest}:${name}`;
           const fix =
-            corrected && catalog.expandAction(corrected).length > 0
+            // Expands itself: the corrected name, not a value of the statement.
+            corrected && catalog.expandActionIds(corrected).length > 0
               ? { title: `Change to ${corrected}`, edits: [replaceWithString(node, corrected)] }
               : undefined;
           report({

@@ -1,5 +1,6 @@
 import { hasWildcard } from '../catalog';
 import type { ListElement, StringValue } from '../policy/model';
+import { entriesOf, type ActionEntry } from '../policy/statementActions';
 import { patternCovers } from './shared/actionPatterns';
 import { reportRedundantEntries } from './shared/listEdits';
 import { defineRule, type Report } from './types';
@@ -17,8 +18,9 @@ export default defineRule<MessageId>({
   },
   check({ policy, catalog, report }) {
     for (const statement of policy.statements) {
-      for (const element of [statement.action, statement.notAction]) {
-        if (element) checkList(element, (value) => catalog.expandAction(value).length > 0, report);
+      for (const element of ['action', 'notAction'] as const) {
+        const list = statement[element];
+        if (list) checkList(list, entriesOf(statement, element, catalog), report);
       }
     }
   },
@@ -30,9 +32,9 @@ function serviceOf(value: string): string | undefined {
   return colon < 0 ? undefined : value.slice(0, colon).toLowerCase();
 }
 
-function checkList(element: ListElement, isValid: (value: string) => boolean, report: (r: Report<MessageId>) => void): void {
+function checkList(element: ListElement, expanded: readonly ActionEntry[], report: (r: Report<MessageId>) => void): void {
   // Unknown actions are invalid-action's finding; removing them as redundant would hide the typo.
-  const entries = element.values.filter((v) => isValid(v.value));
+  const entries = expanded.filter((e) => e.ids.length > 0).map((e) => e.value);
   if (entries.length < 2) return;
   const patterns = entries.filter((e) => hasWildcard(e.value));
   // Only a pattern of the same service, or one with a wildcard in its service, can cover an entry: group them so a

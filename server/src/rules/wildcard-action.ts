@@ -31,15 +31,15 @@ export default defineRule({
       const admin = policyType === 'identity' ? everyActionOnEveryResource(statement) : undefined;
       for (const entry of statementActions(statement, catalog).entries) {
         const value = entry.value.value;
-        if (!isBlanketAction(value) || entry.actions.length === 0 || entry.value === admin) continue;
+        if (!isBlanketAction(value) || entry.ids.length === 0 || entry.value === admin) continue;
         if (isEveryAction(value)) {
-          report({ node: entry.value.node, messageId: 'everyAction', data: { action: value, count: entry.actions.length.toLocaleString('en-US') } });
+          report({ node: entry.value.node, messageId: 'everyAction', data: { action: value, count: entry.ids.length.toLocaleString('en-US') } });
           continue;
         }
         report({
           node: entry.value.node,
           messageId: 'serviceWildcard',
-          data: { action: value, service: entry.actions[0]!.service.name, count: entry.actions.length.toLocaleString('en-US') },
+          data: { action: value, service: catalog.actionById(entry.ids[0]!).service.name, count: entry.ids.length.toLocaleString('en-US') },
           // Up to 300 actions written out: built only when an editor asks for code actions.
           suggestions: () => expansion(policy.text, statement, entry.value, entry.actions),
         });

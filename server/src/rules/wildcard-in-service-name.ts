@@ -19,6 +19,7 @@ export default defineRule({
           const service = splitAction(value)?.service;
           // `*` alone is every service: wildcard-action and full-admin-access judge that.
           if (service === undefined || !hasWildcard(service) || isWildcardOnly(service)) continue;
+          // Expands itself: every action of the services the pattern names, a pattern built here.
           const prefixes = [...new Set(catalog.expandAction(`${service}:*`).map((a) => a.service.prefix))];
           const matches = prefixes.length > 4 ? `${prefixes.slice(0, 4).join(', ')} and ${prefixes.length - 4} more` : prefixes.join(', ') || 'none today';
           report({ node, messageId: 'inAction', data: { service, value, matches } });

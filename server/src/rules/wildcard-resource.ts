@@ -43,20 +43,19 @@ export default defineRule({
     for (const statement of policy.statements) {
       if (!isAllow(statement) || !statement.resource || everyActionOnEveryResource(statement)) continue;
       const granted = statementActions(statement, catalog);
-      const actions = granted.actions;
       // Actions that only a whole-service wildcard brings in are wildcard-action's finding: narrow the actions first.
       const blanket = granted.isNotAction ? [] : granted.entries.filter((e) => isBlanketAction(e.value.value));
-      const named =
-        blanket.length === 0
-          ? undefined
-          : new Set(granted.entries.filter((e) => !blanket.includes(e)).flatMap((e) => e.actions.map((a) => a.fullName)));
-      const scoped = actions.filter(
-        (a) =>
-          supportsResourceScoping(a) &&
-          reportedLevels.has(a.accessLevel) &&
-          (named === undefined || named.has(a.fullName)) &&
-          !hasOwnRule(a),
-      );
+      const named = blanket.length === 0 ? undefined : new Set(granted.entries.filter((e) => !blanket.includes(e)).flatMap((e) => [...e.ids]));
+      // Judged by the catalogue's facts first, so that only the actions reported are built. `resourceScoped`: the
+      // reference lists resource types for the action, required or not (s3:PutObject lists its object types as
+      // optional, yet it is the textbook case for naming resources).
+      const facts = catalog.actionFacts;
+      const scoped: Action[] = [];
+      for (const id of granted.ids) {
+        if (!facts.listed('resourceScoped', id) || !reportedLevels.has(facts.accessLevel(id)) || (named !== undefined && !named.has(id))) continue;
+        const action = catalog.actionById(id);
+        if (!hasOwnRule(action)) scoped.push(action);
+      }
       if (scoped.length === 0 || narrowsFor(statement, scoped, catalog)) continue;
       for (const value of statement.resource.values) {
         const finding = isEveryResource(value.value) ? { actions: scoped, types: undefined, formats: [] } : typeWide(value.value, scoped);
@@ -74,7 +73,7 @@ export default defineRule({
             : { messageId: 'everyResourceOfType', data: { resource: value.value, types: finding.types, count: countActing, examples, need } }),
           // A type-wide ARN is replaced by the templates of the types it names: the other values serve the other types.
           suggestions: () =>
-            finding.types === undefined ? templates(policy.text, statement, value, actions, catalog) : typeTemplates(policy.text, statement, value, finding.formats),
+            finding.types === undefined ? templates(policy.text, statement, value, granted.actions, catalog) : typeTemplates(policy.text, statement, value, finding.formats),
         });
       }
     }
@@ -156,14 +155,6 @@ function typeNames(types: readonly string[]): string {
 /** Replace a type-wide ARN with the ARN formats of the types it names, placeholders to fill in. */
 function typeTemplates(text: string, statement: Statement, value: StringValue, formats: readonly string[]): Fix[] {
   return replacedByTemplates(text, statement, value, formats, `Replace "${value.value}" with the ARN template of the resources it names (fill in each \${...})`);
-}
-
-/**
- * Whether the reference lists resource types for the action. Required or not: s3:PutObject lists its object types as
- * optional (either an object or an access-point object will do), yet it is the textbook case for naming resources.
- */
-function supportsResourceScoping(action: Action): boolean {
-  return action.resourceTypes.length > 0;
 }
 
 /**

@@ -4,25 +4,19 @@
  * policies) and public-trust-policy (role trust policies) report them.
  */
 import { matchGlob } from '../../catalog';
-import type { Action, Catalog } from '../../catalog/types';
+import type { Catalog } from '../../catalog/types';
 import type { PolicyModel, Statement, StringValue } from '../../policy/model';
 import { statementActions } from '../../policy/statementActions';
 import { allowNarrowing, callerKeys, denyNarrowing } from './callerConditions';
 import { everyoneValues, isAllow, isDeny } from './principals';
 
-const deniedSets = new WeakMap<Statement, ReadonlySet<Action>>();
-
 /** Whether the Deny applies to every action the Allow grants (now: by the catalogue's expansion of both). */
 function coversActions(allow: Statement, deny: Statement, catalog: Catalog): boolean {
   if (deny.action?.values.some((v) => v.value === '*')) return true;
-  const granted = statementActions(allow, catalog).actions;
-  if (granted.length === 0) return false;
-  let denied = deniedSets.get(deny);
-  if (!denied) {
-    denied = new Set(statementActions(deny, catalog).actions);
-    deniedSets.set(deny, denied);
-  }
-  return granted.every((action) => denied.has(action));
+  const granted = statementActions(allow, catalog);
+  if (granted.count === 0) return false;
+  const denied = statementActions(deny, catalog);
+  return granted.ids.every((id) => denied.has(id));
 }
 
 /** Whether every Resource of the Allow is matched by some Resource of the Deny (ARNs are case-sensitive). */

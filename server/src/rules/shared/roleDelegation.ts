@@ -84,7 +84,7 @@ function actionSide(
   if (!coversAction(statement, catalog, action)) return undefined;
   const granted = statementActions(statement, catalog);
   if (granted.isNotAction) return { actionSide: 'not-action', actionNode: statement.notAction!.keyNode, actionText: undefined };
-  const entries: StringValue[] = granted.entries.filter((e) => e.actions.some((a) => a.fullName === action.fullName)).map((e) => e.value);
+  const entries: StringValue[] = granted.entries.filter((e) => e.ids.includes(action.id)).map((e) => e.value);
   const named = entries.find((value) => !isBlanketAction(value.value));
   const chosen = named ?? entries[0];
   if (!chosen) return undefined;
