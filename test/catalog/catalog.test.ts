@@ -4,9 +4,62 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { createCatalog, getCatalog } from '../../server/src/catalog';
 import type { Action } from '../../server/src/catalog';
+import { repoPath } from '../support/paths';
 
 const catalog = getCatalog();
 const names = (actions: readonly Action[]): string[] => actions.map((a) => a.fullName);
+
+suite('action ids and per-action facts', () => {
+  const everything = catalog.expandAction('*');
+
+  test('ids follow full names as strings compare, and actionById returns the same objects', () => {
+    const sorted = [...everything].sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+    assert.equal(catalog.actionCount, catalog.info.counts.actions);
+    sorted.forEach((action, i) => {
+      assert.equal(action.id, i, action.fullName);
+      assert.equal(catalog.actionById(i), action);
+    });
+    assert.throws(() => catalog.actionById(catalog.actionCount), RangeError);
+  });
+
+  test('expandActionIds matches expandAction, ascending', () => {
+    for (const pattern of ['*', '*:*', 's3:*', 'S3:get*', '*:Get*', 'ec2:Describe?pc*', 's3:GetObject', 'IAM:passrole', 's?:*', 'a*:*', 'nope:*', 's3', '']) {
+      assert.deepEqual([...catalog.expandActionIds(pattern)], catalog.expandAction(pattern).map((a) => a.id).sort((x, y) => x - y), pattern);
+    }
+  });
+
+  test('access levels, resource scoping and the data lists agree with the actions and data/', () => {
+    const facts = catalog.actionFacts;
+    const listed = (file: string): Set<string> =>
+      new Set((JSON.parse(readFileSync(repoPath('data', file), 'utf8')) as { entries: { actions: string[] }[] }).entries.flatMap((e) => e.actions.map((a) => a.toLowerCase())));
+    const lists = {
+      credentialsExposure: listed('credentials-exposure-actions.json'),
+      resourceExposure: listed('resource-exposure-actions.json'),
+      dataExfiltration: listed('data-exfiltration-actions.json'),
+      credentialSelfService: listed('credential-self-service-actions.json'),
+    } as const;
+    for (const action of everything) {
+      assert.equal(facts.accessLevel(action.id), action.accessLevel, action.fullName);
+      assert.equal(facts.listed('resourceScoped', action.id), action.resourceTypes.length > 0, action.fullName);
+      for (const [name, names] of Object.entries(lists)) {
+        assert.equal(facts.listed(name as keyof typeof lists, action.id), names.has(action.fullName.toLowerCase()), `${name} ${action.fullName}`);
+      }
+    }
+    assert.deepEqual([...facts.idsOf('credentialsExposure')], everything.filter((a) => lists.credentialsExposure.has(a.fullName.toLowerCase())).map((a) => a.id).sort((x, y) => x - y));
+  });
+
+  test('mfaSensitive: permissions management anywhere, writes of IAM, STS and Organizations, the extras, less the exceptions', () => {
+    const facts = catalog.actionFacts;
+    const sensitive = (name: string): boolean => facts.listed('mfaSensitive', catalog.findAction(name)!.id);
+    assert.equal(sensitive('iam:CreateUser'), true);
+    assert.equal(sensitive('s3:PutBucketPolicy'), true);
+    assert.equal(sensitive('cloudtrail:StopLogging'), true);
+    assert.equal(sensitive('iam:PassRole'), false);
+    assert.equal(sensitive('sts:AssumeRole'), false);
+    assert.equal(sensitive('s3:GetObject'), false);
+    assert.equal(sensitive('ec2:RunInstances'), false);
+  });
+});
 
 suite('catalogue info', () => {
   test('counts are plausible', () => {

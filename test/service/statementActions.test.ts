@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { getCatalog } from '../../server/src/catalog';
 import type { Action } from '../../server/src/catalog/types';
-import { statementActions } from '../../server/src/policy/statementActions';
+import { entriesOf, statementActions } from '../../server/src/policy/statementActions';
 import { Random } from '../robustness/random';
 import { modelOf } from '../support/service';
 
@@ -39,6 +39,16 @@ suite('statement actions against their plain definition', () => {
         assert.equal(result.covers(action), covered.has(action), `${key} ${JSON.stringify(chosen)} covers ${action.fullName}`);
       }
       for (const action of expected.slice(0, 20)) assert.ok(result.covers(action));
+      // The ids are the same actions, ascending, and `has` answers as `covers` does.
+      assert.deepEqual([...result.ids], expected.map((a) => a.id), `${key} ${JSON.stringify(chosen)} ids`);
+      assert.equal(result.count, expected.length);
+      for (let k = 0; k < 100; k++) {
+        const id = random.int(catalog.actionCount);
+        assert.equal(result.has(id), covered.has(catalog.actionById(id)), `${key} ${JSON.stringify(chosen)} has ${id}`);
+      }
+      for (const entry of result.entries) {
+        assert.deepEqual([...entry.ids], [...entry.actions].sort(byFullName).map((a) => a.id), `entry ${entry.value.value}`);
+      }
     }
   });
 
@@ -58,5 +68,14 @@ suite('statement actions against their plain definition', () => {
       const expected = [...new Set(chosen.flatMap((p) => catalog.expandAction(p)))].sort(byFullName);
       assert.deepEqual(result.actions.map((a) => a.fullName), expected.map((a) => a.fullName), JSON.stringify(chosen));
     }
+  });
+
+  test('entriesOf reads both elements of a statement that has Action and NotAction', () => {
+    const model = modelOf(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], NotAction: ['iam:Pass*', 'nope:X'], Resource: '*' }] }));
+    const statement = model.statements[0]!;
+    assert.deepEqual(entriesOf(statement, 'action', catalog).map((e) => e.ids.length), [1]);
+    assert.deepEqual(entriesOf(statement, 'notAction', catalog).map((e) => [e.value.value, e.ids.length]), [['iam:Pass*', catalog.expandAction('iam:Pass*').length], ['nope:X', 0]]);
+    assert.equal(entriesOf(statement, 'notAction', catalog), entriesOf(statement, 'notAction', catalog), 'built once');
+    assert.equal(statementActions(statement, catalog).isNotAction, false, 'Action decides what the statement covers');
   });
 });
