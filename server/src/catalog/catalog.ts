@@ -409,7 +409,13 @@ export function createCatalog(indexJson: string): Catalog {
     return result;
   }
 
+  // Rules resolve each condition key of each statement; the same few keys recur across statements and documents.
+  const resolvedKeys = new BoundedMemo<ConditionKey | undefined>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
   function findConditionKey(key: string): ConditionKey | undefined {
+    return resolvedKeys.getOrCompute(key, resolveConditionKey);
+  }
+
+  function resolveConditionKey(key: string): ConditionKey | undefined {
     const exact = keysByLower.get(key.toLowerCase());
     if (exact) return exact;
     let best: TemplatedKey | undefined;
@@ -444,17 +450,15 @@ const NO_IDS = new Int32Array(0);
 
 function factsOf(raw: RawIndex['actionFacts'], levels: readonly AccessLevel[], actionCount: number): ActionFacts {
   if (raw.levels.length !== actionCount) throw new Error(`IAM catalogue index has access levels for ${raw.levels.length} of ${actionCount} actions`);
-  const bits = new Map<ActionListName, Uint8Array>();
+  // Decoded on first use; a record rather than a Map: `listed` is asked of every action of `"Action": "*"`.
+  const bits: Partial<Record<ActionListName, Uint8Array>> = {};
   const idLists = new Map<ActionListName, Int32Array>();
   const bitsOf = (list: ActionListName): Uint8Array => {
-    let set = bits.get(list);
-    if (!set) {
-      const text = raw.sets[list];
-      if (text === undefined) throw new Error(`IAM catalogue index has no action list ${list}`);
-      set = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-      bits.set(list, set);
-    }
-    return set;
+    const set = bits[list];
+    if (set) return set;
+    const text = raw.sets[list];
+    if (text === undefined) throw new Error(`IAM catalogue index has no action list ${list}`);
+    return (bits[list] = Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
   };
   return {
     accessLevel: (id) => levels[raw.levels.charCodeAt(id) - 0x30]!,

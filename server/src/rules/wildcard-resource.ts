@@ -1,3 +1,5 @@
+import { MAX_ARN_LENGTH } from '../catalog/arn';
+import { BoundedMemo } from '../catalog/memo';
 import type { AccessLevel, Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
@@ -15,13 +17,29 @@ import { defineRule, type Fix } from './types';
  */
 const reportedLevels = new Set<AccessLevel>(['Write', 'Permissions management', 'Tagging']);
 
-/** iam:PassRole and iam:CreateServiceLinkedRole on "*" have rules of their own (pass-role-*, create-slr-*). */
-const ownRules = new Set(Object.values(delegationFacts).map((facts) => facts.action.toLowerCase()));
-const ownRuleLengths = new Set([...ownRules].map((name) => name.length));
+const reportables = new WeakMap<Catalog, Uint8Array>();
 
-/** Whether another rule reports the action on "*"; lower-cases only names of the right length (most are not). */
-function hasOwnRule(action: Action): boolean {
-  return ownRuleLengths.has(action.fullName.length) && ownRules.has(action.fullName.toLowerCase());
+/**
+ * 1 for each action (by id) this rule reports on "*", from the catalogue's facts: the reference lists resource types
+ * for it, required or not (s3:PutObject lists its object types as optional, yet it is the textbook case for naming
+ * resources); its access level changes things; and no rule of its own reports it (iam:PassRole and
+ * iam:CreateServiceLinkedRole on "*": pass-role-*, create-slr-*). Built once per catalogue.
+ */
+function reportableActions(catalog: Catalog): Uint8Array {
+  let reportable = reportables.get(catalog);
+  if (!reportable) {
+    const facts = catalog.actionFacts;
+    reportable = new Uint8Array(catalog.actionCount);
+    for (let id = 0; id < catalog.actionCount; id++) {
+      if (facts.listed('resourceScoped', id) && reportedLevels.has(facts.accessLevel(id))) reportable[id] = 1;
+    }
+    for (const facts of Object.values(delegationFacts)) {
+      const action = catalog.findAction(facts.action);
+      if (action) reportable[action.id] = 0;
+    }
+    reportables.set(catalog, reportable);
+  }
+  return reportable;
 }
 
 /** More templates than this make a suggestion nobody would apply as is. */
@@ -46,22 +64,19 @@ export default defineRule({
       // Actions that only a whole-service wildcard brings in are wildcard-action's finding: narrow the actions first.
       const blanket = granted.isNotAction ? [] : granted.entries.filter((e) => isBlanketAction(e.value.value));
       const named = blanket.length === 0 ? undefined : new Set(granted.entries.filter((e) => !blanket.includes(e)).flatMap((e) => [...e.ids]));
-      // Judged by the catalogue's facts first, so that only the actions reported are built. `resourceScoped`: the
-      // reference lists resource types for the action, required or not (s3:PutObject lists its object types as
-      // optional, yet it is the textbook case for naming resources).
-      const facts = catalog.actionFacts;
-      const scoped: Action[] = [];
-      for (const id of granted.ids) {
-        if (!facts.listed('resourceScoped', id) || !reportedLevels.has(facts.accessLevel(id)) || (named !== undefined && !named.has(id))) continue;
-        const action = catalog.actionById(id);
-        if (!hasOwnRule(action)) scoped.push(action);
-      }
-      if (scoped.length === 0 || narrowsFor(statement, scoped, catalog)) continue;
+      // Judged by the catalogue's facts, by id: the actions are built only where a type-wide ARN needs their types.
+      const reportable = reportableActions(catalog);
+      const scopedIds: number[] = [];
+      for (const id of granted.ids) if (reportable[id] === 1 && (named === undefined || named.has(id))) scopedIds.push(id);
+      if (scopedIds.length === 0) continue;
+      let built: Action[] | undefined;
+      const scoped = (): Action[] => (built ??= scopedIds.map((id) => catalog.actionById(id)));
+      if (narrowsFor(statement, scoped, catalog)) continue;
       for (const value of statement.resource.values) {
-        const finding = isEveryResource(value.value) ? { actions: scoped, types: undefined, formats: [] } : typeWide(value.value, scoped);
+        const finding = isEveryResource(value.value) ? { ids: scopedIds, types: undefined, formats: [] } : typeWide(value.value, scoped());
         if (!finding) continue;
-        const reached = finding.actions;
-        const examples = reached.slice(0, 3).map((a) => a.fullName).join(', ') + (reached.length > 3 ? ', ...' : '');
+        const reached = finding.ids;
+        const examples = reached.slice(0, 3).map((id) => catalog.actionById(id).fullName).join(', ') + (reached.length > 3 ? ', ...' : '');
         const many = reached.length.toLocaleString('en-US');
         const count = reached.length === 1 ? '1 action' : `${many} actions`;
         const countActing = reached.length === 1 ? '1 action acts' : `${many} actions act`;
@@ -85,19 +100,25 @@ export default defineRule({
  * Region and account), the actions it lets act on every resource of that type and the types' names; undefined when
  * the pattern names resources, a path or a prefix (`trail/audit-*`), or concerns none of the actions.
  */
-function typeWide(value: string, actions: readonly Action[]): { actions: Action[]; types: string; formats: string[] } | undefined {
+function typeWide(value: string, actions: readonly Action[]): { ids: number[]; types: string; formats: string[] } | undefined {
   if (!value.toLowerCase().startsWith('arn:')) return undefined;
-  // A statement may hold the whole catalogue: judge each format once, and only formats of the value's service.
-  const service = value.split(':')[2] ?? '';
+  // A statement may hold the whole catalogue: judge each format once per value (the same values recur across
+  // statements and documents), and only formats of the value's service.
+  const fields = value.split(':');
+  const service = fields[2] ?? '';
   const anyService = /[*?]/.test(service);
-  const judged = new Map<string, boolean>();
+  const judged = judgedFormats.getOrCompute(value, () => new Map());
   const covers = (format: string): boolean => {
     let answer = judged.get(format);
     if (answer === undefined) {
+      const facts = formatFacts(format);
       answer =
-        (anyService || format.split(':')[2] === service) &&
-        !isSingleton(format) &&
-        regionAndAccountFit(value, format) &&
+        (anyService || facts.service === service) &&
+        !facts.singleton &&
+        // coversEveryArn lets any Region and account through; for naming the types a value reaches, an empty field
+        // in it still rules out a format that has one there (`arn:aws:s3:::*` is no access point's object).
+        (fields[3] !== '' || facts.regionEmpty) &&
+        (fields[4] !== '' || facts.accountEmpty) &&
         coversEveryArn(value, format);
       judged.set(format, answer);
     }
@@ -115,7 +136,7 @@ function typeWide(value: string, actions: readonly Action[]): { actions: Action[
     }
     return reaches;
   });
-  return reached.length === 0 ? undefined : { actions: reached, types: typeNames(types), formats };
+  return reached.length === 0 ? undefined : { ids: reached.map((action) => action.id), types: typeNames(types), formats };
 }
 
 /**
@@ -129,22 +150,30 @@ function createsType(action: Action, typeName: string): boolean {
   return type.length > 0 && action.name.toLowerCase().includes(type);
 }
 
-/**
- * A type with one resource per account and Region (`arn:${Partition}:sts::${Account}:self`): nothing to name beyond
- * the account, which does not narrow here either.
- */
-function isSingleton(arnFormat: string): boolean {
-  return !arnFormat.split(':').slice(5).join(':').includes('${');
+/** Judgements of (value, format), by value; bounded by the values' length (known failure K5). */
+const judgedFormats = new BoundedMemo<Map<string, boolean>>({ maxEntries: 5_000, maxKeyChars: 1_000_000, maxKeyLength: MAX_ARN_LENGTH });
+
+interface FormatFacts {
+  readonly service: string;
+  /**
+   * A type with one resource per account and Region (`arn:${Partition}:sts::${Account}:self`): nothing to name
+   * beyond the account, which does not narrow here either.
+   */
+  readonly singleton: boolean;
+  readonly regionEmpty: boolean;
+  readonly accountEmpty: boolean;
 }
 
-/**
- * coversEveryArn lets any Region and account through; for naming the types a value reaches, an empty field in it
- * still rules out a format that has one there (`arn:aws:s3:::*` is no access point's object).
- */
-function regionAndAccountFit(value: string, arnFormat: string): boolean {
-  const fields = value.split(':');
-  const formatFields = arnFormat.split(':');
-  return [3, 4].every((i) => fields[i] !== '' || formatFields[i] === '');
+/** Read once per ARN format of the catalogue (so bounded by it). */
+const formatFactsMemo = new Map<string, FormatFacts>();
+function formatFacts(arnFormat: string): FormatFacts {
+  let facts = formatFactsMemo.get(arnFormat);
+  if (!facts) {
+    const fields = arnFormat.split(':');
+    facts = { service: fields[2] ?? '', singleton: !fields.slice(5).join(':').includes('${'), regionEmpty: fields[3] === '', accountEmpty: fields[4] === '' };
+    formatFactsMemo.set(arnFormat, facts);
+  }
+  return facts;
 }
 
 /** `trail`, `bucket and object`, `role, user and group`. */

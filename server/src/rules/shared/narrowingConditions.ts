@@ -123,12 +123,13 @@ export function narrowsResources(statement: Statement, actions: readonly Action[
  * request (`kms:GrantIsForAWSResource` on `kms:CreateGrant`, `dynamodb:FullTableScan`): every resource stays
  * reachable, so it does not make a grant on every resource narrow.
  */
-export function narrowsFor(statement: Statement, actions: readonly Action[], catalog: Catalog): boolean {
+export function narrowsFor(statement: Statement, actions: () => readonly Action[], catalog: Catalog): boolean {
   for (const test of conditionTests(statement, catalog)) {
     const kind = narrowingOf(test);
     if (kind === undefined) continue;
     if (kind !== 'service' || !test.canonicalKey) return true;
-    if (!isBooleanKey(catalog, test.canonicalKey) || keysOfResourceTypes(actions, [test.canonicalKey])) return true;
+    // The actions are asked for only here (built by the caller on demand): a boolean service key is rare.
+    if (!isBooleanKey(catalog, test.canonicalKey) || keysOfResourceTypes(actions(), [test.canonicalKey])) return true;
   }
   return false;
 }
