@@ -30,7 +30,7 @@ export async function measureStartup({ bundles, quick, serverArgs }) {
       row('startup', 'server cold start: spawn → first completion', {
         value: first,
         unit: 'ms',
-        budget: { below: 300 },
+        budget: { below: 150 },
         detail: `median of ${spawns} spawns; initialize answered at ${initialize.toFixed(0)} ms; action completion after "s3:Get"`,
       }),
     ],
