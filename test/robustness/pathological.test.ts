@@ -129,6 +129,13 @@ suite('pathological inputs', () => {
     await timed(t, 'format', () => service.format(model, undefined, { tabSize: 4, insertSpaces: true }));
   });
 
+  // Fuzz case 914339 (#19), and again in #16 when the answers were kept by Action arrays no longer shared between
+  // statements: every statement asks which of the 22,000 actions of "*" lack the key. Each call stays within the
+  // fuzz checks' bound.
+  test('120 statements of "Action": "*" with a service condition key', async () => {
+    await assertRobust(policy(Array.from({ length: 120 }, (_, i) => ({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 's3:prefix': `home/${i}` } } }))));
+  });
+
   test('100-level nesting, in every element and at the top', async (t) => {
     const deep = (depth: number, inner: string, kind: 'array' | 'object' | 'mixed') => {
       let text = inner;
