@@ -261,38 +261,8 @@ export function createCatalog(indexJson: string): Catalog {
     return entry && actionNamed(entry, fullName.slice(colon + 1));
   }
 
-  // Bounded by the keys' total length too: a pattern is whatever the user typed (known failure K5).
-  // Kept by the pattern in lower case, and as written: most lookups are of a pattern as written before, and the rules
-  // ask about every Action string several times; the lower-case key is a new string to hash on every call.
-  const expansions = new BoundedMemo<readonly Action[]>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
-  const expansionsAsWritten = new BoundedMemo<readonly Action[]>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
-  function expandAction(pattern: string): readonly Action[] {
-    let result = expansionsAsWritten.get(pattern);
-    if (result) return result;
-    const key = pattern.toLowerCase();
-    result = expansions.get(key);
-    if (!result) {
-      result = computeExpansion(pattern);
-      expansions.set(key, result);
-    }
-    expansionsAsWritten.set(pattern, result);
-    return result;
-  }
-
-  const idExpansions = new BoundedMemo<Int32Array>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
-  const idExpansionsAsWritten = new BoundedMemo<Int32Array>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
-  function expandActionIds(pattern: string): Int32Array {
-    let result = idExpansionsAsWritten.get(pattern);
-    if (result) return result;
-    const key = pattern.toLowerCase();
-    result = idExpansions.get(key);
-    if (!result) {
-      result = computeIdExpansion(pattern);
-      idExpansions.set(key, result);
-    }
-    idExpansionsAsWritten.set(pattern, result);
-    return result;
-  }
+  const expandAction = patternMemo(computeExpansion);
+  const expandActionIds = patternMemo(computeIdExpansion);
 
   /** The ids of the services' actions whose names the predicate accepts (every one without a predicate), ascending. */
   function idsWhere(candidates: readonly ServiceEntry[], accepts?: (entry: ServiceEntry, name: string) => boolean): Int32Array {
@@ -447,6 +417,29 @@ export function createCatalog(indexJson: string): Catalog {
 }
 
 const NO_IDS = new Int32Array(0);
+
+/**
+ * An action pattern's expansion, memoised. Bounded by the keys' total length too: a pattern is whatever the user typed
+ * (known failure K5). Kept by the pattern in lower case, and as written: most lookups are of a pattern as written
+ * before, and the rules ask about every Action string several times; the lower-case key is a new string to hash on
+ * every call.
+ */
+function patternMemo<T>(compute: (pattern: string) => T): (pattern: string) => T {
+  const byLowerCase = new BoundedMemo<T>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+  const asWritten = new BoundedMemo<T>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+  return (pattern) => {
+    let result = asWritten.get(pattern);
+    if (result) return result;
+    const key = pattern.toLowerCase();
+    result = byLowerCase.get(key);
+    if (!result) {
+      result = compute(pattern);
+      byLowerCase.set(key, result);
+    }
+    asWritten.set(pattern, result);
+    return result;
+  };
+}
 
 function factsOf(raw: RawIndex['actionFacts'], levels: readonly AccessLevel[], actionCount: number): ActionFacts {
   if (raw.levels.length !== actionCount) throw new Error(`IAM catalogue index has access levels for ${raw.levels.length} of ${actionCount} actions`);
