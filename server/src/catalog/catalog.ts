@@ -204,15 +204,6 @@ export function createCatalog(indexJson: string): Catalog {
     return detail.all;
   }
 
-  /** Actions whose name the predicate accepts, building only those. */
-  function actionsWhere(entry: ServiceEntry, accepts: (name: string) => boolean): Action[] {
-    const found: Action[] = [];
-    entry.service.actionNames.forEach((name, i) => {
-      if (accepts(name)) found.push(actionAt(entry, i));
-    });
-    return found;
-  }
-
   /** Names are sorted by their lower-case form (the index guarantees it), so a binary search finds one. */
   function actionNamed(entry: ServiceEntry, name: string): Action | undefined {
     const position = positionNamed(entry, name);
@@ -264,48 +255,55 @@ export function createCatalog(indexJson: string): Catalog {
   const expandAction = patternMemo(computeExpansion);
   const expandActionIds = patternMemo(computeIdExpansion);
 
-  /** The ids of the services' actions whose names the predicate accepts (every one without a predicate), ascending. */
-  function idsWhere(candidates: readonly ServiceEntry[], accepts?: (entry: ServiceEntry, name: string) => boolean): Int32Array {
-    const found: number[] = [];
-    for (const entry of candidates) {
-      const names = entry.service.actionNames;
-      for (let position = 0; position < names.length; position++) {
-        if (!accepts || accepts(entry, names[position]!)) found.push(idAt(entry, position));
+  /**
+   * Visits what an action pattern as written in a policy matches, service by service (by prefix) and each service's
+   * actions in the index's order. Case-insensitive, `*` and `?` as IAM defines them; linear-time matching, never a
+   * regex built from user text.
+   */
+  function visitMatches(pattern: string, visit: (entry: ServiceEntry, position: number) => void): void {
+    const visitWhere = (candidates: readonly ServiceEntry[], accepts?: (entry: ServiceEntry, name: string) => boolean): void => {
+      for (const entry of candidates) {
+        const names = entry.service.actionNames;
+        for (let position = 0; position < names.length; position++) if (!accepts || accepts(entry, names[position]!)) visit(entry, position);
       }
-    }
-    return Int32Array.from(found).sort();
-  }
-
-  function computeIdExpansion(pattern: string): Int32Array {
+    };
     const colon = pattern.indexOf(':');
     if (colon < 0) {
-      if (pattern === '*') return everyId();
-      if (!hasWildcard(pattern)) return NO_IDS;
+      // No service part: IAM compares the pattern with the whole `service:Action` name (`*` is everything).
+      if (pattern === '*') return visitWhere(entries);
+      if (!hasWildcard(pattern)) return;
       const matches = compileGlob(pattern, { ignoreCase: true });
-      return idsWhere(entries, (e, name) => matches(`${e.service.prefix}:${name}`));
+      return visitWhere(entries, (e, name) => matches(`${e.service.prefix}:${name}`));
     }
     const servicePart = pattern.slice(0, colon);
     const actionPart = pattern.slice(colon + 1);
-    let candidates: ServiceEntry[];
+    let candidates: readonly ServiceEntry[];
     if (hasWildcard(servicePart)) {
       const serviceMatches = compileGlob(servicePart, { ignoreCase: true });
       candidates = entries.filter((e) => serviceMatches(e.service.prefix));
     } else {
       const entry = entriesByPrefix.get(servicePart.toLowerCase());
-      if (!entry) return NO_IDS;
+      if (!entry) return;
       candidates = [entry];
     }
     if (!hasWildcard(actionPart)) {
-      const found: number[] = [];
+      // The common case, one action named in full: a binary search, nothing compiled.
       for (const entry of candidates) {
         const position = positionNamed(entry, actionPart);
-        if (position !== undefined) found.push(idAt(entry, position));
+        if (position !== undefined) visit(entry, position);
       }
-      return Int32Array.from(found).sort();
+      return;
     }
-    if (actionPart === '*') return idsWhere(candidates);
+    if (actionPart === '*') return visitWhere(candidates);
     const actionMatches = compileGlob(actionPart, { ignoreCase: true });
-    return idsWhere(candidates, (_, name) => actionMatches(name));
+    visitWhere(candidates, (_, name) => actionMatches(name));
+  }
+
+  function computeIdExpansion(pattern: string): Int32Array {
+    if (pattern === '*') return everyId();
+    const found: number[] = [];
+    visitMatches(pattern, (entry, position) => found.push(idAt(entry, position)));
+    return found.length === 0 ? NO_IDS : Int32Array.from(found).sort();
   }
 
   let allIds: Int32Array | undefined;
@@ -315,34 +313,9 @@ export function createCatalog(indexJson: string): Catalog {
   }
 
   function computeExpansion(pattern: string): readonly Action[] {
-    const colon = pattern.indexOf(':');
-    if (colon < 0) {
-      // No service part: IAM compares the pattern with the whole `service:Action` name (`*` is everything).
-      if (pattern === '*') return entries.flatMap(allActionsOf);
-      if (!hasWildcard(pattern)) return NONE;
-      const matches = compileGlob(pattern, { ignoreCase: true });
-      return entries.flatMap((e) => actionsWhere(e, (name) => matches(`${e.service.prefix}:${name}`)));
-    }
-    const servicePart = pattern.slice(0, colon);
-    const actionPart = pattern.slice(colon + 1);
-    let candidates: ServiceEntry[];
-    if (hasWildcard(servicePart)) {
-      const serviceMatches = compileGlob(servicePart, { ignoreCase: true });
-      candidates = entries.filter((e) => serviceMatches(e.service.prefix));
-    } else {
-      const entry = entriesByPrefix.get(servicePart.toLowerCase());
-      if (!entry) return NONE;
-      // The common case, one action named in full: a binary search, nothing compiled.
-      if (!hasWildcard(actionPart)) {
-        const action = actionNamed(entry, actionPart);
-        return action ? [action] : NONE;
-      }
-      candidates = [entry];
-    }
-    if (!hasWildcard(actionPart)) return candidates.flatMap((e) => actionNamed(e, actionPart) ?? NONE);
-    if (actionPart === '*') return candidates.flatMap(allActionsOf);
-    const actionMatches = compileGlob(actionPart, { ignoreCase: true });
-    return candidates.flatMap((e) => actionsWhere(e, actionMatches));
+    const found: Action[] = [];
+    visitMatches(pattern, (entry, position) => found.push(actionAt(entry, position)));
+    return found.length === 0 ? NONE : found;
   }
 
   // Formats that head a `/` hierarchy (bucket vs object); computed on the first ARN question.
