@@ -15,6 +15,8 @@ export interface AccessRequest {
   readonly context: ReadonlyMap<string, readonly string[]>;
   /** Keys that were derived from the principal or the resource rather than given, for the explanation. */
   readonly derivedKeys: readonly string[];
+  /** Each context key as first spelled (lower-cased key -> spelling), for showing the context back. */
+  readonly spelling: ReadonlyMap<string, string>;
 }
 
 export interface RequestInput {
@@ -68,8 +70,10 @@ function principalKeys(principal: string): [string, string][] {
 /** The request with its context; keys given explicitly win over those derived from the principal and resource. */
 export function createRequest(input: RequestInput): AccessRequest {
   const context = new Map<string, string[]>();
+  const spelling = new Map<string, string>();
   for (const [key, value] of input.context ?? []) {
     const name = key.toLowerCase();
+    if (!spelling.has(name)) spelling.set(name, key);
     let values = context.get(name);
     if (!values) context.set(name, (values = []));
     if (typeof value === 'string') values.push(value);
@@ -82,9 +86,10 @@ export function createRequest(input: RequestInput): AccessRequest {
   for (const [key, value] of derived) {
     if (context.has(key.toLowerCase())) continue;
     context.set(key.toLowerCase(), [value]);
+    spelling.set(key.toLowerCase(), key);
     derivedKeys.push(key);
   }
-  return { action: input.action, resource: input.resource, principal: input.principal || undefined, context, derivedKeys };
+  return { action: input.action, resource: input.resource, principal: input.principal || undefined, context, derivedKeys, spelling };
 }
 
 /** The values of a key, or undefined when the request does not carry it. */
