@@ -4,8 +4,11 @@
  * matching (Action/NotAction, Resource/NotResource, Principal/NotPrincipal) and the reasons the answer carries.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import type { PolicyInput } from '../../server/src/access/evaluate';
+import { repoPath } from '../support/paths';
 import { decide, policyOf, statements } from './support';
 
 const ACCOUNT = '111122223333';
@@ -167,5 +170,36 @@ suite('reasons', () => {
     const result = decide([of('resource', 'b.resource.json', allow('s3:GetObject', 'arn:aws:s3:::b/*', { Principal: { AWS: USER } }))], { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', principal: USER });
     assert.equal(result.decision, 'allowed');
     assert.ok(result.notes.some((n) => n.includes('account')));
+  });
+});
+
+suite('robustness', () => {
+  const odd: [string, string][] = [
+    ['broken JSON', '{ "Statement": [ { "Effect": "Allow", "Action": "s3:*", "Resource": '],
+    ['values of the wrong types', JSON.stringify(statements({ Effect: 'Allow', Action: [1, null, {}], Resource: [true], Condition: { StringEquals: { k: [null, { a: 1 }, ['x']] }, Bool: 'x', IpAddress: { 'aws:SourceIp': 'not-a-cidr/99' } } }))],
+    ['Principal as a list and NotPrincipal as a number', JSON.stringify(statements({ Effect: 'Deny', Principal: ['*'], NotPrincipal: 3, Action: '*', Resource: '*' }))],
+    ['a Condition that is a string', JSON.stringify(statements({ Effect: 'Allow', Action: '*', Resource: '*', Condition: 'x' }))],
+    ['variables that never close', JSON.stringify(statements({ Effect: 'Allow', Action: '*', Resource: 'arn:${aws:username', Condition: { StringLike: { k: '${${${' } } }))],
+    ['a statement that is an array', '{"Version":"2012-10-17","Statement":[[1,2],"x",null]}'],
+    ['no policy at all', '[]'],
+  ];
+  for (const [name, text] of odd) {
+    test(`${name}: an answer, no exception`, () => {
+      for (const type of ['identity', 'resource', 'trust', 'scp', 'rcp', 'permissions-boundary', 'session'] as const) {
+        const result = decide([policyOf(text, type)], { ...READ, context: [['k', 'v'], ['aws:SourceIp', '::1']] });
+        assert.ok(['allowed', 'explicitDeny', 'implicitDeny'].includes(result.decision));
+      }
+    });
+  }
+
+  test('the AWS managed policy sample: every policy, several requests, an answer each', () => {
+    const folder = repoPath('test/fixtures/managed-sample');
+    const policies = readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => policyOf(readFileSync(join(folder, f), 'utf8'), 'identity', f));
+    assert.ok(policies.length > 10);
+    let allowed = 0;
+    for (const request of [READ, { action: 'iam:PassRole', resource: ROLE }, { action: 's3:PutObject', resource: 'arn:aws:s3:::b/k' }, { action: 'ec2:RunInstances', resource: '*' }]) {
+      for (const policy of policies) if (decide([policy], request).decision === 'allowed') allowed++;
+    }
+    assert.ok(allowed > 0);
   });
 });
