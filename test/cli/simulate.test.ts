@@ -54,6 +54,8 @@ const folder = workspace({
   'bucket-policy.json': { text: bucketPolicy },
   'template.yaml': { text: template },
   'broken.iam.json': { text: '{ "Statement": [' },
+  'org/root.scp.json': { text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }) },
+  'org/admin.iam.json': { text: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] }) },
 });
 
 interface SimulateJson {
@@ -156,7 +158,8 @@ suite('CLI simulate', () => {
       [['--action', 's3:GetObject', '--resource', '*', '--context', 'novalue', 'app.iam.json'], /expected <key>=<value>/],
       [['--action', 's3:GetObject', '--resource', '*', '--format', 'sarif', 'app.iam.json'], /text or json/],
       [['--action', 's3:GetObject', '--resource', '*', '--policy-type', 'nope', 'app.iam.json'], /--policy-type nope/],
-      [['--action', 's3:GetObject', '--resource', '*', 'missing.json'], /cannot read/],
+      [['--action', 's3:GetObject', '--resource', '*', 'missing.json'], /missing\.json: no such file or folder/],
+      [['--action', 's3:GetObject', '--resource', '*', '-'], /standard input/],
       [['--action', 's3:GetObject', '--resource', '*', '--bogus', 'app.iam.json'], /bogus/],
     ];
     for (const [args, message] of cases) {
@@ -177,6 +180,13 @@ suite('CLI simulate', () => {
     const run = runCli(['simulate', '--action', 's3:GetObject', '--resource', '*', 'broken.iam.json'], { cwd: folder });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /broken\.iam\.json: JSON syntax errors/);
+  });
+
+  test('a folder gives its policy files, each with its type (an SCP caps the identity policy beside it)', () => {
+    const s3 = simulate(['--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b/k', 'org']);
+    assert.equal(s3.json.decision, 'allowed');
+    assert.deepEqual(s3.json.statements.map((s) => [s.path, s.policyType]), [['org/root.scp.json', 'scp'], ['org/admin.iam.json', 'identity']]);
+    assert.equal(simulate(['--action', 'ec2:RunInstances', '--resource', '*', 'org']).json.decision, 'implicitDeny');
   });
 
   test('--help prints the simulate usage', () => {

@@ -6,7 +6,7 @@
  * their host gives them.
  */
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,12 +18,12 @@ import type { Catalog } from '../catalog/types';
 import { createProjectConfigLookup, settingsForFile } from '../config/projectConfig';
 import type { Span } from '../policy/model';
 import { rules } from '../rules';
-import { UsageError } from './files';
+import { findFiles, UsageError } from './files';
 import { toolName } from './format';
 import { prepareFiles } from './lintText';
 import type { CliIo } from './run';
 
-export const simulateUsage = `Usage: iam-policy-lint simulate --action <action> --resource <arn> [options] <policy files...>
+export const simulateUsage = `Usage: iam-policy-lint simulate --action <action> --resource <arn> [options] <policy files, folders or globs...>
 
 Decides whether the policies allow one request, the way AWS evaluates them: an explicit Deny in any policy wins;
 SCPs and RCPs (every file of that type must allow), permissions boundaries and session policies cap; an identity
@@ -112,6 +112,7 @@ export async function runSimulate(argv: readonly string[], io: CliIo, catalog: C
     throw new UsageError(`--policy-type ${policyType}: expected one of ${policyTypes.join(', ')}`);
   }
   if (positionals.length === 0) throw new UsageError('simulate: no policy files given (see simulate --help)');
+  if (positionals.includes('-')) throw new UsageError('simulate: standard input is not read; name the policy files');
   const request = createRequest({ action, resource: values.resource, principal: values.principal, context: parseContext(values.context) });
 
   const lookup = createProjectConfigLookup((path) => {
@@ -121,7 +122,10 @@ export async function runSimulate(argv: readonly string[], io: CliIo, catalog: C
       return undefined;
     }
   }, new Set(rules.map((rule) => rule.id)));
-  const paths = positionals.map((p) => resolve(io.cwd, p));
+  // Folders and globs as for linting: a folder gives every policy file and every template with policies in it.
+  const found = findFiles(positionals, { cwd: io.cwd, configFor: (path) => lookup.forPath(path) });
+  for (const { path, config } of found.ignored) warn(`${relative(io.cwd, path) || path}: ignored by ${relative(io.cwd, config.path)}, not evaluated`);
+  const paths = found.files;
   await prepareFiles(paths);
   const files: FileSources[] = paths.map((path) => {
     const displayPath = relative(io.cwd, path) || path;
