@@ -109,10 +109,12 @@ export const accessVocabularyRequest = 'iamPolicy/accessVocabulary';
 export interface AccessVocabularyParams {
   readonly uri?: string;
   readonly action?: string;
+  /** The cursor: the actions of the statement there come first (the command started from a statement). */
+  readonly position?: { readonly line: number; readonly character: number };
 }
 export interface AccessVocabularyResult {
   readonly actions: readonly string[];
-  /** Actions the document's statements name (already in `actions`, first). */
+  /** Actions the document's statements name (already in `actions`, first; the statement at `position` before the rest). */
   readonly documentActions: readonly string[];
   readonly conditionKeys: readonly { readonly key: string; readonly type: string; readonly description: string }[];
   /** For an action: the resource ARN formats it takes, to prefill the resource box. */

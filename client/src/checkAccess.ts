@@ -9,6 +9,7 @@ import {
   accessVocabularyRequest,
   checkAccessRequest,
   type AccessRange,
+  type AccessVocabularyParams,
   type AccessVocabularyResult,
   type CheckAccessParams,
   type CheckAccessResult,
@@ -60,7 +61,7 @@ function showMarks(editor: vscode.TextEditor, result: CheckAccessResult): void {
   }
 }
 
-async function vocabulary(client: LanguageClient, params: { uri?: string; action?: string }): Promise<AccessVocabularyResult | null> {
+async function vocabulary(client: LanguageClient, params: AccessVocabularyParams): Promise<AccessVocabularyResult | null> {
   try {
     return await client.sendRequest<AccessVocabularyResult | null>(accessVocabularyRequest, params);
   } catch {
@@ -118,10 +119,12 @@ export async function checkAccess(client: LanguageClient): Promise<void> {
     return;
   }
   const uri = editor.document.uri.toString();
-  const words = await vocabulary(client, { uri });
+  // Started on a statement (the context menu, or the cursor in it): its actions come first.
+  const position = { line: editor.selection.active.line, character: editor.selection.active.character };
+  const words = await vocabulary(client, { uri, position });
   const documentActions = new Set(words?.documentActions ?? []);
   const action = await pickOrType(
-    (words?.actions ?? []).map((name) => ({ label: name, description: documentActions.has(name) ? 'named in this policy' : undefined })),
+    (words?.actions ?? []).map((name, index) => ({ label: name, description: index === 0 && documentActions.has(name) ? 'in the statement at the cursor, or first in this policy' : documentActions.has(name) ? 'named in this policy' : undefined })),
     { title: 'Check access: action', placeholder: 'service:Action, e.g. s3:GetObject' },
   );
   if (!action) return;

@@ -41,13 +41,13 @@ import { configFileName, createProjectConfigLookup, matchesExtraFilePattern, set
 import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
-import { accessVocabulary, checkAccess } from './service/accessCheck';
+import { accessVocabulary, checkAccess, type AccessFocus } from './service/accessCheck';
 import type { PolicySource } from './access/policySources';
 import { toHostSpan } from './hosts/virtualPolicy';
 import { refactoringKind } from './service/refactorings';
 import type { SnippetEditSupport } from './service/snippetEdits';
 import { createHostService } from './hosts/hostService';
-import { hostModel, policyAround, tooLargeHostModel, type HostModel } from './hosts/hostModel';
+import { hostModel, policyAround, policyAt, tooLargeHostModel, type HostModel } from './hosts/hostModel';
 import { hostSyntax, mayBeHost, prepareHost, readHost } from './hosts/readHost';
 
 /**
@@ -400,7 +400,18 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   connection.onRequest(accessVocabularyRequest, (params: AccessVocabularyParams, token) =>
     runSafe<AccessVocabularyResult | null>('access vocabulary', null, token, async () => {
       const target = params.uri === undefined ? undefined : await served(params.uri);
-      return accessVocabulary(service.catalog, target ? accessSources(target) : [], params.action);
+      if (!target) return accessVocabulary(service.catalog, [], params.action);
+      const sources = accessSources(target);
+      let focus: AccessFocus | undefined;
+      if (params.position) {
+        const offset = target.model.document.offsetAt(params.position);
+        if (target.kind === 'policy') focus = { policy: 0, offset };
+        else {
+          const found = policyAt(target.model, offset);
+          if (found) focus = { policy: target.model.policies.indexOf(found.policy), offset: found.virtualOffset };
+        }
+      }
+      return accessVocabulary(service.catalog, sources, params.action, focus);
     }),
   );
 

@@ -110,6 +110,16 @@ suite('language server over stdio: check access', () => {
     assert.ok(result.actions.includes('ec2:RunInstances'));
   });
 
+  test('vocabulary: started on a statement, its actions come first (in a policy and in a template)', async () => {
+    const line = policy.split('\n').findIndex((l) => l.includes('"Sid": "NoSecrets"'));
+    const onDeny = (await server.request<AccessVocabularyResult>(accessVocabularyRequest, { uri, position: { line, character: 8 } }))!;
+    assert.deepEqual(onDeny.documentActions, ['s3:GetObject', 's3:ListBucket'], 'the Deny names only s3:*: nothing literal to put first');
+    const onRead = (await server.request<AccessVocabularyResult>(accessVocabularyRequest, { uri: templateUri, position: { line: 17, character: 20 } }))!;
+    assert.deepEqual(onRead.documentActions, ['dynamodb:GetItem', 'sts:AssumeRole']);
+    const onTrust = (await server.request<AccessVocabularyResult>(accessVocabularyRequest, { uri: templateUri, position: { line: 9, character: 20 } }))!;
+    assert.deepEqual(onTrust.documentActions, ['sts:AssumeRole', 'dynamodb:GetItem']);
+  });
+
   test('vocabulary: an action\'s condition keys (its own before the global ones) and resource formats', async () => {
     const result = (await server.request<AccessVocabularyResult>(accessVocabularyRequest, { action: 's3:GetObject' }))!;
     const keys = result.conditionKeys.map((k) => k.key);

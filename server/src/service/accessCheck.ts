@@ -40,23 +40,31 @@ export function checkAccess(document: TextDocument, sources: readonly PolicySour
   return { decision: evaluation.decision, summary, reasons: evaluation.reasons, notes: evaluation.notes, statements, failedConditions };
 }
 
-/** Actions the policies name literally (no wildcards), in their canonical spelling where the catalogue knows them. */
-function namedActions(sources: readonly PolicySource[], catalog: Catalog): string[] {
+/** Where the command was started: a policy of the sources and an offset in its model's text. */
+export interface AccessFocus {
+  readonly policy: number;
+  readonly offset: number;
+}
+
+/**
+ * Actions the policies name literally (no wildcards), in their canonical spelling where the catalogue knows them; those
+ * of the statement at the focus first.
+ */
+function namedActions(sources: readonly PolicySource[], catalog: Catalog, focus: AccessFocus | undefined): string[] {
   const names = new Set<string>();
-  for (const source of sources) {
-    for (const statement of source.model.statements) {
-      for (const value of [...(statement.action?.values ?? []), ...(statement.notAction?.values ?? [])]) {
-        if (value.value.includes('*') || value.value.includes('?')) continue;
-        names.add(catalog.findAction(value.value)?.fullName ?? value.value);
-      }
+  const focused = focus && sources[focus.policy]?.model.statements.find((s) => s.node.offset <= focus.offset && focus.offset <= s.node.offset + s.node.length);
+  for (const statement of [...(focused ? [focused] : []), ...sources.flatMap((source) => source.model.statements)]) {
+    for (const value of [...(statement.action?.values ?? []), ...(statement.notAction?.values ?? [])]) {
+      if (value.value.includes('*') || value.value.includes('?')) continue;
+      names.add(catalog.findAction(value.value)?.fullName ?? value.value);
     }
   }
   return [...names];
 }
 
-export function accessVocabulary(catalog: Catalog, sources: readonly PolicySource[], action: string | undefined): AccessVocabularyResult {
+export function accessVocabulary(catalog: Catalog, sources: readonly PolicySource[], action: string | undefined, focus?: AccessFocus): AccessVocabularyResult {
   if (action === undefined) {
-    const documentActions = namedActions(sources, catalog);
+    const documentActions = namedActions(sources, catalog, focus);
     const first = new Set(documentActions);
     const all = catalog.expandAction('*').map((a) => a.fullName).filter((name) => !first.has(name)).sort();
     return { actions: [...documentActions, ...all], documentActions, conditionKeys: [], resourceFormats: [] };
