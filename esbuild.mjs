@@ -191,7 +191,7 @@ function copyWasm(outdir) {
   for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(root, outdir, 'wasm', file));
 }
 
-// For `npm run bench` (scripts/bench/hosts.mjs): the host readers alone, built like the server bundle, so their
+// For `npm run bench` (scripts/bench/hosts.mjs, simulate.mjs): the host readers and the access evaluator alone, built like the server bundle, so their
 // parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes.
 function benchOptions() {
   const contents = [
@@ -208,6 +208,9 @@ function benchOptions() {
     "export { createPolicyService } from './server/src/service';",
     "export { defaultSettings } from './shared/settings';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
+    "export { evaluateAccess } from './server/src/access/evaluate';",
+    "export { createRequest } from './server/src/access/request';",
+    "export { policySources } from './server/src/access/policySources';",
   ].join('\n');
   return { ...common, ...cjsNode, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: 'out/bench/hosts.cjs', banner: { js: importMetaUrl } };
 }

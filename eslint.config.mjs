@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/service/**', 'server/src/rules/**', 'server/src/policy/**', 'server/src/catalog/**', 'server/src/cli/**', 'shared/**'],
+    files: ['server/src/service/**', 'server/src/access/**', 'server/src/rules/**', 'server/src/policy/**', 'server/src/catalog/**', 'server/src/cli/**', 'shared/**'],
     rules: { 'no-restricted-imports': ['error', protocolImports] },
   },
   {

@@ -3,7 +3,7 @@
 // README's Performance section shows. It asserts nothing; it exits non-zero when a figure could not be taken.
 //
 // Usage: npm run bench [-- options]
-//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli, hosts
+//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli, hosts, simulate
 //   --quick            fewer iterations, for a smoke run (rougher figures)
 //   --profile <dir>    every server and CLI process it starts (not the cold-start spawns) writes a .cpuprofile
 //                      there, named after its section; open it in Chrome DevTools or VS Code
@@ -27,6 +27,7 @@ import { distinctStatements } from './bench/documents.mjs';
 import { measureLatency } from './bench/latency.mjs';
 import { measureMemory } from './bench/memory.mjs';
 import { measureSizes } from './bench/size.mjs';
+import { measureSimulate } from './bench/simulate.mjs';
 import { measureStartup } from './bench/startup.mjs';
 import { failedRow, markdownTable, textTable } from './bench/table.mjs';
 
@@ -41,6 +42,7 @@ const sections = {
   memory: measureMemory,
   cli: measureCli,
   hosts: measureHosts,
+  simulate: measureSimulate,
 };
 const needsCorpus = new Set(['diagnostics', 'cli', 'hosts']);
 

@@ -54,3 +54,69 @@ export interface DataInfo {
     readonly globalConditionKeys: number;
   };
 }
+
+/** A range in a document, 0-based (the LSP's shape, declared here so the client needs no server types). */
+export interface AccessRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/**
+ * Request: evaluate one request against the policies of a document (a policy file, or every policy of a template),
+ * offline (server/src/access). Null when the server does not serve the document.
+ */
+export const checkAccessRequest = 'iamPolicy/checkAccess';
+export interface CheckAccessParams {
+  readonly uri: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly principal?: string;
+  /** Key/value pairs; a key given several times is multivalued. */
+  readonly context?: readonly (readonly [string, string])[];
+}
+export interface CheckAccessStatement {
+  readonly range: AccessRange;
+  /** `Allow statement 2 "ReadOnly" (identity)`, with the policy's label inside a template. */
+  readonly label: string;
+  readonly effect: 'Allow' | 'Deny';
+  /** True for the statements that decided; false for others that applied. */
+  readonly deciding: boolean;
+}
+export interface CheckAccessCondition {
+  /** The condition key's entry in the policy. */
+  readonly range: AccessRange;
+  readonly statement: string;
+  readonly operator: string;
+  readonly key: string;
+  readonly reason: 'keyMissing' | 'keyPresent' | 'valueMismatch' | 'unknownOperator';
+  readonly detail: string;
+}
+export interface CheckAccessResult {
+  readonly decision: 'allowed' | 'explicitDeny' | 'implicitDeny';
+  /** One line for a notification. */
+  readonly summary: string;
+  readonly reasons: readonly string[];
+  readonly notes: readonly string[];
+  readonly statements: readonly CheckAccessStatement[];
+  readonly failedConditions: readonly CheckAccessCondition[];
+}
+
+/**
+ * Request: what the Check access command offers. Without `action`: action names, those the document names first.
+ * With `action`: the condition keys the catalogue lists for it (its own, its resource types', then the global ones).
+ */
+export const accessVocabularyRequest = 'iamPolicy/accessVocabulary';
+export interface AccessVocabularyParams {
+  readonly uri?: string;
+  readonly action?: string;
+  /** The cursor: the actions of the statement there come first (the command started from a statement). */
+  readonly position?: { readonly line: number; readonly character: number };
+}
+export interface AccessVocabularyResult {
+  readonly actions: readonly string[];
+  /** Actions the document's statements name (already in `actions`, first; the statement at `position` before the rest). */
+  readonly documentActions: readonly string[];
+  readonly conditionKeys: readonly { readonly key: string; readonly type: string; readonly description: string }[];
+  /** For an action: the resource ARN formats it takes, to prefill the resource box. */
+  readonly resourceFormats: readonly string[];
+}

@@ -104,7 +104,7 @@ suite('layering', () => {
       .map((e) => `${e.parentPath ?? folder}/${e.name}`);
   }
 
-  for (const folder of ['server/src/service', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'server/src/hosts', 'shared']) {
+  for (const folder of ['server/src/service', 'server/src/access', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'server/src/hosts', 'shared']) {
     test(`${folder} imports neither vscode nor a connection`, () => {
       for (const file of sources(folder)) {
         const text = readFileSync(file, 'utf8');

@@ -1,7 +1,7 @@
 /**
  * The extension's commands: choose the document's policy type (kept where the user says: the workspace settings, or
- * the project's `.iampolicy.json` that the CLI reads too), show the actions a policy or statement covers, start a policy from a template, and show
- * which IAM data the checks use.
+ * the project's `.iampolicy.json` that the CLI reads too), show the actions a policy or statement covers, start a policy from a template, show
+ * which IAM data the checks use, and check access offline (checkAccess.ts).
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -9,7 +9,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { policyTypeRequest, type PolicyTypeInfo } from '../../shared/protocol';
 import { configFileName, policyTypes, settingsSection, type PolicyType } from '../../shared/settings';
 import { showActions } from './actionsDocument';
+import { registerCheckAccess } from './checkAccess';
 import {
+  checkAccessCommand,
   choosePolicyTypeCommand,
   newPolicyFromTemplateCommand,
   showDataVersionCommand,
@@ -241,4 +243,5 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand(newPolicyFromTemplateCommand, () => newPolicyFromTemplate(context)),
     vscode.commands.registerCommand(showDataVersionCommand, () => showDataVersion(client)),
   );
+  registerCheckAccess(context, client, checkAccessCommand);
 }

@@ -21,9 +21,15 @@ import { createPolicyService, type PolicyService } from './service';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  accessVocabularyRequest,
+  checkAccessRequest,
   dataInfoRequest,
   grantsRequest,
   policyTypeRequest,
+  type AccessVocabularyParams,
+  type AccessVocabularyResult,
+  type CheckAccessParams,
+  type CheckAccessResult,
   type DataInfo,
   type GrantsParams,
   type GrantsResult,
@@ -35,10 +41,13 @@ import { configFileName, createProjectConfigLookup, matchesExtraFilePattern, set
 import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
+import { accessVocabulary, checkAccess, type AccessFocus } from './service/accessCheck';
+import type { PolicySource } from './access/policySources';
+import { toHostSpan } from './hosts/virtualPolicy';
 import { refactoringKind } from './service/refactorings';
 import type { SnippetEditSupport } from './service/snippetEdits';
 import { createHostService } from './hosts/hostService';
-import { hostModel, policyAround, tooLargeHostModel, type HostModel } from './hosts/hostModel';
+import { hostModel, policyAround, policyAt, tooLargeHostModel, type HostModel } from './hosts/hostModel';
 import { hostSyntax, mayBeHost, prepareHost, readHost } from './hosts/readHost';
 
 /**
@@ -363,6 +372,46 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const document = target.model.document;
       const embedded = params.position ? policyAround(target.model, document.offsetAt(params.position)) : target.model.policies[0];
       return embedded ? grantsListing(embedded.model, service.catalog) : null;
+    }),
+  );
+
+  /** The policies of a served document as the evaluator reads them: the policy itself, or each policy of the host. */
+  function accessSources(target: Served): PolicySource[] {
+    if (target.kind === 'policy') {
+      const type = service.policyType(target.model, { settings: target.settings }).type;
+      return [{ model: target.model, type, name: target.model.document.uri.replace(/^.*\//, ''), toFileSpan: (span) => span }];
+    }
+    return target.model.policies.map((embedded) => ({
+      model: embedded.model,
+      type: embedded.policy.policyType,
+      name: embedded.policy.label,
+      label: embedded.policy.label,
+      toFileSpan: (span) => toHostSpan(embedded.virtual, span),
+    }));
+  }
+
+  connection.onRequest(checkAccessRequest, (params: CheckAccessParams, token) =>
+    runSafe<CheckAccessResult | null>('check access', null, token, async () => {
+      const target = await served(params.uri);
+      return target ? checkAccess(target.model.document, accessSources(target), params) : null;
+    }),
+  );
+
+  connection.onRequest(accessVocabularyRequest, (params: AccessVocabularyParams, token) =>
+    runSafe<AccessVocabularyResult | null>('access vocabulary', null, token, async () => {
+      const target = params.uri === undefined ? undefined : await served(params.uri);
+      if (!target) return accessVocabulary(service.catalog, [], params.action);
+      const sources = accessSources(target);
+      let focus: AccessFocus | undefined;
+      if (params.position) {
+        const offset = target.model.document.offsetAt(params.position);
+        if (target.kind === 'policy') focus = { policy: 0, offset };
+        else {
+          const found = policyAt(target.model, offset);
+          if (found) focus = { policy: target.model.policies.indexOf(found.policy), offset: found.virtualOffset };
+        }
+      }
+      return accessVocabulary(service.catalog, sources, params.action, focus);
     }),
   );
 

@@ -21,6 +21,10 @@ import { defaultSettings } from '../../shared/settings';
 import { policyTemplates } from '../../server/src/service/completion/policyTemplates';
 import { choosePolicyType } from '../../server/src/policy/policyType';
 import { repoPath } from '../support/paths';
+import { marksOf, resourceTemplate, unfilledPlaceholders } from '../../client/src/accessPlan';
+import { checkAccess } from '../../server/src/service/accessCheck';
+import { documentOf } from '../support/documents';
+import { parsePolicy } from '../../server/src/policy/parse';
 import { modelOf } from '../support/service';
 
 const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
@@ -137,5 +141,36 @@ suite('client commands', () => {
       assert.equal(choosePolicyType(uri, modelOf(text, uri), defaultSettings).type, expected, template.name);
     }
     assert.equal(freeName('a.trust.json', new Set(['a.trust.json', 'a-2.trust.json'])), 'a-3.trust.json');
+  });
+
+  test('check access: the resource box starts from the action\'s ARN format and refuses unfilled placeholders', () => {
+    assert.equal(resourceTemplate(['arn:${Partition}:s3:::${BucketName}/${ObjectName}', 'arn:${Partition}:s3:${Region}:x']), 'arn:aws:s3:::${BucketName}/${ObjectName}');
+    assert.equal(resourceTemplate([]), '*');
+    assert.deepEqual(unfilledPlaceholders('arn:aws:s3:::${BucketName}/${ObjectName}'), ['BucketName', 'ObjectName']);
+    assert.deepEqual(unfilledPlaceholders('arn:aws:s3:::b/home/${aws:username}/*'), [], 'a policy variable is no placeholder');
+  });
+
+  test('check access: the answer\'s marks (deciding statements, others that apply, failed conditions) and the focus', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+        { Sid: 'Office', Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } },
+        { Sid: 'Tls', Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+      ],
+    }, null, 2);
+    const document = documentOf(text);
+    const sources = [{ model: parsePolicy(document), type: 'identity' as const, name: 'policy.iam.json', toFileSpan: (span: { offset: number; length: number }) => span }];
+    const allowed = marksOf(checkAccess(document, sources, { uri: document.uri, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: [['aws:SourceIp', '203.0.113.4']] }));
+    // The Deny's condition did not hold either: that is why it did not apply.
+    assert.deepEqual(allowed.marks.map((m) => m.kind), ['decidingAllow', 'failedCondition', 'failedCondition']);
+    assert.match(allowed.marks[1]!.hover, /"Office".*NotIpAddress aws:SourceIp did not hold \(the value does not match\)/);
+    assert.match(allowed.marks[2]!.hover, /Bool aws:SecureTransport did not hold \(the key is not in the request\)/);
+    assert.equal(document.offsetAt(allowed.focus!.start), text.indexOf('{\n      "Sid": "Read"'));
+    const denied = marksOf(checkAccess(document, sources, { uri: document.uri, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: [['aws:SourceIp', '198.51.100.1'], ['aws:SecureTransport', 'true']] }));
+    assert.deepEqual(denied.marks.map((m) => m.kind), ['decidingDeny', 'applies', 'applies']);
+    assert.match(denied.marks[0]!.hover, /^Deny statement 1 "Office" \(identity\) decides: Explicitly denied/);
+    const none = marksOf(checkAccess(document, sources, { uri: document.uri, action: 'ec2:RunInstances', resource: '*' }));
+    assert.deepEqual(none, { marks: [], focus: undefined });
   });
 });

@@ -18,6 +18,7 @@ import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
 import { findFiles, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
+import { runSimulate } from './simulate';
 import { fileSyntax, lintText, prepareFiles } from './lintText';
 import { hostBreakage } from '../hosts/readHost';
 import { countProblems, formatJson, formatSarif, formatText, plural, toolName, type LintedFile, type ToolInfo } from './format';
@@ -36,6 +37,7 @@ export interface CliIo {
 
 const usage = `Usage: iam-policy-lint [options] <files, folders or globs...>
        iam-policy-lint [options] - [--stdin-filename <path>]
+       iam-policy-lint simulate --action <action> --resource <arn> [options] <policy files...>  (see simulate --help)
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -356,6 +358,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     dataDate: info.dataDate,
   };
   try {
+    if (argv[0] === 'simulate') return await runSimulate(argv.slice(1), io, service.catalog);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
