@@ -1,0 +1,237 @@
+/**
+ * Set questions about IAM's glob patterns (`*` any run of characters, `?` one character), answered exactly: is there
+ * a string that every pattern of some lists matches and no pattern of others does? "Is A covered by B ∪ C" is "no
+ * such string for must [A], mustNot [B, C]"; a NotResource list on either side moves its patterns to the other
+ * side. The search runs over the product of the patterns' automata, subset-determinised, with an alphabet of the
+ * characters the patterns name plus one stand-in for every other character, so it is complete, not a heuristic.
+ *
+ * A policy variable (`${aws:username}`) is one opaque symbol: only `*` matches it, or the same variable written in
+ * the other pattern. Whatever the request's value, it is the same on both sides of one request, so a containment
+ * proved with the symbol holds for every value (`?` must not match it: the value may be longer than one character).
+ */
+import { findVariables } from '../policy/variables';
+
+export type GlobToken =
+  | { readonly kind: 'star' }
+  | { readonly kind: 'one' }
+  /** A literal character, or (for policy variables and computed host values) a symbol: a string of length > 1. */
+  | { readonly kind: 'symbol'; readonly symbol: string };
+
+export interface Glob {
+  /** The text as written, for messages. */
+  readonly text: string;
+  readonly tokens: readonly GlobToken[];
+}
+
+export interface GlobOptions {
+  /** Actions and `...IgnoreCase` condition values: compare lower-cased. */
+  readonly ignoreCase?: boolean;
+  /** `*` and `?` are wildcards (Resource, Action, StringLike); off for StringEquals values. */
+  readonly wildcards?: boolean;
+  /** Read `${...}` as a policy variable (Version 2012-10-17 only). */
+  readonly variables?: boolean;
+}
+
+const starToken: GlobToken = { kind: 'star' };
+const oneToken: GlobToken = { kind: 'one' };
+
+/** A pattern as tokens: a variable becomes the symbol `${name}` (lower-cased: IAM reads keys case-insensitively). */
+export function parseGlob(text: string, options: GlobOptions = {}): Glob {
+  const wildcards = options.wildcards ?? true;
+  const source = options.ignoreCase ? text.toLowerCase() : text;
+  const tokens: GlobToken[] = [];
+  const variables = options.variables && source.includes('${') ? findVariables(source) : [];
+  let next = 0;
+  const literal = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = source[i]!;
+      if (wildcards && c === '*') {
+        // `**` matches what `*` does; one token keeps the automaton small.
+        if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push(starToken);
+      } else if (wildcards && c === '?') tokens.push(oneToken);
+      else tokens.push({ kind: 'symbol', symbol: c });
+    }
+  };
+  for (const variable of variables) {
+    if (variable.kind !== 'variable' && variable.kind !== 'escape') continue;
+    literal(next, variable.start);
+    if (variable.kind === 'escape') tokens.push({ kind: 'symbol', symbol: source.slice(variable.start + 2, variable.end - 1) });
+    else tokens.push({ kind: 'symbol', symbol: `\${${source.slice(variable.start + 2, variable.end - 1).toLowerCase()}}` });
+    next = variable.end;
+  }
+  literal(next, source.length);
+  return { text, tokens };
+}
+
+/** A pattern that is one symbol only: a value a host computes (`!GetAtt B.Arn`), equal only to the same text. */
+export function opaqueGlob(text: string): Glob {
+  return { text, tokens: [{ kind: 'symbol', symbol: `\u0000${text}` }] };
+}
+
+/** The pattern matches every string (`*`). */
+export function isUniversal(glob: Glob): boolean {
+  return glob.tokens.length > 0 && glob.tokens.every((t) => t.kind === 'star');
+}
+
+/** A union of patterns ("matches one of them"), tracked as one automaton. */
+export type GlobUnion = readonly Glob[];
+
+export interface WitnessQuestion {
+  /** Each union must match the string. */
+  readonly must: readonly GlobUnion[];
+  /** No pattern here may match it. */
+  readonly mustNot: GlobUnion;
+}
+
+export type WitnessAnswer =
+  /** No string satisfies the question: the containment holds. */
+  | { readonly found: false }
+  /** `example` satisfies it (symbols written back as `${...}`). */
+  | { readonly found: true; readonly example: string }
+  /** The search gave up (too many states): neither is proved. */
+  | { readonly found: 'unknown' };
+
+/** Stops a pathological search; past it the caller says "may widen". Real ARNs stay far below. */
+const maxStates = 50_000;
+
+/** The stand-in for "any character none of the patterns names", as written in an example. */
+const other = '\u0001';
+
+interface Automaton {
+  readonly globs: readonly Glob[];
+  /** State id -> [glob index, position]; ids are offsets[glob] + position. */
+  readonly offsets: readonly number[];
+}
+
+function automaton(globs: readonly Glob[]): Automaton {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const glob of globs) {
+    offsets.push(total);
+    total += glob.tokens.length + 1;
+  }
+  return { globs, offsets };
+}
+
+/** Adds `position` and every position reachable over `*` matching nothing. */
+function addClosed(out: Set<number>, glob: Glob, offset: number, position: number): void {
+  let p = position;
+  for (;;) {
+    out.add(offset + p);
+    if (p < glob.tokens.length && glob.tokens[p]!.kind === 'star') p++;
+    else return;
+  }
+}
+
+function start(a: Automaton): number[] {
+  const out = new Set<number>();
+  a.globs.forEach((glob, index) => addClosed(out, glob, a.offsets[index]!, 0));
+  return [...out].sort((x, y) => x - y);
+}
+
+/** Binary search of the glob a state id belongs to. */
+function globOf(a: Automaton, id: number): number {
+  let low = 0;
+  let high = a.offsets.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (a.offsets[mid]! <= id) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function step(a: Automaton, states: readonly number[], symbol: string): number[] {
+  const out = new Set<number>();
+  const isChar = symbol.length === 1;
+  for (const id of states) {
+    const g = globOf(a, id);
+    const glob = a.globs[g]!;
+    const offset = a.offsets[g]!;
+    const position = id - offset;
+    const token = glob.tokens[position];
+    if (!token) continue;
+    if (token.kind === 'star') addClosed(out, glob, offset, position);
+    else if ((token.kind === 'one' && isChar) || (token.kind === 'symbol' && token.symbol === symbol)) addClosed(out, glob, offset, position + 1);
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+function accepts(a: Automaton, states: readonly number[]): boolean {
+  return states.some((id) => {
+    const g = globOf(a, id);
+    return id - a.offsets[g]! === a.globs[g]!.tokens.length;
+  });
+}
+
+/** Some state is at a trailing run of `*`: the union matches every continuation from here. */
+function acceptsEverything(a: Automaton, states: readonly number[]): boolean {
+  return states.some((id) => {
+    const g = globOf(a, id);
+    const tokens = a.globs[g]!.tokens;
+    const position = id - a.offsets[g]!;
+    if (position === tokens.length) return false; // accepts only the end of the string
+    for (let p = position; p < tokens.length; p++) if (tokens[p]!.kind !== 'star') return false;
+    return true;
+  });
+}
+
+/** The symbols worth trying next: those some state expects, and the stand-in for all the others. */
+function nextSymbols(automata: readonly Automaton[], states: readonly (readonly number[])[]): string[] {
+  const symbols = new Set<string>([other]);
+  automata.forEach((a, index) => {
+    for (const id of states[index]!) {
+      const g = globOf(a, id);
+      const token = a.globs[g]!.tokens[id - a.offsets[g]!];
+      if (token?.kind === 'symbol') symbols.add(token.symbol);
+    }
+  });
+  return [...symbols];
+}
+
+function written(symbols: readonly string[], alphabet: ReadonlySet<string>): string {
+  // The stand-in becomes a character no pattern names, so the example reads as a real string.
+  const filler = [...'xyzqjkXYZ0123456789_-'].find((c) => !alphabet.has(c)) ?? '~';
+  return symbols.map((s) => (s === other ? filler : s.startsWith('\u0000') ? s.slice(1) : s)).join('');
+}
+
+/** Is there a string every `must` union matches and no `mustNot` pattern does? See WitnessAnswer. */
+export function findWitness(question: WitnessQuestion): WitnessAnswer {
+  const mustNotGlobs = question.mustNot;
+  if (mustNotGlobs.some(isUniversal)) return { found: false };
+  if (question.must.some((union) => union.length === 0)) return { found: false };
+  const automata = [...question.must.map(automaton), automaton(mustNotGlobs)];
+  const last = automata.length - 1;
+  const alphabet = new Set<string>();
+  for (const a of automata) for (const glob of a.globs) for (const t of glob.tokens) if (t.kind === 'symbol' && t.symbol.length === 1) alphabet.add(t.symbol);
+
+  const initial = automata.map(start);
+  const seen = new Set<string>();
+  // Breadth first, so the example is one of the shortest.
+  const queue: { states: number[][]; path: string[] }[] = [{ states: initial, path: [] }];
+  seen.add(initial.map((s) => s.join(',')).join('|'));
+  for (let head = 0; head < queue.length; head++) {
+    const { states, path } = queue[head]!;
+    const mustAccept = states.slice(0, last).every((s, index) => accepts(automata[index]!, s));
+    if (mustAccept && !accepts(automata[last]!, states[last]!)) return { found: true, example: written(path, alphabet) };
+    for (const symbol of nextSymbols(automata, states)) {
+      const next = states.map((s, index) => step(automata[index]!, s, symbol));
+      if (next.slice(0, last).some((s) => s.length === 0)) continue;
+      if (acceptsEverything(automata[last]!, next[last]!)) continue;
+      const key = next.map((s) => s.join(',')).join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > maxStates) return { found: 'unknown' };
+      queue.push({ states: next, path: [...path, symbol] });
+    }
+  }
+  return { found: false };
+}
+
+/** Whether `glob` matches the concrete string (no wildcards in it), exactly. */
+export function globMatches(glob: Glob, text: string): boolean {
+  const tokens: GlobToken[] = [];
+  for (let i = 0; i < text.length; i++) tokens.push({ kind: 'symbol', symbol: text[i]! });
+  const answer = findWitness({ must: [[{ text, tokens }]], mustNot: [glob] });
+  return answer.found === false;
+}
