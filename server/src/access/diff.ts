@@ -16,10 +16,10 @@
  * statement drops), it is "new". Both count as new access.
  */
 import type { Action, Catalog } from '../catalog/types';
-import type { PolicyModel, Statement } from '../policy/model';
+import type { ASTNode, PolicyModel, Statement } from '../policy/model';
 import { statementActions, type StatementActions } from '../policy/statementActions';
 import { conditionBlocks, conditionsImply, type ConditionBlock, type Implication } from './conditionImplication';
-import { findWitness, opaqueGlob, parseGlob, type Glob, type GlobUnion, type WitnessAnswer } from './globContainment';
+import { findWitness, opaqueGlob, parseGlob, templateGlob, type Glob, type GlobUnion, type WitnessAnswer } from './globContainment';
 import { principalsContained } from './principalContainment';
 
 export type AccessKind = 'new' | 'may widen';
@@ -40,13 +40,27 @@ export interface NewAccess {
   readonly resource: string;
   /** Set when the statement uses NotResource: every resource but these. */
   readonly notResource?: readonly string[];
+  /** The Resource value's node, when the finding is about one. */
+  readonly resourceNode?: ASTNode;
   readonly kind: AccessKind;
   readonly reason: string;
+}
+
+/** What a host computes at a value of an embedded policy (diffInput.ts finds it): compared by its text. */
+export type HostComputed =
+  | { readonly kind: 'template'; readonly parts: readonly ({ readonly text: string } | { readonly hole: string })[] }
+  | { readonly kind: 'opaque'; readonly text: string };
+
+export interface DiffOptions {
+  /** For policies inside infrastructure code: the template or reference behind a rendered value. */
+  readonly hostValue?: (model: PolicyModel, node: ASTNode) => HostComputed | undefined;
 }
 
 export interface PolicyDiff {
   readonly newAccess: readonly NewAccess[];
 }
+
+const nonEmpty = parseGlob('?*');
 
 type ResourceSet = { readonly kind: 'any' } | { readonly kind: 'resource' | 'not'; readonly globs: readonly Glob[] };
 
@@ -63,7 +77,7 @@ interface Entry {
   readonly name: string;
 }
 
-function readEntries(models: readonly PolicyModel[], side: 'base' | 'new', catalog: Catalog, first: number): Entry[] {
+function readEntries(models: readonly PolicyModel[], side: 'base' | 'new', catalog: Catalog, first: number, options: DiffOptions): Entry[] {
   const entries: Entry[] = [];
   for (const model of models) {
     const variables = model.version?.value === '2012-10-17';
@@ -80,7 +94,7 @@ function readEntries(models: readonly PolicyModel[], side: 'base' | 'new', catal
         ref,
         actions: statementActions(statement, catalog),
         actionGlobs: (element?.values ?? []).map((v) => parseGlob(v.value, { ignoreCase: true })),
-        resources: resourceSet(statement, model, variables),
+        resources: resourceSet(statement, model, variables, options),
         conditions: conditionBlocks(statement.condition, variables),
         name: `${side} statement ${sid ? JSON.stringify(sid) : `#${statement.index}`}`,
       });
@@ -89,13 +103,23 @@ function readEntries(models: readonly PolicyModel[], side: 'base' | 'new', catal
   return entries;
 }
 
-function resourceSet(statement: Statement, model: PolicyModel, variables: boolean): ResourceSet {
+function resourceSet(statement: Statement, model: PolicyModel, variables: boolean, options: DiffOptions): ResourceSet {
   const element = statement.resource ?? statement.notResource;
   if (!element) return { kind: 'any' };
-  const globs = element.values.map((v) => parseGlob(v.value, { variables }));
-  for (const node of element.opaque ?? []) globs.push(opaqueGlob(model.text.slice(node.offset, node.offset + node.length)));
+  const globs: Glob[] = element.values.map((v) => {
+    const computed = options.hostValue?.(model, v.node);
+    return computed?.kind === 'template' ? templateGlob(computed.parts, { variables }) : parseGlob(v.value, { variables });
+  });
+  for (const node of element.opaque ?? []) {
+    const computed = options.hostValue?.(model, node);
+    globs.push(opaqueGlob(computed?.kind === 'opaque' ? computed.text : model.text.slice(node.offset, node.offset + node.length)));
+  }
+  nodesOfGlobs.set(globs, [...element.values.map((v) => v.node), ...(element.opaque ?? [])]);
   return { kind: statement.resource ? 'resource' : 'not', globs };
 }
+
+/** The value node behind each glob of a resource list, in order. */
+const nodesOfGlobs = new WeakMap<readonly Glob[], readonly ASTNode[]>();
 
 /**
  * A string in every target set and in no cover: `found: false` means the covers take in the targets' intersection.
@@ -131,9 +155,9 @@ function combine(a: Implication, b: Implication): Implication {
   return a.holds ? b : a;
 }
 
-export function diffPolicies(base: readonly PolicyModel[], next: readonly PolicyModel[], catalog: Catalog): PolicyDiff {
-  const baseEntries = readEntries(base, 'base', catalog, 0);
-  const newEntries = readEntries(next, 'new', catalog, baseEntries.length);
+export function diffPolicies(base: readonly PolicyModel[], next: readonly PolicyModel[], catalog: Catalog, options: DiffOptions = {}): PolicyDiff {
+  const baseEntries = readEntries(base, 'base', catalog, 0, options);
+  const newEntries = readEntries(next, 'new', catalog, baseEntries.length, options);
   const coverers = [...baseEntries, ...newEntries.filter((e) => e.effect === 'Deny')];
 
   // Which coverers name each catalogue action, by walking their action lists once (not 22,000 × statements).
@@ -203,9 +227,10 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
       });
     }
 
-    const targets: { label: string; notResource?: readonly string[]; set: ResourceSet }[] =
+    const nodes = grant.resources.kind === 'any' ? undefined : nodesOfGlobs.get(grant.resources.globs);
+    const targets: { label: string; notResource?: readonly string[]; node?: ASTNode; set: ResourceSet }[] =
       grant.resources.kind === 'resource'
-        ? grant.resources.globs.map((glob) => ({ label: glob.text, set: { kind: 'resource', globs: [glob] } as ResourceSet }))
+        ? grant.resources.globs.map((glob, index) => ({ label: glob.text, node: nodes?.[index], set: { kind: 'resource', globs: [glob] } as ResourceSet }))
         : grant.resources.kind === 'not'
           ? [{ label: '*', notResource: grant.resources.globs.map((g) => g.text), set: grant.resources }]
           : [{ label: '*', set: grant.resources }];
@@ -218,7 +243,12 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
       const strict = [...baseAllows, ...newDenies].filter((e) => relation(grant, e).holds);
       targets.forEach((target, targetIndex) => {
         const targetKey = `${grant.id}/${targetIndex}`;
-        const base = { statement: grant.ref, resource: target.label, ...(target.notResource ? { notResource: target.notResource } : {}) };
+        const base = {
+          statement: grant.ref,
+          resource: target.label,
+          ...(target.notResource ? { notResource: target.notResource } : {}),
+          ...(target.node ? { resourceNode: target.node } : {}),
+        };
         const answer = uncoveredMemo(targetKey, [target.set], strict);
         if (answer.found === false) {
           const widened = removedDeny(target.set, baseDenies, newDenies);
@@ -237,12 +267,19 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
           record({ ...base, kind: 'may widen', reason: [...why, ...reasons].slice(0, 3).join('; ') || 'cannot be proved' }, names);
           return;
         }
-        const example = lenientAnswer.example;
+        // The shortest example may be the empty string (for `*`); a resource name reads better.
+        const example =
+          lenientAnswer.example === '' && baseAllows.length > 0
+            ? uncovered([target.set, { kind: 'resource', globs: [nonEmpty] }], lenient.map((e) => e.resources))
+            : lenientAnswer;
+        const exampleText = example.found === true && example.example !== '' ? ` on ${JSON.stringify(example.example)}` : '';
         // A base statement that names the resource but whose conditions or principal the new statement escapes.
         const escaped = baseAllows.find((e) => !relation(grant, e).holds && uncoveredMemo(targetKey, [target.set], [e]).found === false);
         const reason = escaped
           ? `${escaped.name} allows it, but ${(relation(grant, escaped) as { reason: string }).reason}`
-          : `no base statement allows it on ${example === '' ? 'the empty resource' : JSON.stringify(example)}`;
+          : baseAllows.length === 0
+            ? 'no base statement allows these actions'
+            : `no base statement allows it${exampleText}`;
         record({ ...base, kind: 'new', reason }, names);
       });
     }

@@ -68,6 +68,19 @@ export function opaqueGlob(text: string): Glob {
   return { text, tokens: [{ kind: 'symbol', symbol: `\u0000${text}` }] };
 }
 
+/**
+ * A string a host builds from literal text and computed holes (`!Sub "arn:aws:s3:::${Bucket}/*"`): the literal parts
+ * read as patterns, each hole one symbol equal only to the same hole (as a policy variable is).
+ */
+export function templateGlob(parts: readonly ({ readonly text: string } | { readonly hole: string })[], options: GlobOptions = {}): Glob {
+  const tokens: GlobToken[] = [];
+  for (const part of parts) {
+    if ('hole' in part) tokens.push({ kind: 'symbol', symbol: `\u0000${part.hole}` });
+    else tokens.push(...parseGlob(part.text, options).tokens);
+  }
+  return { text: parts.map((part) => ('hole' in part ? part.hole : part.text)).join(''), tokens };
+}
+
 /** The pattern matches every string (`*`). */
 export function isUniversal(glob: Glob): boolean {
   return glob.tokens.length > 0 && glob.tokens.every((t) => t.kind === 'star');

@@ -20,6 +20,7 @@ import { findFiles, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
 import { fileSyntax, lintText, prepareFiles } from './lintText';
 import { hostBreakage } from '../hosts/readHost';
+import { runDiff } from './diff';
 import { countProblems, formatJson, formatSarif, formatText, plural, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
@@ -36,6 +37,7 @@ export interface CliIo {
 
 const usage = `Usage: iam-policy-lint [options] <files, folders or globs...>
        iam-policy-lint [options] - [--stdin-filename <path>]
+       iam-policy-lint diff [--format text|json|sarif] <base> <new>   (see diff --help)
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -356,6 +358,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     dataDate: info.dataDate,
   };
   try {
+    if (argv[0] === 'diff') return await runDiff(argv.slice(1), io, service, tool, wantsColor(io));
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
