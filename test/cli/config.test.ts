@@ -25,7 +25,7 @@ suite('CLI config file (.iampolicy.json)', () => {
     const granting = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}]}';
     const template = ['Resources:', '  P:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Version: "2012-10-17"', '        Statement:', '          - Effect: Allow', '            Action: iam:CreateAccessKey', '            Resource: "*"', ''].join('\n');
     const folder = workspace({ '.iampolicy.json': { text: config }, 'a.iam.json': { text: granting }, 'stack.yaml': { text: template }, 'other/b.iam.json': { text: granting.replace('CreateAccessKey', 'ListUsers') } });
-    for (const env of [{}, { IAM_POLICY_LINT_WORKERS: '2' }]) {
+    for (const env of [{}, { IAM_POLICY_LINT_WORKERS: '2' }] as Record<string, string>[]) {
       const run = runCli(['--format', 'json', 'a.iam.json', 'stack.yaml', 'other/b.iam.json'], { cwd: folder, env });
       const report = JSON.parse(run.stdout) as JsonReport;
       assert.equal(run.code, 1);
