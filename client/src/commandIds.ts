@@ -4,3 +4,4 @@ export const showPolicyActionsCommand = 'iamPolicy.showPolicyActions';
 export const showStatementActionsCommand = 'iamPolicy.showStatementActions';
 export const newPolicyFromTemplateCommand = 'iamPolicy.newPolicyFromTemplate';
 export const showDataVersionCommand = 'iamPolicy.showDataVersion';
+export const compareWithCommittedCommand = 'iamPolicy.compareWithCommitted';

@@ -1,7 +1,7 @@
 /**
  * The extension's commands: choose the document's policy type (kept where the user says: the workspace settings, or
  * the project's `.iampolicy.json` that the CLI reads too), show the actions a policy or statement covers, start a policy from a template, and show
- * which IAM data the checks use.
+ * which IAM data the checks use, and compare the policy with its committed version (compareWithCommitted.ts).
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -11,11 +11,13 @@ import { configFileName, policyTypes, settingsSection, type PolicyType } from '.
 import { showActions } from './actionsDocument';
 import {
   choosePolicyTypeCommand,
+  compareWithCommittedCommand,
   newPolicyFromTemplateCommand,
   showDataVersionCommand,
   showPolicyActionsCommand,
   showStatementActionsCommand,
 } from './commandIds';
+import { registerCompareWithCommitted } from './compareWithCommitted';
 import { configGlobForFile, configHasPolicyType, configWithPolicyType, globForFile, isEmptyObjectText, withPolicyType } from './policyTypeSetting';
 import { dataInfoRequest, policyTypeLabels, type DataInfo } from './requests';
 import { fileNameFor, fileTemplatesOf, freeName, type FileTemplate } from './templateFiles';
@@ -234,7 +236,9 @@ async function showDataVersion(client: LanguageClient): Promise<void> {
 }
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const compareWithCommitted = registerCompareWithCommitted(context, client);
   context.subscriptions.push(
+    vscode.commands.registerCommand(compareWithCommittedCommand, () => compareWithCommitted(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand(choosePolicyTypeCommand, () => choosePolicyType(client)),
     vscode.commands.registerCommand(showPolicyActionsCommand, () => showActions(vscode.window.activeTextEditor, false)),
     vscode.commands.registerCommand(showStatementActionsCommand, () => showActions(vscode.window.activeTextEditor, true)),

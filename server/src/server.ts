@@ -21,9 +21,12 @@ import { createPolicyService, type PolicyService } from './service';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  compareWithBaseRequest,
   dataInfoRequest,
   grantsRequest,
   policyTypeRequest,
+  type CompareWithBaseParams,
+  type CompareWithBaseResult,
   type DataInfo,
   type GrantsParams,
   type GrantsResult,
@@ -35,6 +38,7 @@ import { configFileName, createProjectConfigLookup, matchesExtraFilePattern, set
 import { createLatestDiagnostics } from './latestDiagnostics';
 import { rules } from './rules';
 import { grantsListing } from './service/grants';
+import { compareWithBase } from './service/compareWithBase';
 import { refactoringKind } from './service/refactorings';
 import type { SnippetEditSupport } from './service/snippetEdits';
 import { createHostService } from './hosts/hostService';
@@ -363,6 +367,25 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const document = target.model.document;
       const embedded = params.position ? policyAround(target.model, document.offsetAt(params.position)) : target.model.policies[0];
       return embedded ? grantsListing(embedded.model, service.catalog) : null;
+    }),
+  );
+
+  connection.onRequest(compareWithBaseRequest, (params: CompareWithBaseParams, token) =>
+    runSafe<CompareWithBaseResult | null>('compare with base', null, token, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      // The path decides how the text is read (a policy, or a template's policies); an unsaved document has none.
+      let path = 'untitled.json';
+      if (params.uri.startsWith('file:')) {
+        try {
+          path = fileURLToPath(params.uri);
+        } catch {
+          // keep the stand-in name
+        }
+      }
+      const syntax = hostSyntax({ path });
+      if (syntax) await prepareHost(syntax);
+      return compareWithBase(service, document, path, params.baseText, params.baseLabel);
     }),
   );
 

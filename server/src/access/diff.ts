@@ -336,3 +336,22 @@ export function summariseActions(actions: readonly string[], catalog: Catalog, l
   }
   return lines;
 }
+
+/** `statement "Write" (#1)`, or `statement #1` without a Sid. */
+export function statementLabel(access: NewAccess): string {
+  return access.statement.sid ? `statement "${access.statement.sid}" (#${access.statement.index})` : `statement #${access.statement.index}`;
+}
+
+/** The resource of a finding in words: the pattern, or "every resource except ..." for NotResource. */
+export function resourcePhrase(access: NewAccess): string {
+  return access.notResource ? `every resource except ${access.notResource.join(', ')}` : access.resource;
+}
+
+/** The actions of a finding on one line: a few by name, or by service with counts (summariseActions). */
+export function actionsPhrase(actions: readonly string[], catalog: Catalog): string {
+  const total = catalog.info.counts.actions;
+  if (actions.length >= total * 0.9) return `${actions.length.toLocaleString('en-US')} actions (all services)`;
+  const lines = summariseActions(actions, catalog);
+  if (lines.length <= 8) return lines.join(', ');
+  return `${actions.length.toLocaleString('en-US')} actions in ${lines.length} services (${lines.slice(0, 4).join('; ')}; …)`;
+}

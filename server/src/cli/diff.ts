@@ -10,7 +10,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { diffPolicies, summariseActions, type NewAccess } from '../access/diff';
+import { actionsPhrase, diffPolicies, resourcePhrase, statementLabel, type NewAccess } from '../access/diff';
 import { DiffInputError, policiesOfText, type PoliciesOfFile } from '../access/diffInput';
 import type { Catalog } from '../catalog/types';
 import type { Span } from '../policy/model';
@@ -92,22 +92,6 @@ interface Located {
   readonly label: string | undefined;
 }
 
-function statementName(access: NewAccess): string {
-  return access.statement.sid ? `statement "${access.statement.sid}" (#${access.statement.index})` : `statement #${access.statement.index}`;
-}
-
-function resourceText(access: NewAccess): string {
-  return access.notResource ? `every resource except ${access.notResource.join(', ')}` : access.resource;
-}
-
-/** One line for the actions of a finding: a few by name, or by service with counts. */
-export function actionsText(actions: readonly string[], catalog: Catalog): string {
-  const total = catalog.info.counts.actions;
-  if (actions.length >= total * 0.9) return `${actions.length.toLocaleString('en-US')} actions (all services)`;
-  const lines = summariseActions(actions, catalog);
-  return lines.length > 8 ? `${actions.length.toLocaleString('en-US')} actions in ${plural(lines.length, 'service')} (${lines.slice(0, 4).join('; ')}; …)` : lines.join(', ');
-}
-
 function formatText(found: readonly Located[], document: TextDocument, name: string, catalog: Catalog, color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   if (found.length === 0) return `${name}: no new access.\n`;
@@ -115,9 +99,9 @@ function formatText(found: readonly Located[], document: TextDocument, name: str
   for (const { access, span, label } of found) {
     const { line, character } = document.positionAt(span.offset);
     const kind = access.kind === 'new' ? paint('31', 'new') : paint('33', 'may widen');
-    lines.push(`  ${paint('2', `${line + 1}:${character + 1}`)}  ${kind}  ${label ? `${label} ` : ''}${statementName(access)}`);
-    lines.push(`      allows ${actionsText(access.actions, catalog)}`);
-    lines.push(`      on ${resourceText(access)}`);
+    lines.push(`  ${paint('2', `${line + 1}:${character + 1}`)}  ${kind}  ${label ? `${label} ` : ''}${statementLabel(access)}`);
+    lines.push(`      allows ${actionsPhrase(access.actions, catalog)}`);
+    lines.push(`      on ${resourcePhrase(access)}`);
     lines.push(`      ${paint('2', access.reason)}`);
   }
   const actions = new Set(found.flatMap((f) => f.access.actions)).size;
@@ -222,7 +206,7 @@ export async function runDiff(argv: readonly string[], io: CliIo, service: Polic
     const problems: Problem[] = found.map(({ access, span, label }) => ({
       ruleId: newAccessRule.id,
       messageId: access.kind === 'new' ? 'newAccess' : 'mayWiden',
-      message: `${access.kind === 'new' ? 'New access' : 'May widen access'}: ${label ? `${label} ` : ''}${statementName(access)} allows ${actionsText(access.actions, service.catalog)} on ${resourceText(access)}, which ${baseName} did not${access.kind === 'new' ? '' : ' provably'}: ${access.reason}.`,
+      message: `${access.kind === 'new' ? 'New access' : 'May widen access'}: ${label ? `${label} ` : ''}${statementLabel(access)} allows ${actionsPhrase(access.actions, service.catalog)} on ${resourcePhrase(access)}, which ${baseName} did not${access.kind === 'new' ? '' : ' provably'}: ${access.reason}.`,
       offset: span.offset,
       length: span.length,
       severity: 'error',
