@@ -192,7 +192,8 @@ function copyWasm(outdir) {
 }
 
 // For `npm run bench` (scripts/bench/hosts.mjs): the host readers alone, built like the server bundle, so their
-// parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes.
+// parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes; and
+// the policy diff (scripts/bench/diff.mjs).
 function benchOptions() {
   const contents = [
     "export { mayBeHost, prepareHost, readHost } from './server/src/hosts/readHost';",
@@ -206,6 +207,7 @@ function benchOptions() {
     "export { cutJsonTemplate, cutTemplate, readTemplateByPieces } from './server/src/hosts/templatePieces';",
     "export { createHostService } from './server/src/hosts/hostService';",
     "export { createPolicyService } from './server/src/service';",
+    "export { diffPolicies } from './server/src/access/diff';",
     "export { defaultSettings } from './shared/settings';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ].join('\n');

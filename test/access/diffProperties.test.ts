@@ -7,7 +7,7 @@ import { diffPolicies } from '../../server/src/access/diff';
 import { modelOf, service } from '../support/service';
 
 const seed = Number(process.env.IAM_DIFF_SEED ?? 20261207);
-const runs = Number(process.env.IAM_DIFF_COUNT ?? 100);
+const runs = Number(process.env.IAM_DIFF_COUNT ?? 60);
 
 /** mulberry32: small, seeded, good enough to vary shapes. */
 function random(seedValue: number): () => number {

@@ -208,25 +208,82 @@ function written(symbols: readonly string[], alphabet: ReadonlySet<string>): str
   return symbols.map((s) => (s === other ? filler : s.startsWith('\u0000') ? s.slice(1) : s)).join('');
 }
 
+/** The characters every string the pattern matches starts with (up to the first wildcard or variable). */
+function literalPrefix(glob: Glob): string {
+  let prefix = '';
+  for (const token of glob.tokens) {
+    if (token.kind !== 'symbol' || token.symbol.length !== 1) break;
+    prefix += token.symbol;
+  }
+  return prefix;
+}
+
+const prefixes = new WeakMap<Glob, string>();
+
+function prefixOf(glob: Glob): string {
+  let prefix = prefixes.get(glob);
+  if (prefix === undefined) prefixes.set(glob, (prefix = literalPrefix(glob)));
+  return prefix;
+}
+
+/** Whether two patterns can match a common string, judged by their literal prefixes only (a cheap necessary test). */
+function prefixesMeet(a: Glob, b: Glob): boolean {
+  const p = prefixOf(a);
+  const q = prefixOf(b);
+  return p.length <= q.length ? q.startsWith(p) : p.startsWith(q);
+}
+
+/** `covering` is a literal prefix and one trailing `*` that `covered` starts with (`arn:aws:s3:::b/*` ⊇ `arn:aws:s3:::b/x?`). */
+function plainlyCovers(covering: Glob, covered: Glob): boolean {
+  const tokens = covering.tokens;
+  if (tokens.length === 0 || tokens[tokens.length - 1]!.kind !== 'star') return false;
+  const prefix = prefixOf(covering);
+  if (prefix.length !== tokens.length - 1) return false;
+  return prefixOf(covered).startsWith(prefix) || (covered.text === covering.text && covered.tokens.length === tokens.length);
+}
+
+function sameGlob(a: Glob, b: Glob): boolean {
+  return a === b || (a.tokens.length === b.tokens.length && a.tokens.every((t, i) => {
+    const u = b.tokens[i]!;
+    return t.kind === u.kind && (t.kind !== 'symbol' || t.symbol === (u as { symbol: string }).symbol);
+  }));
+}
+
 /** Is there a string every `must` union matches and no `mustNot` pattern does? See WitnessAnswer. */
 export function findWitness(question: WitnessQuestion): WitnessAnswer {
-  const mustNotGlobs = question.mustNot;
-  if (mustNotGlobs.some(isUniversal)) return { found: false };
+  if (question.mustNot.some(isUniversal)) return { found: false };
   if (question.must.some((union) => union.length === 0)) return { found: false };
-  const automata = [...question.must.map(automaton), automaton(mustNotGlobs)];
+  // A pattern to avoid that cannot meet every union is no constraint: drop it (most ARNs of other services).
+  let mustNotGlobs = question.mustNot.filter((h) => question.must.every((union) => union.some((g) => prefixesMeet(g, h))));
+  const must = question.must.filter((union) => !union.some(isUniversal));
+  // One pattern to cover, and a pattern to avoid that plainly holds it: nothing to search.
+  if (must.length === 1 && must[0]!.length === 1) {
+    const target = must[0]![0]!;
+    if (mustNotGlobs.some((h) => sameGlob(h, target) || plainlyCovers(h, target))) return { found: false };
+  }
+  if (mustNotGlobs.length > 1) {
+    const unique: Glob[] = [];
+    for (const glob of mustNotGlobs) if (!unique.some((u) => sameGlob(u, glob))) unique.push(glob);
+    mustNotGlobs = unique;
+  }
+  const automata = [...must.map(automaton), automaton(mustNotGlobs)];
   const last = automata.length - 1;
   const alphabet = new Set<string>();
   for (const a of automata) for (const glob of a.globs) for (const t of glob.tokens) if (t.kind === 'symbol' && t.symbol.length === 1) alphabet.add(t.symbol);
 
   const initial = automata.map(start);
   const seen = new Set<string>();
-  // Breadth first, so the example is one of the shortest.
-  const queue: { states: number[][]; path: string[] }[] = [{ states: initial, path: [] }];
+  // Breadth first, so the example is one of the shortest; each entry remembers its parent and the symbol read.
+  const queue: { states: number[][]; parent: number; symbol: string }[] = [{ states: initial, parent: -1, symbol: '' }];
   seen.add(initial.map((s) => s.join(',')).join('|'));
   for (let head = 0; head < queue.length; head++) {
-    const { states, path } = queue[head]!;
+    const { states } = queue[head]!;
     const mustAccept = states.slice(0, last).every((s, index) => accepts(automata[index]!, s));
-    if (mustAccept && !accepts(automata[last]!, states[last]!)) return { found: true, example: written(path, alphabet) };
+    if (mustAccept && !accepts(automata[last]!, states[last]!)) {
+      const path: string[] = [];
+      for (let at = head; at > 0; at = queue[at]!.parent) path.push(queue[at]!.symbol);
+      return { found: true, example: written(path.reverse(), alphabet) };
+    }
     for (const symbol of nextSymbols(automata, states)) {
       const next = states.map((s, index) => step(automata[index]!, s, symbol));
       if (next.slice(0, last).some((s) => s.length === 0)) continue;
@@ -235,7 +292,7 @@ export function findWitness(question: WitnessQuestion): WitnessAnswer {
       if (seen.has(key)) continue;
       seen.add(key);
       if (seen.size > maxStates) return { found: 'unknown' };
-      queue.push({ states: next, path: [...path, symbol] });
+      queue.push({ states: next, parent: head, symbol });
     }
   }
   return { found: false };
