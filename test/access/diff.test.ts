@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { diffPolicies, summariseActions, type NewAccess } from '../../server/src/access/diff';
+import { policiesOfText } from '../../server/src/access/diffInput';
 import { modelOf, service } from '../support/service';
 
 type StatementJson = Record<string, unknown>;
@@ -203,5 +204,39 @@ suite('policy diff: tables', () => {
       service.catalog,
     );
     assert.deepEqual(found.newAccess, []);
+  });
+});
+
+suite('policy diff: policies inside infrastructure code', () => {
+  const template = (condition: string, principal = '!GetAtt AppRole.Arn') =>
+    [
+      'Resources:',
+      '  BucketPolicy:',
+      '    Type: AWS::S3::BucketPolicy',
+      '    Properties:',
+      '      Bucket: !Ref Bucket',
+      '      PolicyDocument:',
+      '        Version: "2012-10-17"',
+      '        Statement:',
+      '          - Effect: Allow',
+      `            Principal: { AWS: ${principal} }`,
+      '            Action: s3:GetObject',
+      '            Resource: !Sub "arn:aws:s3:::${Bucket}/*"',
+      `            Condition: { StringEquals: { "aws:SourceVpc": ${condition} } }`,
+      '',
+    ].join('\n');
+  const diffTemplates = (base: string, next: string) => {
+    const read = (text: string, uri: string) => policiesOfText(service, '/work/stack.yaml', uri, text, 'stack.yaml');
+    const a = read(base, 'file:///base.yaml');
+    const b = read(next, 'file:///new.yaml');
+    return diffPolicies(a.models, b.models, service.catalog, { hostValue: (model, node) => a.hostValue(model, node) ?? b.hostValue(model, node) }).newAccess;
+  };
+
+  test('the same template compares equal; another hole or reference is another value', () => {
+    assert.deepEqual(diffTemplates(template('!Sub "vpc-${Suffix}"'), template('!Sub "vpc-${Suffix}"')), []);
+    assert.deepEqual(lines(diffTemplates(template('!Sub "vpc-${Suffix}"'), template('!Sub "vpc-${Other}"'))), ['new s3:GetObject@arn:aws:s3:::${Bucket}/*']);
+    assert.deepEqual(lines(diffTemplates(template('!Ref VpcA'), template('!Ref VpcB'))), ['may widen s3:GetObject@arn:aws:s3:::${Bucket}/*']);
+    assert.deepEqual(lines(diffTemplates(template('"vpc-1"'), template('"vpc-1"', '!GetAtt OtherRole.Arn'))), ['new s3:GetObject@arn:aws:s3:::${Bucket}/*']);
+    assert.deepEqual(lines(diffTemplates(template('"vpc-1"', '!Sub "arn:aws:iam::${AWS::AccountId}:role/a"'), template('"vpc-1"', '!Sub "arn:aws:iam::${Other}:role/a"'))), ['new s3:GetObject@arn:aws:s3:::${Bucket}/*']);
   });
 });

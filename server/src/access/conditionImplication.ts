@@ -10,7 +10,7 @@
  * Operators compare by what they admit: strings and ARNs as glob languages (globContainment.ts), numbers and dates
  * as intervals, IP addresses as ranges, Bool and Null as small sets.
  */
-import type { ConditionElement } from '../policy/model';
+import type { ASTNode, ConditionElement } from '../policy/model';
 import { parseOperator, type OperatorFamily, type ParsedOperator } from '../policy/operators';
 import { findWitness, parseGlob, type Glob, type GlobOptions } from './globContainment';
 
@@ -29,8 +29,11 @@ export type Implication = { readonly holds: true } | { readonly holds: false; re
 
 const holds: Implication = { holds: true };
 
-/** Condition blocks of a statement, one per operator and key. */
-export function conditionBlocks(condition: ConditionElement | undefined, variables: boolean): ConditionBlock[] {
+/**
+ * Condition blocks of a statement, one per operator and key. `textOf` gives the text a host writes for a value it
+ * computes (a template such as `${VpcId}` in infrastructure code), so two different holes never read the same.
+ */
+export function conditionBlocks(condition: ConditionElement | undefined, variables: boolean, textOf?: (node: ASTNode) => string | undefined): ConditionBlock[] {
   const blocks: ConditionBlock[] = [];
   for (const entry of condition?.operators ?? []) {
     const operator = parseOperator(entry.operator);
@@ -38,7 +41,7 @@ export function conditionBlocks(condition: ConditionElement | undefined, variabl
       blocks.push({
         operator,
         key: key.key,
-        values: key.values.map((v) => String(v.value)),
+        values: key.values.map((v) => textOf?.(v.node) ?? String(v.value)),
         unreadable: key.invalid.length > 0 || (key.opaque?.length ?? 0) > 0 || key.valueNode === undefined,
         variables,
       });

@@ -95,12 +95,19 @@ function readEntries(models: readonly PolicyModel[], side: 'base' | 'new', catal
         actions: statementActions(statement, catalog),
         actionGlobs: (element?.values ?? []).map((v) => parseGlob(v.value, { ignoreCase: true })),
         resources: resourceSet(statement, model, variables, options),
-        conditions: conditionBlocks(statement.condition, variables),
+        conditions: conditionBlocks(statement.condition, variables, (node) => hostText(options, model, node)),
         name: `${side} statement ${sid ? JSON.stringify(sid) : `#${statement.index}`}`,
       });
     }
   }
   return entries;
+}
+
+/** The text a host writes for a computed value (holes as written), so two different holes never compare equal. */
+function hostText(options: DiffOptions, model: PolicyModel, node: ASTNode): string | undefined {
+  const computed = options.hostValue?.(model, node);
+  if (!computed) return undefined;
+  return computed.kind === 'opaque' ? `\u0000${computed.text}` : computed.parts.map((part) => ('hole' in part ? part.hole : part.text)).join('');
 }
 
 function resourceSet(statement: Statement, model: PolicyModel, variables: boolean, options: DiffOptions): ResourceSet {
@@ -178,7 +185,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
     if (!answer) {
       answer = combine(
         conditionsImply(target.conditions, cover.conditions),
-        principalsContained(target.ref.statement, target.ref.model, cover.ref.statement, cover.ref.model),
+        principalsContained(target.ref.statement, target.ref.model, cover.ref.statement, cover.ref.model, (model, node) => hostText(options, model, node)),
       );
       relations.set(key, answer);
     }

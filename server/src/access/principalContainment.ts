@@ -3,7 +3,7 @@
  * principal the first names must be named (or covered by `*`) by the second. Identity policies have no Principal on
  * either side. NotPrincipal is compared only against NotPrincipal (the second must exclude no more than the first).
  */
-import type { PolicyModel, PrincipalElement, Statement } from '../policy/model';
+import type { ASTNode, PolicyModel, PrincipalElement, Statement } from '../policy/model';
 import type { Implication } from './conditionImplication';
 
 interface Principals {
@@ -14,13 +14,17 @@ interface Principals {
   readonly wildcardKinds: ReadonlySet<string>;
 }
 
-function principalsOf(element: PrincipalElement, model: PolicyModel): Principals {
+/** The text a host writes for a value it computes (infrastructure code), if the value is one. */
+export type HostText = (model: PolicyModel, node: ASTNode) => string | undefined;
+
+function principalsOf(element: PrincipalElement, model: PolicyModel, hostText?: HostText): Principals {
   const entries = new Set<string>();
   const wildcardKinds = new Set<string>();
   let everyone = element.wildcard?.value === '*';
   for (const entry of element.entries) {
     const kind = entry.kind.toLowerCase();
-    for (const { value } of entry.values) {
+    for (const { value: rendered, node } of entry.values) {
+      const value = hostText?.(model, node) ?? rendered;
       if (value === '*') {
         wildcardKinds.add(kind);
         if (kind === 'aws') everyone = true;
@@ -41,23 +45,23 @@ function readable(entry: string): string {
 }
 
 /** Does `covering`'s principal take in every principal `target`'s does? */
-export function principalsContained(target: Statement, targetModel: PolicyModel, covering: Statement, coveringModel: PolicyModel): Implication {
+export function principalsContained(target: Statement, targetModel: PolicyModel, covering: Statement, coveringModel: PolicyModel, hostText?: HostText): Implication {
   const t = target.principal;
   const c = covering.principal;
   if (target.notPrincipal || covering.notPrincipal) {
     if (target.notPrincipal && covering.notPrincipal && !t && !c) {
-      const excludedByTarget = principalsOf(target.notPrincipal, targetModel).entries;
-      const excludedByCover = principalsOf(covering.notPrincipal, coveringModel).entries;
+      const excludedByTarget = principalsOf(target.notPrincipal, targetModel, hostText).entries;
+      const excludedByCover = principalsOf(covering.notPrincipal, coveringModel, hostText).entries;
       if ([...excludedByCover].every((e) => excludedByTarget.has(e))) return { holds: true };
     }
     return { holds: false, proven: false, reason: 'NotPrincipal is compared only with a NotPrincipal that excludes no more' };
   }
   if (!t && !c) return { holds: true };
   if (!c) return { holds: false, proven: false, reason: 'it has no Principal while the new statement names one' };
-  const cover = principalsOf(c, coveringModel);
+  const cover = principalsOf(c, coveringModel, hostText);
   if (cover.everyone) return { holds: true };
   if (!t) return { holds: false, proven: false, reason: 'it names a Principal while the new statement has none' };
-  const wanted = principalsOf(t, targetModel);
+  const wanted = principalsOf(t, targetModel, hostText);
   if (wanted.everyone) return { holds: false, proven: true, reason: 'the new statement allows every principal ("*"); it does not' };
   const missing = [...wanted.entries].filter((e) => !cover.entries.has(e) && !cover.wildcardKinds.has(e.split('\u0000')[0]!));
   const missingKinds = [...wanted.wildcardKinds].filter((k) => !cover.wildcardKinds.has(k));
