@@ -240,3 +240,17 @@ suite('policy diff: policies inside infrastructure code', () => {
     assert.deepEqual(lines(diffTemplates(template('"vpc-1"', '!Sub "arn:aws:iam::${AWS::AccountId}:role/a"'), template('"vpc-1"', '!Sub "arn:aws:iam::${Other}:role/a"'))), ['new s3:GetObject@arn:aws:s3:::${Bucket}/*']);
   });
 });
+
+suite('policy diff: pathological patterns', () => {
+  test('patterns no search can finish in time end as "may widen", not as a hang', () => {
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pattern = (length: number) => Array.from({ length }, () => 'ab*?'[Math.floor(next() * 4)]).join('');
+    const found = diff([allow('s3:GetObject', Array.from({ length: 20 }, () => pattern(20)))], [allow('s3:GetObject', Array.from({ length: 3 }, () => pattern(20)))]);
+    assert.ok(found.length > 0);
+    for (const f of found) {
+      assert.equal(f.kind, 'may widen');
+      assert.match(f.reason, /too complex to compare/);
+    }
+  });
+});

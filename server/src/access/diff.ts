@@ -19,7 +19,7 @@ import type { Action, Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Statement } from '../policy/model';
 import { statementActions, type StatementActions } from '../policy/statementActions';
 import { conditionBlocks, conditionsImply, type ConditionBlock, type Implication } from './conditionImplication';
-import { findWitness, opaqueGlob, parseGlob, templateGlob, type Glob, type GlobUnion, type WitnessAnswer } from './globContainment';
+import { findWitness, opaqueGlob, parseGlob, templateGlob, type Glob, type GlobUnion, type SearchBudget, type WitnessAnswer } from './globContainment';
 import { principalsContained } from './principalContainment';
 
 export type AccessKind = 'new' | 'may widen';
@@ -61,6 +61,12 @@ export interface PolicyDiff {
 }
 
 const nonEmpty = parseGlob('?*');
+
+/**
+ * Automaton states all the pattern searches of one diff may step (globContainment.ts): the 100 KB pair of the bench
+ * needs under 20,000; past it, what is left is "may widen" ("too complex to compare"), in seconds at worst.
+ */
+const searchBudget = 2_000_000;
 
 type ResourceSet = { readonly kind: 'any' } | { readonly kind: 'resource' | 'not'; readonly globs: readonly Glob[] };
 
@@ -131,7 +137,7 @@ const nodesOfGlobs = new WeakMap<readonly Glob[], readonly ASTNode[]>();
 /**
  * A string in every target set and in no cover: `found: false` means the covers take in the targets' intersection.
  */
-function uncovered(targets: readonly ResourceSet[], covers: readonly ResourceSet[]): WitnessAnswer {
+function uncovered(targets: readonly ResourceSet[], covers: readonly ResourceSet[], budget?: SearchBudget): WitnessAnswer {
   const must: GlobUnion[] = [];
   const mustNot: Glob[] = [];
   for (const target of targets) {
@@ -143,16 +149,16 @@ function uncovered(targets: readonly ResourceSet[], covers: readonly ResourceSet
     if (cover.kind === 'resource') mustNot.push(...cover.globs);
     else must.push(cover.globs);
   }
-  return findWitness({ must, mustNot });
+  return findWitness({ must, mustNot }, budget);
 }
 
 /** An action the new statement grants: from the catalogue, or a pattern the catalogue has no action for. */
 type ActionItem = { readonly action: Action } | { readonly pattern: Glob };
 
-function covers(entry: Entry, item: ActionItem): boolean {
+function covers(entry: Entry, item: ActionItem, budget: SearchBudget): boolean {
   if ('action' in item) return entry.actions.covers(item.action);
-  if (entry.ref.statement.action) return findWitness({ must: [[item.pattern]], mustNot: entry.actionGlobs }).found === false;
-  if (entry.ref.statement.notAction) return findWitness({ must: [[item.pattern], entry.actionGlobs], mustNot: [] }).found === false;
+  if (entry.ref.statement.action) return findWitness({ must: [[item.pattern]], mustNot: entry.actionGlobs }, budget).found === false;
+  if (entry.ref.statement.notAction) return findWitness({ must: [[item.pattern], entry.actionGlobs], mustNot: [] }, budget).found === false;
   return false;
 }
 
@@ -166,6 +172,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
   const baseEntries = readEntries(base, 'base', catalog, 0, options);
   const newEntries = readEntries(next, 'new', catalog, baseEntries.length, options);
   const coverers = [...baseEntries, ...newEntries.filter((e) => e.effect === 'Deny')];
+  const budget: SearchBudget = { remaining: searchBudget };
 
   // Which coverers name each catalogue action, by walking their action lists once (not 22,000 × statements).
   const byAction = new Map<Action, number[]>();
@@ -200,6 +207,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
       answer = uncovered(
         targets,
         covers.map((c) => c.resources),
+        budget,
       );
       answers.set(key, answer);
     }
@@ -229,7 +237,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
       grant.actions.entries.forEach((entry, index) => {
         if (entry.actions.length > 0) return;
         const item: ActionItem = { pattern: grant.actionGlobs[index]! };
-        const positions = coverers.flatMap((c, position) => (covers(c, item) ? [position] : []));
+        const positions = coverers.flatMap((c, position) => (covers(c, item, budget) ? [position] : []));
         addToGroup(positions, entry.value.value);
       });
     }
@@ -277,7 +285,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
         // The shortest example may be the empty string (for `*`); a resource name reads better.
         const example =
           lenientAnswer.example === '' && baseAllows.length > 0
-            ? uncovered([target.set, { kind: 'resource', globs: [nonEmpty] }], lenient.map((e) => e.resources))
+            ? uncovered([target.set, { kind: 'resource', globs: [nonEmpty] }], lenient.map((e) => e.resources), budget)
             : lenientAnswer;
         const exampleText = example.found === true && example.example !== '' ? ` on ${JSON.stringify(example.example)}` : '';
         // A base statement that names the resource but whose conditions or principal the new statement escapes.
@@ -298,9 +306,9 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
    */
   function removedDeny(target: ResourceSet, baseDenies: readonly Entry[], newDenies: readonly Entry[]): Pick<NewAccess, 'kind' | 'reason'> | undefined {
     for (const deny of baseDenies) {
-      if (uncovered([target, deny.resources], []).found === false) continue; // they do not meet
+      if (uncovered([target, deny.resources], [], budget).found === false) continue; // they do not meet
       const still = newDenies.filter((d) => relation(deny, d).holds);
-      const gone = uncovered([target, deny.resources], still.map((d) => d.resources));
+      const gone = uncovered([target, deny.resources], still.map((d) => d.resources), budget);
       if (gone.found === false) continue;
       const unconditional = deny.conditions.length === 0 && !deny.ref.statement.principal && !deny.ref.statement.notPrincipal;
       return {
