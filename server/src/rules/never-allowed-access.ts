@@ -1,15 +1,21 @@
-import { findWitness, parseGlob, type Glob } from '../access/globContainment';
+import { findWitness, parseGlob, type Glob, type SearchBudget } from '../access/globContainment';
 import type { Action } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { defineRule } from './types';
 
-/** Does the statement's Resource / NotResource meet one of the listed patterns? */
-function meetsListed(statement: Statement, listed: readonly Glob[], variables: boolean): boolean {
-  if (statement.resource) return statement.resource.values.some((v) => findWitness({ must: [[parseGlob(v.value, { variables })], listed], mustNot: [] }).found === true);
-  if (statement.notResource) return findWitness({ must: [listed], mustNot: statement.notResource.values.map((v) => parseGlob(v.value, { variables })) }).found === true;
+/**
+ * Does the statement's Resource / NotResource meet one of the listed patterns? A search that runs out of its budget
+ * (adversarial patterns) counts as meeting: the rule errs towards reporting.
+ */
+function meetsListed(statement: Statement, listed: readonly Glob[], variables: boolean, budget: SearchBudget): boolean {
+  if (statement.resource) return statement.resource.values.some((v) => findWitness({ must: [[parseGlob(v.value, { variables })], listed], mustNot: [] }, budget).found !== false);
+  if (statement.notResource) return findWitness({ must: [listed], mustNot: statement.notResource.values.map((v) => parseGlob(v.value, { variables })) }, budget).found !== false;
   return true;
 }
+
+/** Automaton states the pattern searches of one policy may step (globContainment.ts): real ARNs need a few hundred. */
+const searchBudget = 300_000;
 
 /** A Deny of the actions on every resource, with no condition: what it covers is not granted whatever allows it. */
 function deniesEverywhere(statement: Statement): boolean {
@@ -38,10 +44,11 @@ export default defineRule({
     const variables = policy.version?.value === '2012-10-17';
     const listedResources = neverAllow.resources?.map((pattern) => parseGlob(pattern, { variables }));
     const denied = policy.statements.filter(deniesEverywhere).map((s) => statementActions(s, catalog));
+    const budget: SearchBudget = { remaining: searchBudget };
     const where = listedResources ? ` on ${neverAllow.resources!.length === 1 ? neverAllow.resources![0] : 'resources it lists'}` : '';
     for (const statement of policy.statements) {
       if (statement.effect?.value !== 'Allow') continue;
-      if (listedResources && !meetsListed(statement, listedResources, variables)) continue;
+      if (listedResources && !meetsListed(statement, listedResources, variables, budget)) continue;
       const granted = statementActions(statement, catalog);
       const open = (action: Action) => forbidden.has(action) && !denied.some((d) => d.covers(action));
       if (granted.isNotAction) {
