@@ -365,7 +365,10 @@ export function resourcePhrase(access: NewAccess): string {
 /** The actions of a finding on one line: a few by name, or by service with counts (summariseActions). */
 export function actionsPhrase(actions: readonly string[], catalog: Catalog): string {
   const total = catalog.info.counts.actions;
-  if (actions.length >= total * 0.9) return `${actions.length.toLocaleString('en-US')} actions (all services)`;
+  if (actions.length >= total * 0.9) {
+    const left = total - actions.length;
+    return `${actions.length.toLocaleString('en-US')} actions (${left <= 0 ? 'every action' : `all but ${left.toLocaleString('en-US')}`} of the catalogue's ${total.toLocaleString('en-US')})`;
+  }
   const lines = summariseActions(actions, catalog);
   if (lines.length <= 8) return lines.join(', ');
   return `${actions.length.toLocaleString('en-US')} actions in ${lines.length} services (${lines.slice(0, 4).join('; ')}; …)`;

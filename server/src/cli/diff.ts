@@ -107,7 +107,8 @@ function formatText(found: readonly Located[], document: TextDocument, name: str
   const actions = new Set(found.flatMap((f) => f.access.actions)).size;
   const mayWiden = found.filter((f) => f.access.kind === 'may widen').length;
   lines.push('');
-  lines.push(paint('31;1', `✖ new access: ${plural(actions, 'action')} in ${plural(found.length, 'finding')}${mayWiden > 0 ? ` (${mayWiden} may widen)` : ''}`));
+  const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(paint('31;1', `✖ new access: ${count(actions, 'action')} in ${count(found.length, 'finding')}${mayWiden > 0 ? ` (${mayWiden} may widen)` : ''}`));
   return `${lines.join('\n')}\n`;
 }
 
