@@ -254,3 +254,18 @@ suite('policy diff: pathological patterns', () => {
     }
   });
 });
+
+suite('policy diff: several policies in one file', () => {
+  test('findings of two policies with the same URI and statement index stay apart', () => {
+    const uri = 'file:///stack.yaml';
+    const next = [modelOf(policyText(allow('sqs:DeleteQueue')), uri), modelOf(policyText(allow('sns:DeleteTopic')), uri)];
+    const found = diffPolicies([], next, service.catalog).newAccess;
+    assert.deepEqual(
+      found.map((f) => [f.statement.model === next[0] ? 'first' : 'second', f.actions.join(',')]),
+      [
+        ['first', 'sqs:DeleteQueue'],
+        ['second', 'sns:DeleteTopic'],
+      ],
+    );
+  });
+});

@@ -215,8 +215,12 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
   };
 
   const findings = new Map<string, { access: Omit<NewAccess, 'actions'>; actions: string[] }>();
+  // By model, not by URI: the policies of one template share the template's URI.
+  const modelIds = new Map<PolicyModel, number>();
   const record = (access: Omit<NewAccess, 'actions'>, names: readonly string[]) => {
-    const key = `${access.statement.model.document.uri}#${access.statement.index}|${access.resource}|${access.kind}|${access.reason}`;
+    let modelId = modelIds.get(access.statement.model);
+    if (modelId === undefined) modelIds.set(access.statement.model, (modelId = modelIds.size));
+    const key = `${modelId}#${access.statement.index}|${access.resource}|${access.kind}|${access.reason}`;
     const found = findings.get(key);
     if (found) found.actions.push(...names);
     else findings.set(key, { access, actions: [...names] });
