@@ -162,6 +162,15 @@ function covers(entry: Entry, item: ActionItem, budget: SearchBudget): boolean {
   return false;
 }
 
+/** Proved not to hold (not merely unknown). */
+function refuted(implication: Implication): boolean {
+  return !implication.holds && implication.proven;
+}
+
+function reasonOf(implication: Implication): string {
+  return implication.holds ? '' : implication.reason;
+}
+
 function combine(a: Implication, b: Implication): Implication {
   if (!a.holds && a.proven) return a;
   if (!b.holds && b.proven) return b;
@@ -275,13 +284,13 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
           return;
         }
         // Without the comparisons that could not be made, is it still not covered? Then it is new for sure.
-        const lenient = [...baseAllows.filter((e) => relation(grant, e).holds || !(relation(grant, e) as { proven: boolean }).proven), ...newDenies];
+        const lenient = [...baseAllows.filter((e) => !refuted(relation(grant, e))), ...newDenies];
         const lenientAnswer = uncoveredMemo(targetKey, [target.set], lenient);
         if (lenientAnswer.found === false || lenientAnswer.found === 'unknown' || answer.found === 'unknown') {
           const reasons = lenient
             .map((e) => ({ e, r: relation(grant, e) }))
             .filter(({ r }) => !r.holds)
-            .map(({ e, r }) => `${e.name}: ${(r as { reason: string }).reason}`);
+            .map(({ e, r }) => `${e.name}: ${reasonOf(r)}`);
           const why = answer.found === 'unknown' || lenientAnswer.found === 'unknown' ? ['the resource patterns are too complex to compare'] : [];
           record({ ...base, kind: 'may widen', reason: [...why, ...reasons].slice(0, 3).join('; ') || 'cannot be proved' }, names);
           return;
@@ -295,7 +304,7 @@ export function diffPolicies(base: readonly PolicyModel[], next: readonly Policy
         // A base statement that names the resource but whose conditions or principal the new statement escapes.
         const escaped = baseAllows.find((e) => !relation(grant, e).holds && uncoveredMemo(targetKey, [target.set], [e]).found === false);
         const reason = escaped
-          ? `${escaped.name} allows it, but ${(relation(grant, escaped) as { reason: string }).reason}`
+          ? `${escaped.name} allows it, but ${reasonOf(relation(grant, escaped))}`
           : baseAllows.length === 0
             ? 'no base statement allows these actions'
             : `no base statement allows it${exampleText}`;
