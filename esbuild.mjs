@@ -191,8 +191,9 @@ function copyWasm(outdir) {
   for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(root, outdir, 'wasm', file));
 }
 
-// For `npm run bench` (scripts/bench/hosts.mjs, simulate.mjs): the host readers and the access evaluator alone, built like the server bundle, so their
-// parse cost can be timed in-process, and the YAML phases (the yaml package's, then ours) to say where it goes.
+// For `npm run bench` (scripts/bench/hosts.mjs, simulate.mjs, diff.mjs): the host readers, the access evaluator and
+// the policy diff alone, built like the server bundle, so their cost can be timed in-process, and the YAML phases (the
+// yaml package's, then ours) to say where it goes.
 function benchOptions() {
   const contents = [
     "export { mayBeHost, prepareHost, readHost } from './server/src/hosts/readHost';",
@@ -206,6 +207,7 @@ function benchOptions() {
     "export { cutJsonTemplate, cutTemplate, readTemplateByPieces } from './server/src/hosts/templatePieces';",
     "export { createHostService } from './server/src/hosts/hostService';",
     "export { createPolicyService } from './server/src/service';",
+    "export { diffPolicies } from './server/src/access/diff';",
     "export { defaultSettings } from './shared/settings';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",
     "export { evaluateAccess } from './server/src/access/evaluate';",

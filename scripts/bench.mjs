@@ -3,7 +3,8 @@
 // README's Performance section shows. It asserts nothing; it exits non-zero when a figure could not be taken.
 //
 // Usage: npm run bench [-- options]
-//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli, hosts, simulate
+//   --only <sections>  comma-separated, of: size, startup, latency, diagnostics, burst, memory, cli, hosts, simulate,
+//                      diff (diff: policy diff of two 6 KB and two 100 KB policies, in-process, scripts/bench/diff.mjs)
 //   --quick            fewer iterations, for a smoke run (rougher figures)
 //   --profile <dir>    every server and CLI process it starts (not the cold-start spawns) writes a .cpuprofile
 //                      there, named after its section; open it in Chrome DevTools or VS Code
@@ -19,6 +20,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBurst } from './bench/burst.mjs';
 import { measureCli } from './bench/cli.mjs';
+import { measureDiff } from './bench/diff.mjs';
 import { ensureCorpus, managedPolicies, writeCorpusFiles } from './bench/corpus.mjs';
 import { clientServerFlags } from './bench/server.mjs';
 import { measureDiagnostics } from './bench/diagnostics.mjs';
@@ -43,8 +45,9 @@ const sections = {
   cli: measureCli,
   hosts: measureHosts,
   simulate: measureSimulate,
+  diff: measureDiff,
 };
-const needsCorpus = new Set(['diagnostics', 'cli', 'hosts']);
+const needsCorpus = new Set(['diagnostics', 'cli', 'hosts', 'diff']);
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,

@@ -120,3 +120,28 @@ export interface AccessVocabularyResult {
   /** For an action: the resource ARN formats it takes, to prefill the resource box. */
   readonly resourceFormats: readonly string[];
 }
+
+/**
+ * Request: what the document allows that a base version of it did not ("Compare with committed version"). The
+ * client supplies the base text (it reads git); the server compares it with the document as it is in the editor.
+ */
+export const compareWithBaseRequest = 'iamPolicy/compareWithBase';
+export interface CompareWithBaseParams {
+  readonly uri: string;
+  /** The base version's text, or null when the file is not in it (then everything it allows is new). */
+  readonly baseText: string | null;
+  /** How the base is named in the result (`HEAD`). */
+  readonly baseLabel: string;
+}
+export interface CompareFinding {
+  /** The statement that grants the access. */
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly kind: 'new' | 'may widen';
+  readonly message: string;
+}
+/** The result as Markdown to show, the findings to highlight, or why the two could not be compared. */
+export interface CompareWithBaseResult {
+  readonly text: string;
+  readonly findings: readonly CompareFinding[];
+  readonly error?: string;
+}

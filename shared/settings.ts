@@ -14,6 +14,17 @@ export type RuleSetting = Severity | 'off';
 export const policyTypes = ['identity', 'resource', 'trust', 'scp', 'rcp', 'permissions-boundary', 'session'] as const;
 export type PolicyType = (typeof policyTypes)[number];
 
+/**
+ * Access no policy may grant (IAM Access Analyzer's CheckAccessNotGranted): the `neverAllow` entry of the project
+ * config file. Not an editor setting: it belongs to the repository, so CI and every editor judge alike.
+ */
+export interface NeverAllow {
+  /** Action patterns as IAM writes them (`iam:CreateAccessKey`, `s3:Delete*`), case-insensitive. */
+  readonly actions: readonly string[];
+  /** Resource patterns; when given, only grants on a resource one of them matches count. */
+  readonly resources?: readonly string[];
+}
+
 export interface Settings {
   /** Turn all diagnostics off without uninstalling. */
   validate: { enable: boolean };
@@ -23,6 +34,8 @@ export interface Settings {
   policyTypes: Record<string, PolicyType>;
   /** Documents larger than this many characters get one informational diagnostic instead of analysis. */
   maxFileSize: number;
+  /** From the project config only (never-allowed-access); absent when it has none. */
+  neverAllow?: NeverAllow;
 }
 
 export const defaultSettings: Settings = {

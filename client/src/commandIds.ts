@@ -5,3 +5,4 @@ export const showStatementActionsCommand = 'iamPolicy.showStatementActions';
 export const newPolicyFromTemplateCommand = 'iamPolicy.newPolicyFromTemplate';
 export const showDataVersionCommand = 'iamPolicy.showDataVersion';
 export const checkAccessCommand = 'iamPolicy.checkAccess';
+export const compareWithCommittedCommand = 'iamPolicy.compareWithCommitted';

@@ -1,7 +1,8 @@
 /**
  * The extension's commands: choose the document's policy type (kept where the user says: the workspace settings, or
  * the project's `.iampolicy.json` that the CLI reads too), show the actions a policy or statement covers, start a policy from a template, show
- * which IAM data the checks use, and check access offline (checkAccess.ts).
+ * which IAM data the checks use, check access offline (checkAccess.ts), and compare the policy with its committed
+ * version (compareWithCommitted.ts).
  */
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -13,11 +14,13 @@ import { registerCheckAccess } from './checkAccess';
 import {
   checkAccessCommand,
   choosePolicyTypeCommand,
+  compareWithCommittedCommand,
   newPolicyFromTemplateCommand,
   showDataVersionCommand,
   showPolicyActionsCommand,
   showStatementActionsCommand,
 } from './commandIds';
+import { registerCompareWithCommitted } from './compareWithCommitted';
 import { configGlobForFile, configHasPolicyType, configWithPolicyType, globForFile, isEmptyObjectText, withPolicyType } from './policyTypeSetting';
 import { dataInfoRequest, policyTypeLabels, type DataInfo } from './requests';
 import { fileNameFor, fileTemplatesOf, freeName, type FileTemplate } from './templateFiles';
@@ -236,7 +239,9 @@ async function showDataVersion(client: LanguageClient): Promise<void> {
 }
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const compareWithCommitted = registerCompareWithCommitted(context, client);
   context.subscriptions.push(
+    vscode.commands.registerCommand(compareWithCommittedCommand, () => compareWithCommitted(vscode.window.activeTextEditor)),
     vscode.commands.registerCommand(choosePolicyTypeCommand, () => choosePolicyType(client)),
     vscode.commands.registerCommand(showPolicyActionsCommand, () => showActions(vscode.window.activeTextEditor, false)),
     vscode.commands.registerCommand(showStatementActionsCommand, () => showActions(vscode.window.activeTextEditor, true)),

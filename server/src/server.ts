@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import {
   accessVocabularyRequest,
   checkAccessRequest,
+  compareWithBaseRequest,
   dataInfoRequest,
   grantsRequest,
   policyTypeRequest,
@@ -30,6 +31,8 @@ import {
   type AccessVocabularyResult,
   type CheckAccessParams,
   type CheckAccessResult,
+  type CompareWithBaseParams,
+  type CompareWithBaseResult,
   type DataInfo,
   type GrantsParams,
   type GrantsResult,
@@ -44,6 +47,7 @@ import { grantsListing } from './service/grants';
 import { accessVocabulary, checkAccess, type AccessFocus } from './service/accessCheck';
 import type { PolicySource } from './access/policySources';
 import { toHostSpan } from './hosts/virtualPolicy';
+import { compareWithBase } from './service/compareWithBase';
 import { refactoringKind } from './service/refactorings';
 import type { SnippetEditSupport } from './service/snippetEdits';
 import { createHostService } from './hosts/hostService';
@@ -412,6 +416,25 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         }
       }
       return accessVocabulary(service.catalog, sources, params.action, focus);
+    }),
+  );
+
+  connection.onRequest(compareWithBaseRequest, (params: CompareWithBaseParams, token) =>
+    runSafe<CompareWithBaseResult | null>('compare with base', null, token, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      // The path decides how the text is read (a policy, or a template's policies); an unsaved document has none.
+      let path = 'untitled.json';
+      if (params.uri.startsWith('file:')) {
+        try {
+          path = fileURLToPath(params.uri);
+        } catch {
+          // keep the stand-in name
+        }
+      }
+      const syntax = hostSyntax({ path });
+      if (syntax) await prepareHost(syntax);
+      return compareWithBase(service, document, path, params.baseText, params.baseLabel);
     }),
   );
 

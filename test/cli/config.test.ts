@@ -20,6 +20,24 @@ suite('CLI config file (.iampolicy.json)', () => {
     assert.equal(overridden.code, 1);
   });
 
+  test('neverAllow: a grant of a listed action is an error, in plain policies and in templates, also on worker threads', () => {
+    const config = '{"neverAllow": {"actions": ["iam:CreateAccessKey"]}}';
+    const granting = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}]}';
+    const template = ['Resources:', '  P:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Version: "2012-10-17"', '        Statement:', '          - Effect: Allow', '            Action: iam:CreateAccessKey', '            Resource: "*"', ''].join('\n');
+    const folder = workspace({ '.iampolicy.json': { text: config }, 'a.iam.json': { text: granting }, 'stack.yaml': { text: template }, 'other/b.iam.json': { text: granting.replace('CreateAccessKey', 'ListUsers') } });
+    for (const env of [{}, { IAM_POLICY_LINT_WORKERS: '2' }] as Record<string, string>[]) {
+      const run = runCli(['--format', 'json', 'a.iam.json', 'stack.yaml', 'other/b.iam.json'], { cwd: folder, env });
+      const report = JSON.parse(run.stdout) as JsonReport;
+      assert.equal(run.code, 1);
+      assert.equal(severityOf(report, 'a.iam.json', 'never-allowed-access'), 'error');
+      assert.equal(severityOf(report, 'stack.yaml', 'never-allowed-access'), 'error');
+      assert.equal(severityOf(report, 'other/b.iam.json', 'never-allowed-access'), undefined);
+    }
+    const invalid = runCli(['a.iam.json'], { cwd: workspace({ '.iampolicy.json': { text: '{"neverAllow": {"actions": ["CreateAccessKey"]}}' }, 'a.iam.json': { text: granting } }) });
+    assert.equal(invalid.code, 2);
+    assert.match(assertOneLine(invalid.stderr), /\.iampolicy\.json:1:\d+: neverAllow\.actions\[0\]: expected an action pattern/);
+  });
+
   test('"off" turns a rule off', () => {
     const folder = workspace({ 'a.iam.json': 'lowercase-effect.iam.json', '.iampolicy.json': { text: '{"rules": {"invalid-effect": "off"}}' } });
     assert.equal(severityOf(lint(['a.iam.json'], folder).report, 'a.iam.json', 'invalid-effect'), undefined);

@@ -249,3 +249,36 @@ suite('project config: merged under editor or command-line settings', () => {
     assert.equal(settingsForFile(base, configFile({}), path).maxFileSize, 10);
   });
 });
+
+suite('project config: neverAllow', () => {
+  test('actions, and optionally resources, reach the settings of every file under it', () => {
+    const text = '{"neverAllow": {"actions": ["iam:CreateAccessKey", "s3:Delete*", "*"], "resources": ["arn:aws:s3:::backups/*", "*"]}}';
+    const { config, problems } = parseProjectConfig(text, knownRules);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(config.neverAllow, { actions: ['iam:CreateAccessKey', 's3:Delete*', '*'], resources: ['arn:aws:s3:::backups/*', '*'] });
+    const file = { ...configFile({}), config };
+    assert.deepEqual(settingsForFile(defaultSettings, file, join(root, 'a.json')).neverAllow, config.neverAllow);
+    assert.equal(settingsForFile(defaultSettings, configFile({}), join(root, 'a.json')).neverAllow, undefined);
+    assert.deepEqual(parseProjectConfig('{"neverAllow": {"actions": ["sts:AssumeRole"]}}', knownRules).config.neverAllow, { actions: ['sts:AssumeRole'] });
+  });
+
+  test('each problem is located by its key', () => {
+    const cases: [string, string, RegExp][] = [
+      ['{"neverAllow": ["iam:*"]}', 'neverAllow', /expected an object with "actions"/],
+      ['{"neverAllow": {}}', 'neverAllow', /expected "actions"/],
+      ['{"neverAllow": {"actions": []}}', 'neverAllow.actions', /non-empty array of action patterns/],
+      ['{"neverAllow": {"actions": ["iam:PassRole", "PassRole"]}}', 'neverAllow.actions[1]', /an action pattern such as/],
+      ['{"neverAllow": {"actions": ["iam:PassRole", 3]}}', 'neverAllow.actions[1]', /expected a string, found a number/],
+      ['{"neverAllow": {"actions": ["iam:PassRole"], "resources": ["backups"]}}', 'neverAllow.resources[0]', /an ARN pattern/],
+      ['{"neverAllow": {"actions": ["iam:PassRole"], "principals": []}}', 'neverAllow.principals', /unknown key \(expected actions, resources\)/],
+    ];
+    for (const [text, key, message] of cases) {
+      const { config, problems } = parseProjectConfig(text, knownRules);
+      assert.equal(problems.length, 1, text);
+      assert.equal(problems[0]!.key, key, text);
+      assert.match(problems[0]!.message, message, text);
+      assert.ok(problems[0]!.length > 0, text);
+      if (key !== 'neverAllow.principals') assert.equal(config.neverAllow, undefined, `${text}: a list with a bad entry is not used`);
+    }
+  });
+});

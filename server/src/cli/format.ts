@@ -142,8 +142,17 @@ function artifactLocation(file: LintedFile, cwd: string): Record<string, unknown
  */
 export function formatSarif(
   files: readonly LintedFile[],
-  options: { cwd: string; tool: ToolInfo; rules: readonly Rule[]; exitCode: number; arguments: readonly string[] },
+  options: {
+    cwd: string;
+    tool: ToolInfo;
+    rules: readonly Pick<Rule, 'id' | 'summary' | 'severity'>[];
+    exitCode: number;
+    arguments: readonly string[];
+    /** Where a rule is explained; the rule's doc page by default (`diff` reports under a rule of its own). */
+    helpUri?: (ruleId: string) => string;
+  },
 ): string {
+  const help = options.helpUri ?? docsUrl;
   const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) =>
     file.problems.map((problem) => {
@@ -182,8 +191,8 @@ export function formatSarif(
               id: rule.id,
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.summary },
-              helpUri: docsUrl(rule.id),
-              help: { text: `${rule.summary} See ${docsUrl(rule.id)}`, markdown: `${rule.summary} [Documentation](${docsUrl(rule.id)})` },
+              helpUri: help(rule.id),
+              help: { text: `${rule.summary} See ${help(rule.id)}`, markdown: `${rule.summary} [Documentation](${help(rule.id)})` },
               defaultConfiguration: { level: sarifLevels[rule.severity] },
             })),
             properties: { iamData: `${options.tool.dataSource} ${options.tool.dataVersion} (${options.tool.dataDate.slice(0, 10)})` },

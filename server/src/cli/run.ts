@@ -21,6 +21,7 @@ import { lintJobs, workerCount } from './parallel';
 import { runSimulate } from './simulate';
 import { fileSyntax, lintText, prepareFiles } from './lintText';
 import { hostBreakage } from '../hosts/readHost';
+import { runDiff } from './diff';
 import { countProblems, formatJson, formatSarif, formatText, plural, toolName, type LintedFile, type ToolInfo } from './format';
 
 export interface CliIo {
@@ -38,6 +39,7 @@ export interface CliIo {
 const usage = `Usage: iam-policy-lint [options] <files, folders or globs...>
        iam-policy-lint [options] - [--stdin-filename <path>]
        iam-policy-lint simulate --action <action> --resource <arn> [options] <policy files...>  (see simulate --help)
+       iam-policy-lint diff [--format text|json|sarif] <base> <new>   (see diff --help)
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -359,6 +361,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   try {
     if (argv[0] === 'simulate') return await runSimulate(argv.slice(1), io, service.catalog);
+    if (argv[0] === 'diff') return await runDiff(argv.slice(1), io, service, tool, wantsColor(io));
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

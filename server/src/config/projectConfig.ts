@@ -11,7 +11,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { getLanguageService, type ASTNode, type PropertyASTNode } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compilePathGlob } from '../../../shared/pathGlob';
-import { configFileName, policyTypes, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
+import { configFileName, policyTypes, type NeverAllow, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
 
 export { configFileName } from '../../../shared/settings';
 
@@ -24,6 +24,8 @@ export interface ProjectConfig {
   readonly filePatterns: readonly string[];
   /** Files and folders never linted. */
   readonly ignore: readonly string[];
+  /** Access no policy may grant (the never-allowed-access rule). */
+  readonly neverAllow?: NeverAllow;
 }
 
 /** A config file as found on disk: where it is, what it says, and what is wrong with it. */
@@ -46,7 +48,7 @@ export interface ConfigProblem {
 export const emptyProjectConfig: ProjectConfig = { rules: {}, policyTypes: {}, filePatterns: [], ignore: [] };
 
 const ruleSettings: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
-const topLevelKeys = ['$schema', 'rules', 'policyTypes', 'filePatterns', 'ignore'];
+const topLevelKeys = ['$schema', 'rules', 'policyTypes', 'filePatterns', 'ignore', 'neverAllow'];
 
 const jsonService = getLanguageService({});
 
@@ -100,6 +102,7 @@ export function parseProjectConfig(text: string, knownRuleIds: ReadonlySet<strin
   const types: Record<string, PolicyType> = {};
   const filePatterns: string[] = [];
   const ignore: string[] = [];
+  let neverAllow: NeverAllow | undefined;
   const root = json.root;
   if (root?.type !== 'object') {
     if (problems.length === 0) {
@@ -168,12 +171,60 @@ export function parseProjectConfig(text: string, knownRuleIds: ReadonlySet<strin
       case 'ignore':
         readGlobList(property, ignore);
         break;
+      case 'neverAllow':
+        neverAllow = readNeverAllow(property, report);
+        break;
       default:
         report(name, property.keyNode, `unknown key (expected ${topLevelKeys.join(', ')})`);
     }
   }
   problems.sort((a, b) => a.offset - b.offset);
-  return { config: { rules, policyTypes: types, filePatterns, ignore }, problems };
+  return { config: { rules, policyTypes: types, filePatterns, ignore, ...(neverAllow ? { neverAllow } : {}) }, problems };
+}
+
+/** An action pattern as IAM reads one: `*`, or `service:name` with `*` and `?` in the name. */
+const actionPattern = /^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
+/** A resource pattern: `*`, or an ARN (`arn:` and five more colon-separated fields, wildcards allowed). */
+const resourcePattern = /^(\*|arn:[^:]*:[^:]*:[^:]*:[^:]*:.+)$/;
+
+/** `"neverAllow": {"actions": [...], "resources": [...]}`; undefined (with problems) when it is not usable. */
+function readNeverAllow(property: PropertyASTNode, report: (key: string, node: ASTNode, message: string) => void): NeverAllow | undefined {
+  const value = property.valueNode;
+  if (value?.type !== 'object') {
+    report('neverAllow', value ?? property, `expected an object with "actions" (and optionally "resources"), found ${value ? describe(value) : 'nothing'}`);
+    return undefined;
+  }
+  const lists: { actions?: string[]; resources?: string[] } = {};
+  for (const entry of value.properties) {
+    const name = entry.keyNode.value;
+    const key = keyPath('neverAllow', name);
+    if (name !== 'actions' && name !== 'resources') {
+      report(key, entry.keyNode, 'unknown key (expected actions, resources)');
+      continue;
+    }
+    const list = entry.valueNode;
+    const what = name === 'actions' ? 'action patterns (iam:PassRole, s3:Delete*)' : 'resource ARN patterns';
+    if (list?.type !== 'array' || list.items.length === 0) {
+      report(key, list ?? entry, `expected a non-empty array of ${what}`);
+      continue;
+    }
+    const values: string[] = [];
+    list.items.forEach((item, index) => {
+      const itemKey = `${key}[${index}]`;
+      if (item.type !== 'string') return void report(itemKey, item, `expected a string, found ${describe(item)}`);
+      const pattern = name === 'actions' ? actionPattern : resourcePattern;
+      if (!pattern.test(item.value)) return void report(itemKey, item, `expected ${name === 'actions' ? 'an action pattern such as iam:PassRole or s3:Delete*' : 'an ARN pattern such as arn:aws:s3:::backups/* (or *)'}`);
+      values.push(item.value);
+    });
+    if (values.length === list.items.length) lists[name] = values;
+  }
+  if (!value.properties.some((entry) => entry.keyNode.value === 'actions')) {
+    report('neverAllow', property.keyNode, 'expected "actions": the actions no policy may allow');
+    return undefined;
+  }
+  // A half-valid entry is not used: without its resources it would forbid more than it says.
+  if (!lists.actions || (value.properties.some((entry) => entry.keyNode.value === 'resources') && !lists.resources)) return undefined;
+  return lists.resources ? { actions: lists.actions, resources: lists.resources } : { actions: lists.actions };
 }
 
 /** The path from the config file's folder to `path`, with `/`; undefined when `path` is not inside that folder. */
@@ -240,7 +291,8 @@ export function settingsForFile(base: Settings, file: ProjectConfigFile | undefi
   // `**` matches any path; the base's own globs come first in the record, so a matching one still wins.
   if (fromConfig && !('**' in types)) types = { ...types, '**': fromConfig };
   const enable = base.validate.enable && !isIgnoredBy(file, path);
-  return { ...base, validate: { enable }, rules, policyTypes: types };
+  const neverAllow = base.neverAllow ?? file.config.neverAllow;
+  return { ...base, validate: { enable }, rules, policyTypes: types, ...(neverAllow ? { neverAllow } : {}) };
 }
 
 /** The folders to look in for the config of `path`, nearest first (its own folder, then up to the root). */

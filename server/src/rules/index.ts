@@ -68,6 +68,7 @@ import missingResource from './missing-resource';
 import missingStatement from './missing-statement';
 import missingTagKeyInCondition from './missing-tag-key-in-condition';
 import missingVersion from './missing-version';
+import neverAllowedAccess from './never-allowed-access';
 import notAPolicy from './not-a-policy';
 import nullWithIfExists from './null-with-if-exists';
 import nullWithQualifier from './null-with-qualifier';
@@ -195,6 +196,7 @@ export const rules: readonly Rule[] = [
   missingStatement,
   missingTagKeyInCondition,
   missingVersion,
+  neverAllowedAccess,
   notAPolicy,
   nullWithIfExists,
   nullWithQualifier,

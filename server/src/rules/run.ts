@@ -13,7 +13,7 @@ import type { Fix, PolicyType, Problem, Report, Rule, RuleContext, Severity } fr
 export interface RunOptions {
   readonly catalog: Catalog;
   readonly policyType: PolicyType;
-  readonly settings: Pick<Settings, 'rules'>;
+  readonly settings: Pick<Settings, 'rules' | 'neverAllow'>;
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
@@ -113,6 +113,7 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
     policy: model,
     catalog: options.catalog,
     policyType: options.policyType,
+    neverAllow: options.settings.neverAllow,
     report(report: Report) {
       const { rule, severity } = current!;
       const template = rule.messages[report.messageId];

@@ -4,9 +4,9 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { ASTNode, PolicyModel, Span } from '../policy/model';
-import type { PolicyType, Severity } from '../../../shared/settings';
+import type { NeverAllow, PolicyType, Severity } from '../../../shared/settings';
 
-export type { PolicyType, Severity };
+export type { NeverAllow, PolicyType, Severity };
 
 /** A text edit by offset into the document as the rule saw it. */
 export interface Edit {
@@ -59,6 +59,8 @@ export interface RuleContext<MessageId extends string = string> {
   readonly policy: PolicyModel;
   readonly catalog: Catalog;
   readonly policyType: PolicyType;
+  /** The project config's `neverAllow` entry, if it has one (never-allowed-access). */
+  readonly neverAllow?: NeverAllow;
   report(report: Report<MessageId>): void;
 }
 
