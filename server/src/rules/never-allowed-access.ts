@@ -39,6 +39,7 @@ export default defineRule({
   },
   check({ policy, catalog, neverAllow, report }) {
     if (!neverAllow || policy.statements.length === 0) return;
+    // Expands itself: the config's patterns, not values of the statements.
     const forbidden = new Set(neverAllow.actions.flatMap((pattern) => catalog.expandAction(pattern)));
     const forbiddenText = new Set(neverAllow.actions.map((pattern) => pattern.toLowerCase()));
     const variables = policy.version?.value === '2012-10-17';
