@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { assertOneLine, runCli, workspace } from './cliProcess';
+import { lambdaRoleTemplate, readItemStatement } from '../support/documents';
 
 const identity = JSON.stringify(
   {
@@ -21,28 +22,7 @@ const bucketPolicy = JSON.stringify(
   null,
   2,
 );
-const template = [
-  'Resources:',
-  '  Role:',
-  '    Type: AWS::IAM::Role',
-  '    Properties:',
-  '      AssumeRolePolicyDocument:',
-  '        Version: "2012-10-17"',
-  '        Statement:',
-  '          - Effect: Allow',
-  '            Principal: { Service: lambda.amazonaws.com }',
-  '            Action: sts:AssumeRole',
-  '      Policies:',
-  '        - PolicyName: read',
-  '          PolicyDocument:',
-  '            Version: "2012-10-17"',
-  '            Statement:',
-  '              - Sid: Read',
-  '                Effect: Allow',
-  '                Action: dynamodb:GetItem',
-  '                Resource: "*"',
-  '',
-].join('\n');
+const template = lambdaRoleTemplate(readItemStatement);
 
 /** The 0-based line of the first line of the identity policy that holds the text. */
 const lineOf = (text: string) => identity.split('\n').findIndex((line) => line.includes(text));

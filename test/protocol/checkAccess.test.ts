@@ -9,6 +9,7 @@ import {
   type CheckAccessResult,
 } from '../../shared/protocol';
 import { LspProcess } from '../support/lspClient';
+import { lambdaRoleTemplate, readItemStatement } from '../support/documents';
 
 const policy = JSON.stringify(
   {
@@ -22,28 +23,7 @@ const policy = JSON.stringify(
   2,
 );
 
-const template = [
-  'Resources:',
-  '  Role:',
-  '    Type: AWS::IAM::Role',
-  '    Properties:',
-  '      AssumeRolePolicyDocument:',
-  '        Version: "2012-10-17"',
-  '        Statement:',
-  '          - Effect: Allow',
-  '            Principal: { Service: lambda.amazonaws.com }',
-  '            Action: sts:AssumeRole',
-  '      Policies:',
-  '        - PolicyName: read',
-  '          PolicyDocument:',
-  '            Version: "2012-10-17"',
-  '            Statement:',
-  '              - Sid: Read',
-  '                Effect: Allow',
-  '                Action: dynamodb:GetItem',
-  '                Resource: "*"',
-  '',
-].join('\n');
+const template = lambdaRoleTemplate(readItemStatement);
 
 suite('language server over stdio: check access', () => {
   let server: LspProcess;
