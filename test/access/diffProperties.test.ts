@@ -5,20 +5,15 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { diffPolicies } from '../../server/src/access/diff';
 import { modelOf, service } from '../support/service';
+import { Random } from '../robustness/random';
 
 const seed = Number(process.env.IAM_DIFF_SEED ?? 20261207);
 const runs = Number(process.env.IAM_DIFF_COUNT ?? 60);
 
-/** mulberry32: small, seeded, good enough to vary shapes. */
+/** A seeded generator of numbers in [0, 1): the fuzz tests' (test/robustness/random.ts). */
 function random(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Random(seedValue);
+  return () => generator.next();
 }
 
 const actionPool = ['s3:GetObject', 's3:Put*', 's3:*', 's3:Get*Tagging', 'sqs:SendMessage', 'sqs:*', 'ec2:Describe*', 'iam:PassRole', 'iam:Get*', 'dynamodb:Query'];

@@ -6,16 +6,12 @@
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { findWitness, parseGlob, type Glob } from '../../server/src/access/globContainment';
+import { Random } from '../robustness/random';
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator of numbers in [0, 1): the fuzz tests' (test/robustness/random.ts). */
+function random(seedValue: number): () => number {
+  const generator = new Random(seedValue);
+  return () => generator.next();
 }
 
 /** IAM's reading of a pattern, as a regular expression (the oracle). */
