@@ -89,13 +89,28 @@ export function indentUnit(text: string): string {
   let unit = '  ';
   if (/^\t/m.test(text)) unit = '\t';
   else {
+    // The smallest run of spaces that starts a line and is followed by text, read in place (no match per line).
     let smallest = Infinity;
-    for (const match of text.matchAll(/^( +)\S/gm)) smallest = Math.min(smallest, match[1]!.length);
+    for (let start = 0; start < text.length; start = nextLine(text, start)) {
+      let end = start;
+      while (text.charCodeAt(end) === 0x20) end++;
+      if (end > start && end < text.length && !/\s/.test(text[end]!)) smallest = Math.min(smallest, end - start);
+    }
     if (Number.isFinite(smallest)) unit = ' '.repeat(smallest);
   }
   lastIndentText = text;
   lastIndentUnit = unit;
   return unit;
+}
+
+/** The offset after the next line break (`\n`, `\r\n` or `\r`, as `^` in a multiline regex counts them), or the end. */
+function nextLine(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x2028 || c === 0x2029) return i + 1;
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+  }
+  return text.length;
 }
 
 let lastIndentText: string | undefined;
