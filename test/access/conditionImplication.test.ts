@@ -49,6 +49,8 @@ const rows: [string, Record<string, unknown>, Record<string, unknown>, 'holds' |
   ['NumericEquals within a range', { NumericEquals: { 's3:max-keys': ['5', '7'] } }, { NumericGreaterThan: { 's3:max-keys': '4' } }, 'holds'],
   ['NumericGreaterThan against LessThan', { NumericGreaterThan: { 's3:max-keys': '4' } }, { NumericLessThan: { 's3:max-keys': '100' } }, 'no'],
   ['not numbers', { NumericLessThan: { 's3:max-keys': 'ten' } }, { NumericLessThan: { 's3:max-keys': '10' } }, 'unknown'],
+  // A base value the evaluator reads as no date matches no request: it cannot cover anything.
+  ['a base date the evaluator cannot read', { DateLessThan: { 'aws:CurrentTime': '2025-01-01' } }, { DateLessThan: { 'aws:CurrentTime': 'Jan 1 2027' } }, 'unknown'],
   ['DateLessThan earlier', { DateLessThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } }, { DateLessThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, 'holds'],
   ['DateGreaterThan earlier', { DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:00:00Z' } }, { DateGreaterThan: { 'aws:CurrentTime': '2027-01-01T00:00:00Z' } }, 'no'],
   ['epoch seconds against ISO dates', { DateLessThan: { 'aws:EpochTime': '1767225600' } }, { DateLessThanEquals: { 'aws:EpochTime': '2026-01-01T00:00:00Z' } }, 'holds'],
@@ -57,6 +59,9 @@ const rows: [string, Record<string, unknown>, Record<string, unknown>, 'holds' |
   ['IpAddress inside', { IpAddress: { 'aws:SourceIp': ['10.1.0.0/16', '10.2.3.4'] } }, { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, 'holds'],
   ['IpAddress outside', { IpAddress: { 'aws:SourceIp': '192.168.0.0/16' } }, { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, 'no'],
   ['IPv6 inside', { IpAddress: { 'aws:SourceIp': '2001:db8:1::/48' } }, { IpAddress: { 'aws:SourceIp': '2001:db8::/32' } }, 'holds'],
+  // The addresses are read as the evaluator and the IP rules read them (policy/ipAddress.ts).
+  ['IPv4-mapped IPv6 inside', { IpAddress: { 'aws:SourceIp': '::ffff:192.0.2.1' } }, { IpAddress: { 'aws:SourceIp': '::ffff:192.0.2.0/120' } }, 'holds'],
+  ['an IPv4 part before :: is no address', { IpAddress: { 'aws:SourceIp': '192.0.2.1::/64' } }, { IpAddress: { 'aws:SourceIp': '::/0' } }, 'unknown'],
   ['IpAddress outside a NotIpAddress', { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, { NotIpAddress: { 'aws:SourceIp': '192.168.0.0/16' } }, 'holds'],
   ['NotIpAddress excluding more', { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, { NotIpAddress: { 'aws:SourceIp': '10.1.0.0/16' } }, 'holds'],
   ['Null false from any positive test', { StringEquals: { [k]: 'a' } }, { Null: { [k]: 'false' } }, 'holds'],

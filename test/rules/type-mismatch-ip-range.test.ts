@@ -10,5 +10,7 @@ runRuleTests(rule, {
   invalid: [
     { code: doc('{"IpAddress":{"aws:SourceIp":[|"203.0.113.0/33"|]}}'), errors: ['notIpRange'] },
     { code: doc('{"NotIpAddress":{"aws:SourceIp":[[|"256.1.1.1"|], [|"2001:db8::1::2"|], [|"example.com"|]]}}'), errors: ['notIpRange', 'notIpRange', 'notIpRange'] },
+    // An IPv4 part stands only for an IPv6 address's last 32 bits.
+    { code: doc('{"IpAddress":{"aws:SourceIp":[|"192.0.2.1::/64"|]}}'), errors: ['notIpRange'] },
   ],
 });

@@ -10,8 +10,10 @@
  * Operators compare by what they admit: strings and ARNs as glob languages (globContainment.ts), numbers and dates
  * as intervals, IP addresses as ranges, Bool and Null as small sets.
  */
+import { parseIpRange, rangeBounds } from '../policy/ipAddress';
 import type { ASTNode, ConditionElement } from '../policy/model';
 import { parseOperator, type OperatorFamily, type ParsedOperator } from '../policy/operators';
+import { parseDate, parseNumber } from './conditions';
 import { findWitness, parseGlob, type Glob, type GlobOptions } from './globContainment';
 
 export interface ConditionBlock {
@@ -215,10 +217,9 @@ type Range =
   | { readonly kind: 'below'; readonly bound: number; readonly closed: boolean }
   | { readonly kind: 'above'; readonly bound: number; readonly closed: boolean };
 
+/** A value as the evaluator reads it (conditions.ts), NaN where it reads none: the two must agree on what a value is. */
 function numberOf(text: string, family: 'Numeric' | 'Date'): number {
-  if (family === 'Numeric') return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (/^\d+$/.test(text)) return Number(text) * 1000; // epoch seconds
-  return Date.parse(text);
+  return (family === 'Numeric' ? parseNumber(text) : parseDate(text)) ?? NaN;
 }
 
 function rangeOf(block: ConditionBlock, family: 'Numeric' | 'Date'): Range | undefined {
@@ -285,31 +286,8 @@ interface AddressRange {
 }
 
 function addressRange(text: string): AddressRange | undefined {
-  const [address, prefixText] = text.trim().split('/');
-  if (!address) return undefined;
-  let bits: number;
-  let value = 0n;
-  const v6 = address.includes(':');
-  if (!v6) {
-    const parts = address.split('.');
-    if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-    for (const part of parts) value = (value << 8n) | BigInt(part);
-    bits = 32;
-  } else {
-    const halves = address.split('::');
-    if (halves.length > 2) return undefined;
-    const head = halves[0] ? halves[0].split(':') : [];
-    const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-    const groups = halves.length === 2 ? [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail] : head;
-    if (groups.length !== 8 || groups.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
-    for (const group of groups) value = (value << 16n) | BigInt(`0x${group}`);
-    bits = 128;
-  }
-  const prefix = prefixText === undefined ? bits : /^\d+$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return undefined;
-  const size = 1n << BigInt(bits - prefix);
-  const first = (value / size) * size;
-  return { v6, first, last: first + size - 1n };
+  const range = parseIpRange(text.trim());
+  return range && { v6: range.version === 6, ...rangeBounds(range) };
 }
 
 function ipImplies(target: ConditionBlock, covering: ConditionBlock): Implication {

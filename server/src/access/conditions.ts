@@ -9,6 +9,7 @@
  * request value matches (never on a missing key), ForAllValues when every one does (also on a missing or empty key).
  */
 import type { ASTNode, ConditionElement, ConditionKeyEntry, ConditionOperatorEntry } from '../policy/model';
+import { parseIpRange, rangeWithin } from '../policy/ipAddress';
 import { parseOperator, type OperatorFamily, type ParsedOperator } from '../policy/operators';
 import { equalsPattern, matchPattern, resolvePattern, type ResolvedPattern } from './patterns';
 import { splitArn, contextValues, type AccessRequest } from './request';
@@ -173,10 +174,11 @@ function comparer(semantics: OperatorSemantics, entry: ConditionKeyEntry, reques
       };
     }
     case 'IPAddress': {
-      const ranges = raw.map(parseCidr);
+      const ranges = raw.map((text) => parseIpRange(text.trim()));
       return (value) => {
-        const address = parseIp(value);
-        return address !== undefined && ranges.some((r) => r !== undefined && inRange(address, r));
+        // The request carries an address, not a block.
+        const address = parseIpRange(value.trim());
+        return address !== undefined && !address.hasPrefix && ranges.some((r) => r !== undefined && rangeWithin(address, r));
       };
     }
     default:
@@ -211,7 +213,7 @@ function ordered(relation: Relation, a: number, b: number): boolean {
   }
 }
 
-function parseNumber(text: string): number | undefined {
+export function parseNumber(text: string): number | undefined {
   if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) return undefined;
   return Number(text);
 }
@@ -260,69 +262,3 @@ function slicePattern(pattern: ResolvedPattern, start: number, length: number): 
   return { text: pattern.text.slice(start, start + length), literal };
 }
 
-interface IpAddress {
-  readonly version: 4 | 6;
-  readonly value: bigint;
-}
-
-interface IpRange extends IpAddress {
-  readonly prefix: number;
-}
-
-export function parseIp(text: string): IpAddress | undefined {
-  const trimmed = text.trim();
-  if (trimmed.includes(':')) {
-    const value = parseIpv6(trimmed);
-    return value === undefined ? undefined : { version: 6, value };
-  }
-  const parts = trimmed.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-  return { version: 4, value: parts.reduce((acc, p) => (acc << 8n) | BigInt(Number(p)), 0n) };
-}
-
-function parseIpv6(text: string): bigint | undefined {
-  let head = text;
-  let tailV4: bigint | undefined;
-  // An IPv4 tail (::ffff:192.0.2.1) is two groups.
-  const lastColon = text.lastIndexOf(':');
-  if (text.slice(lastColon + 1).includes('.')) {
-    const v4 = parseIp(text.slice(lastColon + 1));
-    if (!v4 || v4.version !== 4) return undefined;
-    tailV4 = v4.value;
-    head = `${text.slice(0, lastColon + 1)}0:0`;
-  }
-  const halves = head.split('::');
-  if (halves.length > 2) return undefined;
-  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
-  const left = groupsOf(halves[0]!);
-  const right = halves.length === 2 ? groupsOf(halves[1]!) : [];
-  const fill = 8 - left.length - right.length;
-  if (halves.length === 1 ? left.length !== 8 : fill < 1) return undefined;
-  const groups = [...left, ...new Array<string>(halves.length === 2 ? fill : 0).fill('0'), ...right];
-  let value = 0n;
-  for (const group of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
-    value = (value << 16n) | BigInt(parseInt(group, 16));
-  }
-  if (tailV4 !== undefined) value = (value & ~0xffffffffn) | tailV4;
-  return value;
-}
-
-/** An address or a CIDR range; a plain address is a range of one. */
-export function parseCidr(text: string): IpRange | undefined {
-  const slash = text.indexOf('/');
-  const address = parseIp(slash < 0 ? text : text.slice(0, slash));
-  if (!address) return undefined;
-  const bits = address.version === 4 ? 32 : 128;
-  if (slash < 0) return { ...address, prefix: bits };
-  const prefixText = text.slice(slash + 1).trim();
-  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return undefined;
-  return { ...address, prefix: Number(prefixText) };
-}
-
-function inRange(address: IpAddress, range: IpRange): boolean {
-  if (address.version !== range.version) return false;
-  const bits = BigInt(address.version === 4 ? 32 : 128);
-  const shift = bits - BigInt(range.prefix);
-  return address.value >> shift === range.value >> shift;
-}

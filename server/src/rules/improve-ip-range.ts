@@ -1,6 +1,6 @@
 import { conditionEntries, valueText } from './shared/conditionEntries';
 import { replaceWithString } from './shared/edits';
-import { formatNetwork, hasHostBits, parseIpRange } from './shared/ipAddress';
+import { formatNetwork, hasHostBits, parseIpRange } from '../policy/ipAddress';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { conditionEntries } from './shared/conditionEntries';
-import { parseIpRange } from './shared/ipAddress';
+import { parseIpRange } from '../policy/ipAddress';
 import { isPrivateRange, sourceIpKeys } from './shared/valueFormats';
 import { defineRule } from './types';
 

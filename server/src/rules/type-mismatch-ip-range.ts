@@ -1,5 +1,5 @@
 import { checkValues } from './shared/conditionValueRule';
-import { parseIpRange } from './shared/ipAddress';
+import { parseIpRange } from '../policy/ipAddress';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 /** Typed access to data/condition-value-formats.json and data/regions.json. */
 import formats from '../../../../data/condition-value-formats.json';
 import regionData from '../../../../data/regions.json';
-import { parseIpRange, rangeWithin, type IpRange } from './ipAddress';
+import { parseIpRange, rangeWithin, type IpRange } from '../../policy/ipAddress';
 
 const privateRanges: readonly IpRange[] = formats.privateIpRanges.ranges.map((r) => parseIpRange(r.cidr)!);
 

@@ -1,7 +1,8 @@
 /**
  * IPv4/IPv6 addresses and CIDR blocks as IAM's IpAddress operators take them (`203.0.113.0/24`,
  * `2001:DB8:1234:5678::/64`, or a single address). Parsed by hand into a bigint, no regular expression over the
- * whole text, so that ranges can be normalised and compared.
+ * whole text, so that ranges can be normalised and compared. The rules that judge IP values, the evaluator and the
+ * diff all read them here.
  */
 
 export interface IpRange {
@@ -26,13 +27,14 @@ function parseIpv4(text: string): bigint | undefined {
   return value;
 }
 
-function parseGroups(text: string): number[] | undefined {
+/** Colon-separated hex groups; an IPv4 address may stand for the last two only where the address ends (`::ffff:192.0.2.1`). */
+function parseGroups(text: string, endsAddress: boolean): number[] | undefined {
   if (text === '') return [];
   const groups: number[] = [];
   const parts = text.split(':');
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (i === parts.length - 1 && part.includes('.')) {
+    if (endsAddress && i === parts.length - 1 && part.includes('.')) {
       const v4 = parseIpv4(part);
       if (v4 === undefined) return undefined;
       groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
@@ -49,12 +51,12 @@ function parseIpv6(text: string): bigint | undefined {
   let groups: number[] | undefined;
   if (double >= 0) {
     if (text.indexOf('::', double + 1) >= 0) return undefined;
-    const head = parseGroups(text.slice(0, double));
-    const tail = parseGroups(text.slice(double + 2));
+    const head = parseGroups(text.slice(0, double), false);
+    const tail = parseGroups(text.slice(double + 2), true);
     if (!head || !tail || head.length + tail.length > 7) return undefined;
     groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
   } else {
-    groups = parseGroups(text);
+    groups = parseGroups(text, true);
     if (!groups || groups.length !== 8) return undefined;
   }
   return groups.reduce((value, group) => (value << 16n) | BigInt(group), 0n);
@@ -90,6 +92,12 @@ export function networkAddress(range: IpRange): bigint {
 /** True when the address has bits set after the prefix, which IAM ignores. */
 export function hasHostBits(range: IpRange): boolean {
   return (range.address & hostMask(range)) !== 0n;
+}
+
+/** The first and the last address of the block. */
+export function rangeBounds(range: IpRange): { readonly first: bigint; readonly last: bigint } {
+  const first = networkAddress(range);
+  return { first, last: first | hostMask(range) };
 }
 
 /** Whether `inner` lies entirely within `outer`. */
