@@ -150,6 +150,13 @@ suite('CLI simulate', () => {
     }
   });
 
+  test('a config that cannot be read stops the run as it stops linting (exit 2)', () => {
+    const broken = workspace({ '.iampolicy.json': { bytes: Uint8Array.from([0x7b, 0xff, 0x7d]) }, 'app.iam.json': { text: identity } });
+    const run = runCli(['simulate', '--action', 's3:GetObject', '--resource', '*', 'app.iam.json'], { cwd: broken });
+    assert.equal(run.code, 2);
+    assert.match(assertOneLine(run.stderr), /\.iampolicy\.json: not valid UTF-8/);
+  });
+
   test('an action unknown to the IAM data is a warning, evaluated as written', () => {
     const run = runCli(['simulate', '--action', 's3:GetObjekt', '--resource', '*', 'app.iam.json'], { cwd: folder });
     assert.equal(run.code, 1);

@@ -5,7 +5,7 @@
  * (templates, Terraform...) compare as the set of policies the file holds.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ import type { Catalog } from '../catalog/types';
 import type { Span } from '../policy/model';
 import type { Problem } from '../rules/types';
 import type { PolicyService } from '../service';
-import { UsageError } from './files';
+import { decodeUtf8, displayPathOf, readTextFile, UsageError } from './files';
 import { formatSarif, plural, toolName, type ToolInfo } from './format';
 import { prepareFiles } from './lintText';
 import type { CliIo } from './run';
@@ -33,25 +33,6 @@ Options:
   -h, --help                  print this help
 
 Exit status: 0 nothing new, 1 new access (or may widen), 2 bad usage or input.`;
-
-function decode(bytes: Uint8Array, name: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: not valid UTF-8 text`);
-  }
-  return text.startsWith('\ufeff') ? text.slice(1) : text;
-}
-
-function readFile(path: string, name: string): string {
-  try {
-    return decode(readFileSync(path), name);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
 
 function git(args: readonly string[], cwd: string): { ok: true; stdout: Buffer } | { ok: false; stderr: string } {
   try {
@@ -83,7 +64,7 @@ export function committedText(path: string, ref: string, name: string): string |
     if (!exists.ok) return undefined;
     throw new UsageError(`git:${ref}: cannot read ${rel} (${shown.stderr.split('\n')[0]})`);
   }
-  return decode(shown.stdout, `${rel} at ${ref}`);
+  return decodeUtf8(shown.stdout, `${rel} at ${ref}`).text;
 }
 
 interface Located {
@@ -164,8 +145,8 @@ export async function runDiff(argv: readonly string[], io: CliIo, service: Polic
   const [baseArg, newArg] = positionals as [string, string];
   if (newArg.startsWith('git:')) throw new UsageError(`${newArg}: <new> must be a file (only <base> may be git:<ref>)`);
   const newPath = resolve(io.cwd, newArg);
-  const newName = relative(io.cwd, newPath) || newPath;
-  const newText = readFile(newPath, newName);
+  const newName = displayPathOf(io.cwd, newPath);
+  const newText = readTextFile(newPath, newName).text;
   let baseName: string;
   let baseText: string | undefined;
   let basePath: string;
@@ -177,8 +158,8 @@ export async function runDiff(argv: readonly string[], io: CliIo, service: Polic
     if (baseText === undefined) io.stderr.write(`${toolName}: ${newName} is not in ${ref}: a new file, so everything it allows is new access\n`);
   } else {
     basePath = resolve(io.cwd, baseArg);
-    baseName = relative(io.cwd, basePath) || basePath;
-    baseText = readFile(basePath, baseName);
+    baseName = displayPathOf(io.cwd, basePath);
+    baseText = readTextFile(basePath, baseName).text;
   }
   await prepareFiles([newPath, basePath]);
   const read = (path: string, uri: string, text: string, name: string): PoliciesOfFile => {

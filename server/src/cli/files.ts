@@ -50,6 +50,49 @@ function holdsPolicies(path: string, name: string): boolean {
 
 export class UsageError extends Error {}
 
+/** Fatal decoding: a policy with invalid UTF-8 is refused, not silently mangled. The BOM is kept aside. */
+export function decodeUtf8(bytes: Uint8Array, name: string): { text: string; bom: boolean } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: not valid UTF-8 text`);
+  }
+  const bom = text.startsWith('\ufeff');
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+/** A path as the messages show it: relative to the working folder. */
+export function displayPathOf(cwd: string, path: string): string {
+  return relative(cwd, path) || path;
+}
+
+/** Reads config files for the lookup; a present but unreadable or invalid config stops the run (exit 2). */
+export function configReader(cwd: string) {
+  return (path: string): string | undefined => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new UsageError(`${displayPathOf(cwd, path)}: cannot read (${code ?? String(error)})`);
+    }
+    return decodeUtf8(bytes, displayPathOf(cwd, path)).text;
+  };
+}
+
+/** A file's text as decodeUtf8 gives it; a file that cannot be read is a usage error naming it. */
+export function readTextFile(path: string, name: string): { text: string; bom: boolean } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return decodeUtf8(bytes, name);
+}
+
 const policyFileMatchers = policyFilePatterns.map((pattern) => new Minimatch(pattern, { nocase: true, dot: true }));
 
 export function isPolicyFileName(name: string): boolean {

@@ -4,8 +4,8 @@
  * input. Every input is read and every config validated before anything is linted or written, so a run that ends
  * with 2 prints nothing on stdout and changes no file.
  */
-import { accessSync, chmodSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { accessSync, chmodSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,7 +16,7 @@ import { applyEdits } from '../rules/shared/edits';
 import { docsUrl } from '../rules/types';
 import { compatibleFixes } from '../service/codeActions';
 import { createPolicyService, type PolicyService } from '../service';
-import { findFiles, UsageError } from './files';
+import { configReader, decodeUtf8, displayPathOf, findFiles, readTextFile, UsageError } from './files';
 import { lintJobs, workerCount } from './parallel';
 import { runSimulate } from './simulate';
 import { fileSyntax, lintText, prepareFiles } from './lintText';
@@ -142,49 +142,10 @@ function parseOptions(format: string, values: Record<string, string | boolean | 
   };
 }
 
-/** Fatal decoding: a policy with invalid UTF-8 is refused, not silently mangled. The BOM is kept aside. */
-function decodeUtf8(bytes: Uint8Array, name: string): { text: string; bom: boolean } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: not valid UTF-8 text`);
-  }
-  const bom = text.startsWith('\ufeff');
-  return { text: bom ? text.slice(1) : text, bom };
-}
-
-function readBytes(path: string, name: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${name}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
-
 async function readStdin(stdin: AsyncIterable<Buffer | string> | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin ?? []) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
-}
-
-function displayPathOf(cwd: string, path: string): string {
-  return relative(cwd, path) || path;
-}
-
-/** Reads config files for the lookup; a present but unreadable or invalid config stops the run (exit 2). */
-function configReader(cwd: string) {
-  return (path: string): string | undefined => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw new UsageError(`${displayPathOf(cwd, path)}: cannot read (${code ?? String(error)})`);
-    }
-    return decodeUtf8(bytes, displayPathOf(cwd, path)).text;
-  };
 }
 
 function configProblemMessage(config: ProjectConfigFile, text: string, cwd: string): string {
@@ -345,7 +306,7 @@ async function readInputs(options: Options, io: CliIo, configFor: (path: string)
   }
   return found.files.map((path) => {
     const displayPath = displayPathOf(io.cwd, path);
-    const { text, bom } = decodeUtf8(readBytes(path, displayPath), displayPath);
+    const { text, bom } = readTextFile(path, displayPath);
     return { path, configPath: path, displayPath, uri: pathToFileURL(path).href, text, bom, config: configFor(path) };
   });
 }

@@ -5,8 +5,6 @@
  * .iampolicy.json globs, file name, content); policies inside templates, Terraform and CDK code count with the type
  * their host gives them.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,7 +16,7 @@ import type { Catalog } from '../catalog/types';
 import { createProjectConfigLookup, settingsForFile } from '../config/projectConfig';
 import type { Span } from '../policy/model';
 import { rules } from '../rules';
-import { findFiles, UsageError } from './files';
+import { configReader, displayPathOf, findFiles, readTextFile, UsageError } from './files';
 import { toolName } from './format';
 import { prepareFiles } from './lintText';
 import type { CliIo } from './run';
@@ -70,20 +68,6 @@ function checkAction(action: string | undefined, catalog: Catalog, warn: (messag
   return action;
 }
 
-function readText(path: string, displayPath: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${displayPath}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${displayPath}: not valid UTF-8 text`);
-  }
-}
-
 export async function runSimulate(argv: readonly string[], io: CliIo, catalog: Catalog): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -115,21 +99,15 @@ export async function runSimulate(argv: readonly string[], io: CliIo, catalog: C
   if (positionals.includes('-')) throw new UsageError('simulate: standard input is not read; name the policy files');
   const request = createRequest({ action, resource: values.resource, principal: values.principal, context: parseContext(values.context) });
 
-  const lookup = createProjectConfigLookup((path) => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }, new Set(rules.map((rule) => rule.id)));
+  const lookup = createProjectConfigLookup(configReader(io.cwd), new Set(rules.map((rule) => rule.id)));
   // Folders and globs as for linting: a folder gives every policy file and every template with policies in it.
   const found = findFiles(positionals, { cwd: io.cwd, configFor: (path) => lookup.forPath(path) });
-  for (const { path, config } of found.ignored) warn(`${relative(io.cwd, path) || path}: ignored by ${relative(io.cwd, config.path)}, not evaluated`);
+  for (const { path, config } of found.ignored) warn(`${displayPathOf(io.cwd, path)}: ignored by ${displayPathOf(io.cwd, config.path)}, not evaluated`);
   const paths = found.files;
   await prepareFiles(paths);
   const files: FileSources[] = paths.map((path) => {
-    const displayPath = relative(io.cwd, path) || path;
-    const text = readText(path, displayPath);
+    const displayPath = displayPathOf(io.cwd, path);
+    const { text } = readTextFile(path, displayPath);
     const settings = settingsForFile(defaultSettings, lookup.forPath(path), path);
     const uri = pathToFileURL(path).href;
     const sources = policySources({ uri, path, text, name: displayPath }, settings, policyType as PolicyType | undefined);
