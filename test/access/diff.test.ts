@@ -226,7 +226,7 @@ suite('policy diff: policies inside infrastructure code', () => {
       '',
     ].join('\n');
   const diffTemplates = (base: string, next: string) => {
-    const read = (text: string, uri: string) => policiesOfText(service, '/work/stack.yaml', uri, text, 'stack.yaml');
+    const read = (text: string, uri: string) => policiesOfText('/work/stack.yaml', uri, text, 'stack.yaml');
     const a = read(base, 'file:///base.yaml');
     const b = read(next, 'file:///new.yaml');
     return diffPolicies(a.models, b.models, service.catalog, { hostValue: (model, node) => a.hostValue(model, node) ?? b.hostValue(model, node) }).newAccess;

@@ -5,12 +5,11 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../../shared/settings';
-import { hostModel } from '../hosts/hostModel';
-import { hostSyntax, mayBeHost, readHost } from '../hosts/readHost';
+import { readFileText } from '../hosts/fileText';
+import { hostSyntax } from '../hosts/readHost';
 import type { HostValue } from '../hosts/types';
 import { toHostSpan, type VirtualNode, type VirtualPolicy } from '../hosts/virtualPolicy';
 import type { ASTNode, PolicyModel, Span } from '../policy/model';
-import type { PolicyService } from '../service';
 import type { HostComputed, NewAccess } from './diff';
 
 /** The input cannot be compared (syntax errors, too large): the message says why. */
@@ -52,16 +51,16 @@ function computed(value: HostValue | undefined): HostComputed | undefined {
  * Reads `text` (named `name` in messages) as policies; `path` decides how, as for linting. Throws DiffInputError for
  * text that cannot be compared.
  */
-export function policiesOfText(service: PolicyService, path: string, uri: string, text: string, name: string): PoliciesOfFile {
-  const syntax = hostSyntax({ path });
+export function policiesOfText(path: string, uri: string, text: string, name: string): PoliciesOfFile {
   const document = TextDocument.create(uri, 'iam-policy', 1, text);
+  const read = readFileText(document, hostSyntax({ path }), defaultSettings.maxFileSize);
   const tooLarge = () => new DiffInputError(`${name}: larger than ${defaultSettings.maxFileSize.toLocaleString('en-US')} characters`);
-  const asHost = (kind: NonNullable<typeof syntax>): PoliciesOfFile | undefined => {
-    if (text.length > defaultSettings.maxFileSize) throw tooLarge();
-    const host = mayBeHost(kind, text) ? readHost(kind, text) : undefined;
-    if (!host) return undefined;
+  if (read.kind === 'too large') throw tooLarge();
+  if (read.kind === 'no host') return none([]);
+  if (read.kind === 'host') {
+    const host = read.model.host;
     if (host.syntaxErrors.length > 0) throw new DiffInputError(`${name}: ${host.syntaxErrors.length === 1 ? 'a syntax error' : `${host.syntaxErrors.length} syntax errors`}; cannot compare it`);
-    const embedded = hostModel(document, host).policies.map((p) => ({ virtual: p.virtual as VirtualPolicy, model: p.model, label: p.policy.label }));
+    const embedded = read.model.policies.map((p) => ({ virtual: p.virtual as VirtualPolicy, model: p.model, label: p.policy.label }));
     const byModel = new Map(embedded.map((e) => [e.model, e]));
     const hostValue = (model: PolicyModel, node: ASTNode) => {
       const found = byModel.get(model);
@@ -81,13 +80,8 @@ export function policiesOfText(service: PolicyService, path: string, uri: string
         return value?.kind === 'opaque' ? value.text : access.resource;
       },
     };
-  };
-  if (syntax !== undefined && syntax !== 'json') return asHost(syntax) ?? none([]);
-  const model = service.parse(document, defaultSettings);
-  if (syntax === 'json' && !model.looksLikePolicy && !model.tooLarge && mayBeHost('json', text)) {
-    const host = asHost('json');
-    if (host) return host;
   }
+  const model = read.model;
   if (model.tooLarge) throw tooLarge();
   const error = model.syntaxErrors[0];
   if (error) {

@@ -6,11 +6,10 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyType, Settings } from '../../../shared/settings';
-import { hostModel } from '../hosts/hostModel';
-import { hostSyntax, mayBeHost, readHost } from '../hosts/readHost';
+import { readFileText } from '../hosts/fileText';
+import { hostSyntax } from '../hosts/readHost';
 import { toHostSpan } from '../hosts/virtualPolicy';
 import type { Span } from '../policy/model';
-import { parsePolicy } from '../policy/parse';
 import { choosePolicyType } from '../policy/policyType';
 import type { PolicyInput } from './evaluate';
 
@@ -32,25 +31,17 @@ export function policySources(
   settings: Settings,
   explicitType?: PolicyType,
 ): PolicySource[] {
-  const syntax = hostSyntax({ path: file.path });
   const document = TextDocument.create(file.uri, 'iam-policy', 1, file.text);
-  if (syntax !== undefined && syntax !== 'json') return hostSources(document, syntax, file.text, file.name);
-  const model = parsePolicy(document, { maxFileSize: settings.maxFileSize });
-  if (syntax === 'json' && !model.looksLikePolicy && !model.tooLarge && mayBeHost('json', file.text)) {
-    const fromHost = hostSources(document, 'json', file.text, file.name);
-    if (fromHost.length > 0) return fromHost;
+  const read = readFileText(document, hostSyntax({ path: file.path }), settings.maxFileSize);
+  if (read.kind === 'policy') {
+    const type = choosePolicyType(file.uri, read.model, settings, explicitType).type;
+    return [{ model: read.model, type, name: file.name, toFileSpan: same }];
   }
-  const type = choosePolicyType(file.uri, model, settings, explicitType).type;
-  return [{ model, type, name: file.name, toFileSpan: same }];
-}
-
-function hostSources(document: TextDocument, syntax: NonNullable<ReturnType<typeof hostSyntax>>, text: string, name: string): PolicySource[] {
-  const host = mayBeHost(syntax, text) ? readHost(syntax, text) : undefined;
-  if (!host) return [];
-  return hostModel(document, host).policies.map((embedded) => ({
+  if (read.kind !== 'host') return [];
+  return read.model.policies.map((embedded) => ({
     model: embedded.model,
     type: embedded.policy.policyType,
-    name: `${name} ${embedded.policy.label}`,
+    name: `${file.name} ${embedded.policy.label}`,
     label: embedded.policy.label,
     toFileSpan: (span: Span) => toHostSpan(embedded.virtual, span),
   }));

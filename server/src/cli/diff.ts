@@ -164,7 +164,7 @@ export async function runDiff(argv: readonly string[], io: CliIo, service: Polic
   await prepareFiles([newPath, basePath]);
   const read = (path: string, uri: string, text: string, name: string): PoliciesOfFile => {
     try {
-      return policiesOfText(service, path, uri, text, name);
+      return policiesOfText(path, uri, text, name);
     } catch (error) {
       if (error instanceof DiffInputError) throw new UsageError(error.message);
       throw error;

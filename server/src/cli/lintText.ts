@@ -5,8 +5,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyType, Settings } from '../../../shared/settings';
 import { createHostService, type HostService } from '../hosts/hostService';
-import { hostModel, type HostModel } from '../hosts/hostModel';
-import { hostSyntax, mayBeHost, prepareHost, readHost, type HostSyntax } from '../hosts/readHost';
+import { readFileText } from '../hosts/fileText';
+import type { HostModel } from '../hosts/hostModel';
+import { hostSyntax, prepareHost, type HostSyntax } from '../hosts/readHost';
 import type { PolicyTypeChoice } from '../policy/policyType';
 import type { Problem } from '../rules/types';
 import type { PolicyService } from '../service';
@@ -70,19 +71,12 @@ export function lintText(
   job: { readonly uri: string; readonly path: string; readonly text: string; readonly settings: Settings },
   policyType: PolicyType | undefined,
 ): TextLint {
-  const syntax = fileSyntax(job.path);
   const document = TextDocument.create(job.uri, 'iam-policy', 1, job.text);
-  if (syntax !== undefined && syntax !== 'json') {
-    if (job.text.length > job.settings.maxFileSize) return { problems: [], policyType: { type: 'identity', source: 'host' }, tooLarge: true, breakage: 0 };
-    const host = mayBeHost(syntax, job.text) ? readHost(syntax, job.text) : undefined;
-    if (!host) return { problems: [], policyType: { type: 'identity', source: 'host' }, tooLarge: false, host: { kind: 'none', policies: [] }, breakage: 0 };
-    return lintHost(service, hostModel(document, host), job.settings);
-  }
-  const model = service.parse(document, job.settings);
-  if (syntax === 'json' && !model.looksLikePolicy && !model.tooLarge && mayBeHost('json', job.text)) {
-    const host = readHost('json', job.text);
-    if (host) return lintHost(service, hostModel(document, host), job.settings);
-  }
+  const read = readFileText(document, fileSyntax(job.path), job.settings.maxFileSize);
+  if (read.kind === 'too large') return { problems: [], policyType: { type: 'identity', source: 'host' }, tooLarge: true, breakage: 0 };
+  if (read.kind === 'no host') return { problems: [], policyType: { type: 'identity', source: 'host' }, tooLarge: false, host: { kind: 'none', policies: [] }, breakage: 0 };
+  if (read.kind === 'host') return lintHost(service, read.model, job.settings);
+  const model = read.model;
   const analysis = service.analyze(model, { settings: job.settings, policyType });
   return { problems: analysis.problems, policyType: analysis.policyType, tooLarge: model.tooLarge, breakage: model.syntaxErrors.length };
 }

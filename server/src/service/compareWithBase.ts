@@ -24,8 +24,8 @@ export function compareWithBase(service: PolicyService, document: TextDocument, 
   let next;
   let base;
   try {
-    next = policiesOfText(service, path, document.uri, document.getText(), name);
-    base = baseText === null ? undefined : policiesOfText(service, path, `${document.uri}#base`, baseText, `${name} at ${baseLabel}`);
+    next = policiesOfText(path, document.uri, document.getText(), name);
+    base = baseText === null ? undefined : policiesOfText(path, `${document.uri}#base`, baseText, `${name} at ${baseLabel}`);
   } catch (error) {
     if (!(error instanceof DiffInputError)) throw error;
     return { text: `# ${markdownEscape(name)} compared with ${markdownEscape(baseLabel)}\n\n${markdownEscape(error.message)}\n`, findings: [], error: error.message };
