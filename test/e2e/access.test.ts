@@ -8,29 +8,26 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, suite, test } from 'node:test';
 import { repoPath } from '../support/paths';
-import { startCodeServer, type CodeServer } from './support/codeServer';
+import type { CodeServer } from './support/codeServer';
+import { closeEditor, openEditor } from './support/editor';
 import { Workbench } from './support/workbench';
 
-const screenshots = repoPath('out', 'e2e-screenshots');
 
 suite('IAM policy access commands in VS Code (code-server)', () => {
   let server: CodeServer;
   let workbench: Workbench;
 
   before(async () => {
-    server = await startCodeServer(repoPath('dist', 'iam-policy-lint.vsix'), repoPath('test', 'e2e', 'workspace'));
     // The workspace copy becomes a repository whose HEAD holds the files as they are.
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], { cwd: server.workspace, stdio: 'pipe' });
-    git('init', '--quiet');
-    git('add', '.');
-    git('commit', '--quiet', '-m', 'policies');
-    workbench = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, screenshots);
+    ({ server, workbench } = await openEditor(repoPath('test', 'e2e', 'workspace'), (workspace) => {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], { cwd: workspace, stdio: 'pipe' });
+      git('init', '--quiet');
+      git('add', '.');
+      git('commit', '--quiet', '-m', 'policies');
+    }));
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  after(() => closeEditor({ server, workbench }));
 
   const quickInput = () => workbench.page.locator('.quick-input-widget input');
 

@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { repoPath } from '../support/paths';
-import { startCodeServer, type CodeServer } from './support/codeServer';
+import type { CodeServer } from './support/codeServer';
+import { closeEditor, openEditor } from './support/editor';
 import { Workbench } from './support/workbench';
 
-const screenshots = repoPath('out', 'e2e-screenshots');
 
 suite('IAM policy commands in VS Code (code-server)', () => {
   let server: CodeServer;
@@ -19,14 +19,10 @@ suite('IAM policy commands in VS Code (code-server)', () => {
   const path = (name: string) => join(server.workspace, name);
 
   before(async () => {
-    server = await startCodeServer(repoPath('dist', 'iam-policy-lint.vsix'), repoPath('test', 'e2e', 'workspace'));
-    workbench = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, screenshots);
+    ({ server, workbench } = await openEditor(repoPath('test', 'e2e', 'workspace')));
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  after(() => closeEditor({ server, workbench }));
 
   test('"Show the actions this policy allows" shows the listing rendered, grouped by service and access level', async () => {
     await workbench.openFile('reports.iam.json');

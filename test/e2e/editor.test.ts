@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, suite, test } from 'node:test';
 import { repoPath } from '../support/paths';
-import { startCodeServer, type CodeServer } from './support/codeServer';
+import type { CodeServer } from './support/codeServer';
+import { closeEditor, openEditor } from './support/editor';
 import { Workbench } from './support/workbench';
 
-const screenshots = repoPath('out', 'e2e-screenshots');
 
 suite('IAM policy extension in VS Code (code-server)', () => {
   let server: CodeServer;
@@ -19,14 +19,10 @@ suite('IAM policy extension in VS Code (code-server)', () => {
   const read = (name: string) => readFileSync(join(server.workspace, name), 'utf8');
 
   before(async () => {
-    server = await startCodeServer(repoPath('dist', 'iam-policy-lint.vsix'), repoPath('test', 'e2e', 'workspace'));
-    workbench = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, screenshots);
+    ({ server, workbench } = await openEditor(repoPath('test', 'e2e', 'workspace')));
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  after(() => closeEditor({ server, workbench }));
 
   test('a policy file opens in the IAM Policy language mode', async () => {
     await workbench.openFile('admin.iam.json');

@@ -14,10 +14,10 @@ import type { HostSyntax } from '../../shared/hostFiles';
 import { prepareHost, readHost } from '../../server/src/hosts/readHost';
 import type { HostDocument } from '../../server/src/hosts/types';
 import { repoPath } from '../support/paths';
-import { startCodeServer, type CodeServer } from './support/codeServer';
+import type { CodeServer } from './support/codeServer';
+import { closeEditor, openEditor } from './support/editor';
 import { Workbench } from './support/workbench';
 
-const screenshots = repoPath('out', 'e2e-screenshots');
 const fixtures = repoPath('test', 'e2e', 'workspace');
 
 /** What each scenario does to a host file: the typo it fixes, the action it replaces by completion. */
@@ -55,15 +55,11 @@ suite('IAM policies inside infrastructure code in VS Code (code-server)', () => 
   const read = (name: string) => readFileSync(join(server.workspace, name), 'utf8');
 
   before(async () => {
-    server = await startCodeServer(repoPath('dist', 'iam-policy-lint.vsix'), fixtures);
-    workbench = await Workbench.open(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, screenshots);
+    ({ server, workbench } = await openEditor(fixtures));
     await prepareHost('terraform');
   });
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  after(() => closeEditor({ server, workbench }));
 
   /** The Problems panel's row of our finding at `location`, once it is there. */
   function problemRow(location: string) {
