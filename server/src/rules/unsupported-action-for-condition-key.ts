@@ -26,7 +26,7 @@ function unsupportedActions(catalog: Catalog, ids: Int32Array, key: KnownKey): r
     const found: Action[] = [];
     for (const id of ids) {
       const action = catalog.actionById(id);
-      if (!actionSupportsKey(catalog, action, key)) found.push(action);
+      if (!actionSupportsKey(action, key)) found.push(action);
     }
     byKey.set(key.key, (unsupported = found));
   }

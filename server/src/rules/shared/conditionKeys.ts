@@ -145,7 +145,7 @@ export function isMultiValued(type: ConditionKeyType): boolean {
  * Whether the action (its own keys, its resource types' keys) or the global keys define the key. Compared with the
  * action's key lists in place, without a set per action: `"*"` asks this of 22,000 actions once per key.
  */
-export function actionSupportsKey(_catalog: Catalog, action: Action, info: KnownKey): boolean {
+export function actionSupportsKey(action: Action, info: KnownKey): boolean {
   if (info.global) return true;
   const wanted = info.key;
   const lower = wanted.toLowerCase();

@@ -10,7 +10,7 @@ import { entries as credentialsExposureEntries } from '../../../../data/credenti
 import dataExfiltrationData from '../../../../data/data-exfiltration-actions.json';
 import mfaData from '../../../../data/mfa-sensitive-actions.json';
 import { entries as resourceExposureEntries } from '../../../../data/resource-exposure-actions.json';
-import type { Action, ActionListName, Catalog } from '../../catalog/types';
+import type { ActionListName, Catalog } from '../../catalog/types';
 import type { StatementActions } from '../../policy/statementActions';
 
 export interface ActionListEntry {
@@ -33,11 +33,6 @@ export const credentialsExposureActions: ActionList = { name: 'credentialsExposu
 export const dataExfiltrationActions: ActionList = { name: 'dataExfiltration', entries: dataExfiltrationData.entries };
 export const resourceExposureActions: ActionList = { name: 'resourceExposure', entries: resourceExposureEntries };
 export const credentialSelfServiceActions: ActionList = { name: 'credentialSelfService', entries: credentialSelfServiceData.entries };
-
-/** Whether the catalogue's list holds the action. */
-export function isListed(catalog: Catalog, list: ActionList, action: Action): boolean {
-  return catalog.actionFacts.listed(list.name, action.id);
-}
 
 /**
  * The ids of the listed actions the statement covers, ascending (so in full-name order). Walks whichever side is
