@@ -12,7 +12,8 @@ import type { ASTNode, ConditionElement, ConditionKeyEntry, ConditionOperatorEnt
 import { parseIpRange, rangeWithin } from '../policy/ipAddress';
 import { parseOperator, type OperatorFamily, type ParsedOperator } from '../policy/operators';
 import { equalsPattern, matchPattern, resolvePattern, type ResolvedPattern } from './patterns';
-import { splitArn, contextValues, type AccessRequest } from './request';
+import { splitArn } from '../policy/arnParts';
+import { contextValues, type AccessRequest } from './request';
 
 export type ConditionFailureReason =
   /** The key is not in the request and the operator needs it. */

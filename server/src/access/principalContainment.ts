@@ -3,6 +3,7 @@
  * principal the first names must be named (or covered by `*`) by the second. Identity policies have no Principal on
  * either side. NotPrincipal is compared only against NotPrincipal (the second must exclude no more than the first).
  */
+import { isAccountId } from '../policy/arnParts';
 import type { ASTNode, PolicyModel, PrincipalElement, Statement } from '../policy/model';
 import type { Implication } from './conditionImplication';
 
@@ -31,7 +32,7 @@ function principalsOf(element: PrincipalElement, model: PolicyModel, hostText?: 
         continue;
       }
       // A bare account id names the account, as its root ARN does.
-      const normalised = kind === 'aws' && /^\d{12}$/.test(value) ? `arn:aws:iam::${value}:root` : value;
+      const normalised = kind === 'aws' && isAccountId(value) ? `arn:aws:iam::${value}:root` : value;
       entries.add(`${kind}\u0000${normalised}`);
     }
     for (const node of entry.opaque ?? []) entries.add(`${kind}\u0000\u0000${model.text.slice(node.offset, node.offset + node.length)}`);

@@ -3,6 +3,7 @@
  * (condition keys and their values). Key names are case-insensitive in IAM, so the context is keyed by lower case;
  * a key may carry several values (a multivalued key such as aws:TagKeys).
  */
+import { isAccountId, splitArn } from '../policy/arnParts';
 
 export interface AccessRequest {
   /** `service:Action` as the caller sends it; matched without regard to case. */
@@ -27,28 +28,13 @@ export interface RequestInput {
   readonly context?: readonly (readonly [string, string | readonly string[]])[];
 }
 
-/** The parts of an ARN; undefined when the text is not an ARN. The resource part keeps its colons. */
-export interface ArnParts {
-  readonly partition: string;
-  readonly service: string;
-  readonly region: string;
-  readonly account: string;
-  readonly resource: string;
-}
-
-export function splitArn(text: string): ArnParts | undefined {
-  const parts = text.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: parts.slice(5).join(':') };
-}
-
 /**
  * What the principal's ARN tells about the request, as AWS puts it in the context
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html): the principal's ARN (a
  * role session is known by its role's ARN), its account and, for an IAM user, aws:username.
  */
 function principalKeys(principal: string): [string, string][] {
-  if (/^\d{12}$/.test(principal)) return [['aws:PrincipalAccount', principal]];
+  if (isAccountId(principal)) return [['aws:PrincipalAccount', principal]];
   const arn = splitArn(principal);
   if (!arn) return [];
   const keys: [string, string][] = [];

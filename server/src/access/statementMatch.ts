@@ -10,7 +10,8 @@ import { compileGlob } from '../catalog/glob';
 import type { PrincipalElement, Statement } from '../policy/model';
 import { checkConditions, type ConditionCheck } from './conditions';
 import { matchPattern, resolvePattern } from './patterns';
-import { splitArn, type AccessRequest } from './request';
+import { isAccountId, splitArn } from '../policy/arnParts';
+import type { AccessRequest } from './request';
 
 /** How a resource policy's Principal named the requester; it decides whether a same-account grant stands alone. */
 export type PrincipalMatch =
@@ -106,7 +107,7 @@ function resourceMatches(pattern: string, request: AccessRequest, variables: boo
 
 /** The account an ARN or account ID belongs to ('' when it has none). */
 function accountOf(principal: string): string {
-  if (/^\d{12}$/.test(principal)) return principal;
+  if (isAccountId(principal)) return principal;
   return splitArn(principal)?.account ?? '';
 }
 
@@ -142,7 +143,7 @@ export function principalIn(element: PrincipalElement, principal: string | undef
 
 function awsPrincipalMatch(value: string, principal: string): PrincipalMatch | undefined {
   if (value === principal) return accountOf(value) === value || /:root$/.test(value) ? 'account' : 'exact';
-  const account = /^\d{12}$/.test(value) ? value : /^arn:[^:]+:iam::(\d{12}):root$/.exec(value)?.[1];
+  const account = isAccountId(value) ? value : /^arn:[^:]+:iam::(\d{12}):root$/.exec(value)?.[1];
   if (account !== undefined) return accountOf(principal) === account ? 'account' : undefined;
   const session = sessionRole(principal);
   const role = splitArn(value);

@@ -1,7 +1,8 @@
 import { fillPlaceholders } from '../policy/placeholders';
 import { replaceWithString } from './shared/edits';
 import { isCanonicalUserId, readAwsPrincipal } from './shared/principalFormats';
-import { hasWildcardCharacter, principalValues, splitPrincipalArn } from './shared/principals';
+import { splitArn } from '../policy/arnParts';
+import { hasWildcardCharacter, principalValues } from './shared/principals';
 import { defineRule, type Fix } from './types';
 
 export default defineRule({
@@ -53,7 +54,7 @@ export default defineRule({
               });
               break;
             case 'region': {
-              const arn = splitPrincipalArn(text)!;
+              const arn = splitArn(text)!;
               const fixed = `arn:${arn.partition}:${arn.service}::${arn.account}:${arn.resource}`;
               const fix: Fix = { title: `Change to "${fixed}"`, edits: [replaceWithString(value.node, fixed)] };
               report({ node: value.node, messageId: 'region', data: { region: arn.region, value: text }, fix });

@@ -1,10 +1,11 @@
 import { removeNode } from './shared/edits';
-import { principalValues, splitPrincipalArn } from './shared/principals';
+import { splitArn } from '../policy/arnParts';
+import { principalValues } from './shared/principals';
 import { defineRule } from './types';
 
 /** `partition:account:role-name` of a role ARN (the name is the last part of the path) or of a role session ARN. */
 function roleOf(value: string): { role: string; session: boolean } | undefined {
-  const arn = splitPrincipalArn(value);
+  const arn = splitArn(value);
   if (!arn) return undefined;
   if (arn.service === 'iam' && arn.resource.startsWith('role/')) {
     const name = arn.resource.split('/').pop()!;

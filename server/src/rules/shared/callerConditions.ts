@@ -11,7 +11,7 @@
 import keyData from '../../../../data/public-access-condition-keys.json';
 import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator } from '../../policy/operators';
-import { isAccountId, splitPrincipalArn } from './principals';
+import { isAccountId, splitArn } from '../../policy/arnParts';
 
 export type ValueKind = 'account' | 'arn' | 'org-id' | 'org-path' | 'ip-range' | 'id' | 'user-id';
 
@@ -59,7 +59,7 @@ export function isNarrowValue(kind: ValueKind, raw: string | number | boolean): 
     case 'ip-range':
       return text !== '0.0.0.0/0' && text !== '::/0';
     case 'arn': {
-      const arn = splitPrincipalArn(text);
+      const arn = splitArn(text);
       if (!arn) return !hasWildcard(text);
       if (hasWildcard(arn.account)) return false;
       // No account field (S3 buckets): names are global, so a wildcard in the bucket name can match anyone's bucket.

@@ -4,7 +4,8 @@
  * and CanonicalUser. Each reader returns the first thing wrong with a value, or `ok`.
  */
 import formatData from '../../../../data/principal-value-formats.json';
-import { isAccountId, isPartition, splitPrincipalArn } from './principals';
+import { isAccountId, splitArn } from '../../policy/arnParts';
+import { isPartition } from './principals';
 
 export const principalKeys: readonly string[] = formatData.principalKeys.keys;
 
@@ -46,7 +47,7 @@ export function readAwsPrincipal(value: string): AwsPrincipalReading {
   const entity = uniqueIdEntity(value);
   if (entity) return { kind: 'uniqueId', entity };
   if (/^\d{4}-\d{4}-\d{4}$/.test(value)) return { kind: 'hyphenatedAccount', account: value.replace(/-/g, '') };
-  const arn = splitPrincipalArn(value);
+  const arn = splitArn(value);
   if (!arn) return { kind: 'notAccountOrArn' };
   if (arn.service !== 'iam' && arn.service !== 'sts') return { kind: 'notIamArn', service: arn.service };
   if (!isPartition(arn.partition)) return { kind: 'partition' };
@@ -119,7 +120,7 @@ const providerResources = formatData.federatedProviderTypes.map((t) => t.resourc
 
 /** A value under `Federated` in a role trust policy, other than wildcards and variables. */
 export function readFederatedPrincipal(value: string): FederatedReading {
-  const arn = splitPrincipalArn(value);
+  const arn = splitArn(value);
   if (arn) {
     if (arn.service !== 'iam' || !isPartition(arn.partition)) return { kind: 'arnService', service: arn.service };
     if (arn.region !== '') return { kind: 'arnRegion' };

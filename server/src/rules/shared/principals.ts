@@ -6,6 +6,7 @@
 import formatData from '../../../../data/principal-value-formats.json';
 import trustData from '../../../../data/trust-principals.json';
 import type { PrincipalElement, PrincipalEntry, Statement, StringValue } from '../../policy/model';
+import { splitArn } from '../../policy/arnParts';
 import { findClosest } from './closest';
 import { neverApplies } from './impossibleConditions';
 
@@ -70,33 +71,6 @@ export function hasWildcardCharacter(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** An ARN split into its six fields; the resource keeps any further colons. Undefined when it is not `arn:` + 5 colons. */
-export interface PrincipalArn {
-  readonly partition: string;
-  readonly service: string;
-  readonly region: string;
-  readonly account: string;
-  readonly resource: string;
-}
-
-export function splitPrincipalArn(value: string): PrincipalArn | undefined {
-  if (!value.startsWith('arn:')) return undefined;
-  const fields: string[] = [];
-  let start = 0;
-  for (let i = 0; i < value.length && fields.length < 5; i++) {
-    if (value[i] === ':') {
-      fields.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (fields.length < 5) return undefined;
-  return { partition: fields[1]!, service: fields[2]!, region: fields[3]!, account: fields[4]!, resource: value.slice(start) };
-}
-
-export function isAccountId(text: string): boolean {
-  return /^\d{12}$/.test(text);
-}
-
 /** `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`...: the partitions all start with `aws`. */
 export function isPartition(text: string): boolean {
   return /^aws(-[a-z]+)*$/.test(text);
@@ -118,7 +92,7 @@ const providerTypes = formatData.federatedProviderTypes as { resource: string; k
  * `arn:<partition>:iam::<account>:saml-provider/<name>` or `...:oidc-provider/<host and path>`.
  */
 export function federatedProvider(value: string): FederatedProvider | undefined {
-  const arn = splitPrincipalArn(value);
+  const arn = splitArn(value);
   if (arn) {
     if (arn.service !== 'iam') return undefined;
     for (const type of providerTypes) {
