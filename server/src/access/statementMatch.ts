@@ -7,6 +7,7 @@
  */
 import type { PolicyType } from '../../../shared/settings';
 import { compileGlob } from '../catalog/glob';
+import { BoundedMemo } from '../catalog/memo';
 import type { PrincipalElement, Statement } from '../policy/model';
 import { checkConditions, type ConditionCheck } from './conditions';
 import { matchPattern, resolvePattern } from './patterns';
@@ -43,20 +44,12 @@ export interface StatementEvaluation {
 /** Policy types whose statements name principals. */
 export const principalPolicyTypes: ReadonlySet<PolicyType> = new Set(['resource', 'trust', 'rcp']);
 
-const globs = new Map<string, (text: string) => boolean>();
-
-function actionGlob(pattern: string): (text: string) => boolean {
-  let glob = globs.get(pattern);
-  if (!glob) {
-    if (globs.size > 10_000) globs.clear();
-    glob = compileGlob(pattern, { ignoreCase: true });
-    globs.set(pattern, glob);
-  }
-  return glob;
-}
+// Bounded by the patterns' total length as well as their count, as every memo keyed by policy text (memo.ts).
+const globs = new BoundedMemo<(text: string) => boolean>({ maxEntries: 10_000, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
+const compileActionGlob = (pattern: string) => compileGlob(pattern, { ignoreCase: true });
 
 export function actionMatches(pattern: string, action: string): boolean {
-  return actionGlob(pattern)(action);
+  return globs.getOrCompute(pattern, compileActionGlob)(action);
 }
 
 function variablesOn(version: string | undefined): boolean {
