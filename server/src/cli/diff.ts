@@ -4,9 +4,8 @@
  * new, 1 when something is (or may be), 2 for bad usage or unreadable input. Policies inside infrastructure code
  * (templates, Terraform...) compare as the set of policies the file holds.
  */
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +15,7 @@ import type { Catalog } from '../catalog/types';
 import type { Span } from '../policy/model';
 import type { Problem } from '../rules/types';
 import type { PolicyService } from '../service';
+import { committedFile } from '../../../shared/committedText';
 import { decodeUtf8, displayPathOf, readTextFile, UsageError } from './files';
 import { formatSarif, plural, toolName, type ToolInfo } from './format';
 import { prepareFiles } from './lintText';
@@ -34,37 +34,28 @@ Options:
 
 Exit status: 0 nothing new, 1 new access (or may widen), 2 bad usage or input.`;
 
-function git(args: readonly string[], cwd: string): { ok: true; stdout: Buffer } | { ok: false; stderr: string } {
-  try {
-    return { ok: true, stdout: execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }) };
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
-    if (failure.code === 'ENOENT') return { ok: false, stderr: 'git is not installed' };
-    return { ok: false, stderr: failure.stderr?.toString('utf8').trim() ?? String(error) };
-  }
-}
-
 /**
  * The new file's text at `ref`, or undefined when the file is not in that commit (a new file: all it allows is new).
  * Runs git from the file's folder, so the repository is the file's, whatever the working folder.
  */
-export function committedText(path: string, ref: string, name: string): string | undefined {
+export async function committedText(path: string, ref: string, name: string): Promise<string | undefined> {
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`git:${ref}: expected a commit, branch or tag after "git:"`);
-  const folder = dirname(path);
-  const top = git(['rev-parse', '--show-toplevel'], folder);
-  if (!top.ok) throw new UsageError(`${name}: not in a git repository, so git:${ref} has no meaning here (${top.stderr.split('\n')[0]})`);
-  const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], folder);
-  if (!commit.ok) throw new UsageError(`git:${ref}: unknown revision in ${top.stdout.toString('utf8').trim()}`);
-  const root = top.stdout.toString('utf8').trim();
-  const rel = relative(realpathSync(root), realpathSync(path)).split(sep).join('/');
-  const id = commit.stdout.toString('utf8').trim();
-  const shown = git(['show', `${id}:${rel}`], folder);
-  if (!shown.ok) {
-    const exists = git(['cat-file', '-e', `${id}:${rel}`], folder);
-    if (!exists.ok) return undefined;
-    throw new UsageError(`git:${ref}: cannot read ${rel} (${shown.stderr.split('\n')[0]})`);
+  const file = await committedFile(path, ref);
+  // The path in the repository, for messages.
+  const inRepository = (root: string) => relative(realpathSync(root), realpathSync(path)).split(sep).join('/');
+  switch (file.kind) {
+    case 'no git':
+    case 'not a repository':
+      throw new UsageError(`${name}: not in a git repository, so git:${ref} has no meaning here (${file.kind === 'no git' ? 'git is not installed' : file.detail})`);
+    case 'unknown revision':
+      throw new UsageError(`git:${ref}: unknown revision in ${file.root}`);
+    case 'unreadable':
+      throw new UsageError(`git:${ref}: cannot read ${inRepository(file.root)} (${file.detail})`);
+    case 'absent':
+      return undefined;
+    case 'found':
+      return decodeUtf8(file.bytes, `${inRepository(file.root)} at ${ref}`).text;
   }
-  return decodeUtf8(shown.stdout, `${rel} at ${ref}`).text;
 }
 
 interface Located {
@@ -154,7 +145,7 @@ export async function runDiff(argv: readonly string[], io: CliIo, service: Polic
     const ref = baseArg.slice(4);
     baseName = `${newName} at ${ref}`;
     basePath = newPath;
-    baseText = committedText(newPath, ref, newName);
+    baseText = await committedText(newPath, ref, newName);
     if (baseText === undefined) io.stderr.write(`${toolName}: ${newName} is not in ${ref}: a new file, so everything it allows is new access\n`);
   } else {
     basePath = resolve(io.cwd, baseArg);
