@@ -97,3 +97,22 @@ suite('resource types of a service', () => {
     assert.ok(catalog.resourceTypesOfService(codebuild).some((t) => t.name === 'build'));
   });
 });
+
+suite('resource type ARNs by action id', () => {
+  test('resourceTypeArnsOf(id) is the ARN of each resourceTypesOf row, asked before or after the action is built', () => {
+    const catalog = createCatalog(catalogText);
+    const ids = Array.from({ length: catalog.actionCount }, (_, id) => id);
+    // Half asked with the action not yet built (read from the service's details), half after building it.
+    const built = ids.filter((id) => id % 2 === 0).map((id) => catalog.actionById(id));
+    let withTypes = 0;
+    for (const id of ids) {
+      const answer = catalog.resourceTypeArnsOf(id);
+      const expected = catalog.resourceTypesOf(catalog.actionById(id)).map((row) => row.resourceType.arn);
+      assert.deepEqual([...answer], expected, catalog.actionById(id).fullName);
+      assert.equal(catalog.resourceTypeArnsOf(id), answer, 'the same list when asked again');
+      if (expected.length > 0) withTypes++;
+    }
+    assert.ok(built.length > 0 && withTypes > catalog.actionCount / 3, `${withTypes} actions list resource types`);
+    assert.throws(() => catalog.resourceTypeArnsOf(catalog.actionCount), RangeError);
+  });
+});

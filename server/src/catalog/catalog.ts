@@ -131,7 +131,7 @@ export function createCatalog(indexJson: string): Catalog {
 
   // Which service and position each id stands for, built on the first question by id.
   let idOwners: { entry: Uint16Array; position: Uint16Array } | undefined;
-  function actionById(id: number): Action {
+  function ownersById(id: number): { entry: Uint16Array; position: Uint16Array } {
     if (!idOwners) {
       idOwners = { entry: new Uint16Array(actionCount), position: new Uint16Array(actionCount) };
       entries.forEach((entry, e) => {
@@ -143,7 +143,30 @@ export function createCatalog(indexJson: string): Catalog {
       });
     }
     if (!(id >= 0 && id < actionCount)) throw new RangeError(`no action has id ${id}`);
-    return actionAt(entries[idOwners.entry[id]!]!, idOwners.position[id]!);
+    return idOwners;
+  }
+
+  function actionById(id: number): Action {
+    const owners = ownersById(id);
+    return actionAt(entries[owners.entry[id]!]!, owners.position[id]!);
+  }
+
+  // Asked of every action of a statement by rules that compare them with the statement's resources: read from the
+  // service's details without building the action (its description, keys and name strings).
+  const resourceArnsById: (readonly string[] | undefined)[] = new Array(actionCount);
+  function resourceTypeArnsOf(id: number): readonly string[] {
+    const known = resourceArnsById[id];
+    if (known) return known;
+    const owners = ownersById(id);
+    const entry = entries[owners.entry[id]!]!;
+    const position = owners.position[id]!;
+    const detail = detailOf(entry);
+    const built = detail.actions[position];
+    const types = ownResourceTypes(entry);
+    const rows = built ? undefined : detail.raw[position]![2];
+    const arns = built ? built.resourceTypes.map((row) => row.resourceType.arn) : rows!.length ? rows!.map(([rt]) => types[rt]!.arn) : NONE;
+    resourceArnsById[id] = arns;
+    return arns;
   }
 
   const actionFacts = factsOf(index.actionFacts, index.levels, actionCount);
@@ -380,6 +403,7 @@ export function createCatalog(indexJson: string): Catalog {
     actionsOf,
     expandAction,
     resourceTypesOf: (action) => action.resourceTypes,
+    resourceTypeArnsOf,
     resourceTypesOfService,
     resourceTypesNamedByActions,
     matchArn: matchResource,

@@ -143,6 +143,11 @@ export interface Catalog {
   expandActionIds(pattern: string): Int32Array;
   /** Resource types of an action (empty when it supports only `*`). */
   resourceTypesOf(action: Action): readonly ActionResource[];
+  /**
+   * The ARN formats of the resource types the action with this id lists, one per row of resourceTypesOf (so a format
+   * may repeat), without building the action. Shared between callers: never modify it.
+   */
+  resourceTypeArnsOf(id: number): readonly string[];
   /** Every resource type the service defines, sorted by name, including those none of its actions names. */
   resourceTypesOfService(service: Service): readonly ResourceType[];
   /**

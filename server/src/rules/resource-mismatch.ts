@@ -35,15 +35,18 @@ export default defineRule<MessageId>({
       const arns = judgeableResources(policy, policyType, statement);
       if (!arns) continue;
       const reachable = formatsReached(index, arns);
+      const extras = extraTypesReached(catalog, reachable);
       // An action the reference lists no resource type for is not judged: the data says "*" only, but several
       // services authorize such calls against an ARN too, and AWS's own policies scope them so (Parliament's
-      // RESOURCE_MISMATCH noise comes mostly from these).
-      const applies = (action: Action): boolean =>
-        action.resourceTypes.length === 0 ||
-        action.resourceTypes.some((row) => reachable.has(row.resourceType.arn)) ||
-        extraResourceTypes().some((extra) => reachable.has(extra.arn) && extra.actions.includes(action.fullName));
+      // RESOURCE_MISMATCH noise comes mostly from these). Judged by id: the actions are built only to be reported.
+      const applies = (id: number): boolean => {
+        const types = catalog.resourceTypeArnsOf(id);
+        if (types.length === 0) return true;
+        for (const arn of types) if (reachable.has(arn)) return true;
+        return extras.some((actionIds) => actionIds.has(id));
+      };
       for (const entry of statementActions(statement, catalog).entries) {
-        if (entry.actions.length === 0 || entry.actions.some(applies)) continue;
+        if (entry.ids.length === 0 || entry.ids.some(applies)) continue;
         const { value, node } = entry.value;
         const suggestions = suggestionsFor(policy, statement, arns, entry.actions, catalog);
         if (entry.actions.length === 1 && !isPattern(value)) {
@@ -66,6 +69,24 @@ export default defineRule<MessageId>({
     }
   },
 });
+
+const extraActionIds = new WeakMap<Catalog, readonly { readonly arn: string; readonly ids: ReadonlySet<number> }[]>();
+
+/**
+ * The ids of the actions each documented extra format (data/extra-arn-formats.json) lets act on, for the formats the
+ * statement's resources reach.
+ */
+function extraTypesReached(catalog: Catalog, reachable: ReadonlySet<string>): ReadonlySet<number>[] {
+  let extras = extraActionIds.get(catalog);
+  if (!extras) {
+    extras = extraResourceTypes().map((extra) => ({
+      arn: extra.arn,
+      ids: new Set(extra.actions.flatMap((name) => catalog.findAction(name)?.id ?? [])),
+    }));
+    extraActionIds.set(catalog, extras);
+  }
+  return extras.filter((extra) => reachable.has(extra.arn)).map((extra) => extra.ids);
+}
 
 /**
  * The statement's Resource ARNs, when every one can be judged. A `*`, a NotResource (it names what is excluded,
