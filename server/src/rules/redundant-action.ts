@@ -36,7 +36,19 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
   // Unknown actions are invalid-action's finding; removing them as redundant would hide the typo.
   const entries = expanded.filter((e) => e.ids.length > 0).map((e) => e.value);
   if (entries.length < 2) return;
-  const patterns = entries.filter((e) => hasWildcard(e.value));
+  // The patterns, with their places in the list (of two entries that cover each other, the later one goes).
+  const patterns: StringValue[] = [];
+  const position = new Map<StringValue, number>();
+  entries.forEach((entry, index) => {
+    if (!hasWildcard(entry.value)) return;
+    patterns.push(entry);
+    position.set(entry, index);
+  });
+  if (patterns.length === 0) {
+    // Nothing can cover another entry: only repeats to find, without the pattern tables below.
+    reportRedundantEntries(element, repeatedEntries(entries), 'action', report);
+    return;
+  }
   // Only a pattern of the same service, or one with a wildcard in its service, can cover an entry: group them so a
   // policy with thousands of entries does not compare every pair.
   const byService = new Map<string, StringValue[]>();
@@ -53,7 +65,6 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
   }
   // Lower-cased once each: every entry is compared with every pattern of its service.
   const lowerCase = new Map<StringValue, string>(patterns.map((p) => [p, p.value.toLowerCase()]));
-  const position = new Map<StringValue, number>(entries.map((e, index) => [e, index]));
   const firstSpelling = new Map<string, StringValue>();
   const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
   entries.forEach((entry, index) => {
@@ -64,15 +75,29 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
       return;
     }
     firstSpelling.set(lower, entry);
+    const service = serviceOf(entry.value);
+    const candidates = service === undefined || hasWildcard(service) ? patterns : byService.get(service);
+    if (!candidates && anyService.length === 0) return;
     // A pattern covering this entry; of two entries that cover each other, the later one goes.
     const covers = (p: StringValue): boolean => {
       if (p === entry || lowerCase.get(p) === lower || !patternCovers(p.value, entry.value)) return false;
       return !patternCovers(entry.value, p.value) || position.get(p)! < index;
     };
-    const service = serviceOf(entry.value);
-    const by =
-      service === undefined || hasWildcard(service) ? patterns.find(covers) : (byService.get(service)?.find(covers) ?? anyService.find(covers));
+    const by = candidates === patterns ? patterns.find(covers) : (candidates?.find(covers) ?? anyService.find(covers));
     if (by) findings.push({ entry, messageId: 'covered', by });
   });
   reportRedundantEntries(element, findings, 'action', report);
+}
+
+/** Entries written again later in the list (IAM compares action names case-insensitively), with the first spelling. */
+function repeatedEntries(entries: readonly StringValue[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
+  const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
+  const firstSpelling = new Map<string, StringValue>();
+  for (const entry of entries) {
+    const lower = entry.value.toLowerCase();
+    const earlier = firstSpelling.get(lower);
+    if (earlier) findings.push({ entry, messageId: 'repeated', by: earlier });
+    else firstSpelling.set(lower, entry);
+  }
+  return findings;
 }

@@ -68,8 +68,16 @@ function findEnabled(policy: PolicyModel, catalog: Catalog): EnabledMethod[] {
     if (!found) known.set(key, (found = deniedOutright(policy, action, catalog) ? [] : grantsOf(allows, catalog, action, passedTo)));
     return found;
   };
+  // Most policies grant no action of most methods: a method with an action no Allow statement covers is passed over
+  // before anything is looked up or built for it (grantsOf would find no grant for that action).
+  const allowed = (action: Action | undefined): boolean => {
+    if (!action) return false;
+    for (const allow of allows) if (allow.granted.has(action.id)) return true;
+    return false;
+  };
   const enabled: EnabledMethod[] = [];
   for (const method of escalationMethods) {
+    if (!methodActions(catalog, method).every(allowed)) continue;
     const grants: (readonly ActionGrant[])[] = [];
     for (const action of methodActions(catalog, method)) {
       const found = action ? grantsFor(action, method.passedTo) : [];
