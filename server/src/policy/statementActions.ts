@@ -86,7 +86,7 @@ class Entry implements ActionEntry {
 }
 
 /** Sets with more ids than this answer `has` from a bitset rather than by binary search. */
-const BITSET_FROM = 64;
+const BITSET_FROM = 1024;
 
 class ExpandedStatement implements StatementActions {
   readonly entries: readonly ActionEntry[];

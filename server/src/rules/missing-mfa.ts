@@ -37,12 +37,15 @@ export default defineRule({
       const ids = new Set(sensitive.map((a) => a.id));
       const node = grantingNode(statement, catalog, (id) => ids.has(id));
       if (!node) continue;
-      const edit = conditionTestEdit(policy.text, statement, 'Bool', 'aws:MultiFactorAuthPresent', '"true"');
       report({
         node,
         messageId: 'missingMfa',
         data: { action: node.type === 'string' ? node.value : 'NotAction', examples: examples(sensitive) },
-        suggestions: edit ? [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', edits: [edit] }] : [],
+        // Built when read: the CLI prints no suggestions.
+        suggestions: () => {
+          const edit = conditionTestEdit(policy.text, statement, 'Bool', 'aws:MultiFactorAuthPresent', '"true"');
+          return edit ? [{ title: 'Require MFA: add "Bool": {"aws:MultiFactorAuthPresent": "true"} to the Condition', edits: [edit] }] : [];
+        },
       });
     }
   },

@@ -43,7 +43,8 @@ export default defineRule<MessageId>({
         const types = catalog.resourceTypeArnsOf(id);
         if (types.length === 0) return true;
         for (const arn of types) if (reachable.has(arn)) return true;
-        return extras.some((actionIds) => actionIds.has(id));
+        for (const actionIds of extras) if (actionIds.has(id)) return true;
+        return false;
       };
       for (const entry of statementActions(statement, catalog).entries) {
         if (entry.ids.length === 0 || entry.ids.some(applies)) continue;
@@ -108,16 +109,18 @@ function judgeableResources(policy: PolicyModel, policyType: PolicyType, stateme
  * Resource types (by their ARN text in the catalogue) that some resource of the statement can name. `*`, `?` and
  * variables count as "could"; formats with a placeholder service (AWS Backup recovery points) are tried for every ARN.
  */
-function formatsReached(index: ArnFormatIndex, arns: readonly ResourceArn[]): Set<string> {
+function formatsReached(index: ArnFormatIndex, arns: readonly ResourceArn[]): ReadonlySet<string> {
+  // One ARN (the common case) answers from its memoised set; several are joined into a set of the statement's own.
+  if (arns.length === 1) return sourcesReachedBy(index, arns[0]!);
   const reached = new Set<string>();
   for (const arn of arns) for (const source of sourcesReachedBy(index, arn)) reached.add(source);
   return reached;
 }
 
-const reachMemo = new WeakMap<ArnFormatIndex, BoundedMemo<readonly string[]>>();
+const reachMemo = new WeakMap<ArnFormatIndex, BoundedMemo<ReadonlySet<string>>>();
 
 /** The resource types one ARN can name, memoised by its text (the same ARNs recur across statements and documents). */
-function sourcesReachedBy(index: ArnFormatIndex, arn: ResourceArn): readonly string[] {
+function sourcesReachedBy(index: ArnFormatIndex, arn: ResourceArn): ReadonlySet<string> {
   let memo = reachMemo.get(index);
   if (!memo) {
     memo = new BoundedMemo({ maxEntries: 20_000, maxKeyChars: 2_000_000, maxKeyLength: MAX_ARN_LENGTH });
@@ -125,7 +128,7 @@ function sourcesReachedBy(index: ArnFormatIndex, arn: ResourceArn): readonly str
   }
   return memo.getOrCompute(arn.value, () => {
     const formats = isPattern(arn.service.text) ? allFormats(index) : serviceAndAnyFormats(index, arn.service.text);
-    return [...new Set(formatsMatching(resourcePattern(arn.value), formats).flatMap((format) => format.sources))];
+    return new Set(formatsMatching(resourcePattern(arn.value), formats).flatMap((format) => format.sources));
   });
 }
 

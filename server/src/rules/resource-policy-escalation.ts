@@ -121,16 +121,26 @@ interface Gain {
 /** What writing the policy on the subject gives beyond what this policy allows there; undefined when nothing. */
 function gainOn(judge: GrantJudge, writer: ResourcePolicyWriter, scope: WriterScope, subject: Subject): Gain | undefined {
   if (judge.denied(writer.action, [subject.writerTarget])) return undefined;
-  const targetsOf = (action: Action) => {
-    const formats = new Set(action.resourceTypes.map((row) => row.resourceType.arn));
-    return subject.targets.filter((t) => formats.has(t.format)).map((t) => t.target);
-  };
-  const gained = scope.grantable.filter((action) => !judge.denied(action, targetsOf(action)));
+  const targetsOf = targetsFor(subject);
+  // Asked of every action the written policy could grant (hundreds for `every action`): most policies deny nothing.
+  const gained = judge.deniesNothing ? scope.grantable : scope.grantable.filter((action) => !judge.denied(action, targetsOf(action)));
   if (gained.length === 0) return undefined;
   // A role's trust policy must name the principal whatever its identity policy allows: an Allow here proves nothing.
   if (writer.fact.trustPolicy) return { gained, allowed: [] };
   const allowed = gained.filter((action) => judge.allowed(action, targetsOf(action)));
   return allowed.length < gained.length ? { gained, allowed } : undefined;
+}
+
+/** Where each of the subject's governed types lets an action act, for the types the action acts on. */
+function targetsFor(subject: Subject): (action: Action) => readonly ResourceTarget[] {
+  const { targets } = subject;
+  if (targets.length === 1) {
+    // The common case, one governed type: one list, shared by every action that acts on it.
+    const only = targets[0]!;
+    const one = [only.target];
+    return (action) => (action.resourceTypes.some((row) => row.resourceType.arn === only.format) ? one : []);
+  }
+  return (action) => targets.filter((t) => action.resourceTypes.some((row) => row.resourceType.arn === t.format)).map((t) => t.target);
 }
 
 /** One report: an Action string that brings in writers of one kind, on the resources where they gain something. */
@@ -193,6 +203,11 @@ class GrantJudge {
   /** True when some Allow covers the action on every target (and there is at least one target). */
   allowed(action: Action, targets: readonly ResourceTarget[]): boolean {
     return targets.length > 0 && targets.every((target) => this.allows.some((s) => this.covers(s, action, target)));
+  }
+
+  /** No Deny statement here can take a grant away. */
+  get deniesNothing(): boolean {
+    return this.denies.length === 0;
   }
 
   /** True when some Deny covers the action on every target (and there is at least one target). */
