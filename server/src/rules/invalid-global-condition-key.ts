@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog/types';
 import { closestKey, renameKeyFix } from './shared/closestKey';
 import { conditionEntries } from './shared/conditionEntries';
 import { defineRule } from './types';
@@ -14,9 +15,9 @@ export default defineRule({
     didYouMean: '"{key}" is not a global condition key. Did you mean "{suggestion}"?',
   },
   check({ policy, catalog, report }) {
-    const candidates = catalog.globalConditionKeys().map((k) => k.key).filter((k) => k.toLowerCase().startsWith('aws:'));
     for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
       if (resolution.kind !== 'unknownGlobal') continue;
+      const candidates = awsGlobalKeys(catalog);
       const suggestion = closestKey(key.key, candidates);
       const rename = suggestion ? renameKeyFix(key, operator.keys, suggestion) : undefined;
       report({
@@ -28,3 +29,15 @@ export default defineRule({
     }
   },
 });
+
+const awsKeys = new WeakMap<Catalog, readonly string[]>();
+
+/** The `aws:` global keys a misspelt one is compared with, listed once per catalogue. */
+function awsGlobalKeys(catalog: Catalog): readonly string[] {
+  let keys = awsKeys.get(catalog);
+  if (!keys) {
+    keys = catalog.globalConditionKeys().map((k) => k.key).filter((k) => k.toLowerCase().startsWith('aws:'));
+    awsKeys.set(catalog, keys);
+  }
+  return keys;
+}

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/types';
 import { splitAction } from './shared/actionPatterns';
 import { findClosest } from './shared/closest';
 import { replaceWithString } from './shared/edits';
+import { entriesOf } from '../policy/statementActions';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -18,8 +19,12 @@ export default defineRule({
   },
   check({ policy, catalog, report }) {
     for (const statement of policy.statements) {
-      for (const element of [statement.action, statement.notAction]) {
-        for (const { value, node } of element?.values ?? []) {
+      for (const element of ['action', 'notAction'] as const) {
+        for (const entry of entriesOf(statement, element, catalog)) {
+          // An action that names some action of the catalogue has a service that exists (or, with a wildcard in its
+          // service, matches one): nothing to say, and nothing to split.
+          if (entry.ids.length > 0) continue;
+          const { value, node } = entry.value;
           const parts = splitAction(value);
           if (!parts) continue; // no colon: invalid-action says how an action is written
           const { service, name } = parts;

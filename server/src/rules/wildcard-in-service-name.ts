@@ -16,6 +16,8 @@ export default defineRule({
     for (const statement of policy.statements) {
       for (const element of [statement.action, statement.notAction]) {
         for (const { value, node } of element?.values ?? []) {
+          // Most actions have no wildcard at all: nothing to split.
+          if (!hasWildcard(value)) continue;
           const service = splitAction(value)?.service;
           // `*` alone is every service: wildcard-action and full-admin-access judge that.
           if (service === undefined || !hasWildcard(service) || isWildcardOnly(service)) continue;
