@@ -146,8 +146,19 @@ function typeWide(value: string, actions: readonly Action[]): { ids: number[]; t
  */
 function createsType(action: Action, typeName: string): boolean {
   if (!action.name.startsWith('Create')) return false;
-  const type = typeName.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return type.length > 0 && action.name.toLowerCase().includes(type);
+  return createdTypeNameIn(action.name.toLowerCase(), typeName);
+}
+
+const squashedTypeNames = new Map<string, string>();
+
+/** Whether the lower-case action name holds the type's name without case or punctuation; the squashed names are kept. */
+function createdTypeNameIn(actionName: string, typeName: string): boolean {
+  let type = squashedTypeNames.get(typeName);
+  if (type === undefined) {
+    type = typeName.toLowerCase().replace(/[^a-z0-9]/g, '');
+    squashedTypeNames.set(typeName, type);
+  }
+  return type.length > 0 && actionName.includes(type);
 }
 
 /** Judgements of (value, format), by value; bounded by the values' length (known failure K5). */

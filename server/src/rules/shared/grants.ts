@@ -24,8 +24,11 @@ export function isDeny(statement: Statement): boolean {
  */
 export function isBlanketAction(value: string): boolean {
   if (value === '*') return true;
+  // Read in place: asked of every Action string of every statement.
   const colon = value.indexOf(':');
-  return colon > 0 && value.slice(colon + 1) === '*' && !value.slice(0, colon).includes('?');
+  if (colon <= 0 || colon !== value.length - 2 || value.charCodeAt(colon + 1) !== 0x2a) return false;
+  const question = value.indexOf('?');
+  return question < 0 || question > colon;
 }
 
 /** `*` or `*:*`: every action of every service. */
