@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { assertOneLine, fixture, runCli, workspace, type JsonReport } from './cliProcess';
+import { decodeUtf8 } from '../../server/src/cli/files';
 
 function paths(run: { stdout: string }): string[] {
   return (JSON.parse(run.stdout) as JsonReport).files.map((f) => f.path);
@@ -155,5 +156,26 @@ suite('CLI bad input: exit 2, one line naming the file or flag, nothing written'
   test('bad flags with --fix write nothing', () => {
     assertUsageError(runCli(['--fix', '--format', 'xml', 'a.iam.json'], { cwd: folder }), /--format xml/);
     assert.equal(runCli(['--format', 'json', 'a.iam.json'], { cwd: folder }).code, 1, 'a.iam.json still has its problem');
+  });
+});
+
+suite('decoding a file as UTF-8', () => {
+  test('valid UTF-8 is decoded whole; a byte order mark is taken off and flagged; anything else is refused', () => {
+    const ok = (bytes: number[] | string) => decodeUtf8(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Uint8Array.from(bytes), 'f');
+    assert.deepEqual(ok(''), { text: '', bom: false });
+    assert.deepEqual(ok('{"Sid": "ü€😀"}'), { text: '{"Sid": "ü€😀"}', bom: false });
+    assert.deepEqual(ok([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), { text: '{}', bom: true });
+    assert.deepEqual(ok([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), { text: '\ufeff', bom: true }, 'only the first mark');
+    // A view into a larger buffer decodes only its own bytes.
+    assert.deepEqual(decodeUtf8(Buffer.from('xx{}yy').subarray(2, 4), 'f'), { text: '{}', bom: false });
+    const refused: [string, number[]][] = [
+      ['Latin-1', [0x7b, 0xe9, 0x7d]],
+      ['an overlong slash', [0xc0, 0xaf]],
+      ['an encoded surrogate (CESU-8)', [0xed, 0xa0, 0x80]],
+      ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+      ['a truncated sequence', [0x7b, 0xe2, 0x82]],
+      ['a lone continuation byte', [0x80]],
+    ];
+    for (const [what, bytes] of refused) assert.throws(() => ok(bytes), /f: not valid UTF-8 text/, what);
   });
 });

@@ -4,6 +4,7 @@
  * that holds policies; a glob the shell did not expand (`'policies/**\/*.json'`) is expanded here.
  * The nearest config's ignore globs apply to all three.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { minimatch, Minimatch } from 'minimatch';
@@ -52,12 +53,9 @@ export class UsageError extends Error {}
 
 /** Fatal decoding: a policy with invalid UTF-8 is refused, not silently mangled. The BOM is kept aside. */
 export function decodeUtf8(bytes: Uint8Array, name: string): { text: string; bom: boolean } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: not valid UTF-8 text`);
-  }
+  // Checked, then decoded, natively: a TextDecoder made for each of thousands of files cost more than reading them.
+  if (!isUtf8(bytes)) throw new UsageError(`${name}: not valid UTF-8 text`);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const bom = text.startsWith('\ufeff');
   return { text: bom ? text.slice(1) : text, bom };
 }
