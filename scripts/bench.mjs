@@ -100,7 +100,7 @@ if (!options['no-build']) {
 
 // Measure a copy, so another build into dist/ during the run cannot change what is measured.
 const bundles = mkdtempSync(join(tmpdir(), 'iam-policy-bench-'));
-for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js', 'iam-policy-lint.vsix']) {
+for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js', 'iam-catalog.json', 'iam-policy-lint.vsix']) {
   try {
     copyFileSync(join(root, 'dist', file), join(bundles, file));
   } catch (error) {

@@ -11,6 +11,7 @@ export function measureSizes({ bundles, built }) {
   for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js']) {
     rows.push(row('size', `bundle dist/${file}`, { value: statSync(join(bundles, file)).size / 1e3, unit: 'KB', detail }));
   }
+  rows.push(row('size', 'IAM catalogue dist/iam-catalog.json', { value: statSync(join(bundles, 'iam-catalog.json')).size / 1e3, unit: 'KB', detail: 'read beside the server and CLI bundles' }));
   const wasm = readdirSync(join(bundles, 'wasm')).filter((file) => file.endsWith('.wasm'));
   for (const file of wasm.sort()) {
     const what = file === 'web-tree-sitter.wasm' ? 'the tree-sitter runtime' : 'a tree-sitter grammar';

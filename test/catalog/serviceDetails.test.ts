@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import catalogText from 'generated:iam-catalog';
+import readCatalogText from 'generated:iam-catalog';
+
+const catalogText = readCatalogText();
 import { createCatalog, getCatalog } from '../../server/src/catalog';
 import type { Action, Catalog } from '../../server/src/catalog';
 

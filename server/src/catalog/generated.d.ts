@@ -1,5 +1,5 @@
-// The catalogue index, written by scripts/build-catalog.mjs and bundled as text by esbuild.mjs.
+// The catalogue index, written by scripts/build-catalog.mjs; esbuild.mjs says where a bundle reads it from.
 declare module 'generated:iam-catalog' {
-  const text: string;
-  export default text;
+  /** The index's text, read on the first call; throws a message naming the file when it cannot be read. */
+  export default function catalogText(): string;
 }

@@ -9,7 +9,7 @@ let catalog: Catalog | undefined;
  * the index) and shared afterwards.
  */
 export function getCatalog(): Catalog {
-  catalog ??= createCatalog(catalogText);
+  catalog ??= createCatalog(catalogText());
   return catalog;
 }
 
