@@ -87,17 +87,21 @@ export function indentUnit(text: string): string {
   // Fixes ask for this once per edit they build; scanning a large document each time made analysis quadratic.
   if (text === lastIndentText) return lastIndentUnit;
   let unit = '  ';
-  if (/^\t/m.test(text)) unit = '\t';
-  else {
-    // The smallest run of spaces that starts a line and is followed by text, read in place (no match per line).
-    let smallest = Infinity;
-    for (let start = 0; start < text.length; start = nextLine(text, start)) {
-      let end = start;
-      while (text.charCodeAt(end) === 0x20) end++;
-      if (end > start && end < text.length && !/\s/.test(text[end]!)) smallest = Math.min(smallest, end - start);
+  // One pass over the line starts: a line that starts with a tab makes it a tab; otherwise the smallest run of spaces
+  // that starts a line and is followed by text, read in place (no match per line).
+  let smallest = Infinity;
+  let tab = false;
+  for (let start = 0; start < text.length; start = nextLine(text, start)) {
+    if (text.charCodeAt(start) === 0x09) {
+      tab = true;
+      break;
     }
-    if (Number.isFinite(smallest)) unit = ' '.repeat(smallest);
+    let end = start;
+    while (text.charCodeAt(end) === 0x20) end++;
+    if (end > start && end < text.length && !/\s/.test(text[end]!)) smallest = Math.min(smallest, end - start);
   }
+  if (tab) unit = '\t';
+  else if (Number.isFinite(smallest)) unit = ' '.repeat(smallest);
   lastIndentText = text;
   lastIndentUnit = unit;
   return unit;
