@@ -32,6 +32,11 @@ function checkList(element: ListElement, report: (r: Report<MessageId>) => void)
   const entries = element.values;
   if (entries.length < 2) return;
   const patterns = entries.filter((e) => e.value.includes('*') || e.value.includes('?'));
+  if (patterns.length === 0) {
+    // Nothing can cover another entry: only repeats to find, without the pattern tables below.
+    reportRedundantEntries(element, repeatedEntries(entries), 'resource', report);
+    return;
+  }
   // A pattern can only cover values that start with its literal start (up to its first wildcard), character for
   // character: one whose literal start runs past the third colon is compared only with values of that head, so a
   // list of hundreds of ARNs is not compared pair by pair.
@@ -59,14 +64,16 @@ function checkList(element: ListElement, report: (r: Report<MessageId>) => void)
     }
     seen.set(entry.value, entry);
     const inner = asPattern(entry.value);
+    // The first pattern (in list order) that covers it: of those written for its `arn:partition:service:`, and of
+    // those whose literal start is shorter than that.
+    const key = headOf(inner);
+    const ownHead = key === undefined ? undefined : byHead.get(key);
+    if (!ownHead && anyHead.length === 0) return;
     const covers = (p: StringValue): boolean => {
       if (p.value === entry.value || !patternCovers(p.value, inner, { ignoreCase: false })) return false;
       return !patternCovers(entry.value, asPattern(p.value), { ignoreCase: false }) || position.get(p)! < index;
     };
-    // The first pattern (in list order) that covers it: of those written for its `arn:partition:service:`, and of
-    // those whose literal start is shorter than that.
-    const key = headOf(inner);
-    const own = key === undefined ? undefined : byHead.get(key)?.find(covers);
+    const own = ownHead?.find(covers);
     const other = anyHead.find(covers);
     const by = own && other ? (position.get(own)! < position.get(other)! ? own : other) : (own ?? other);
     if (by) findings.push({ entry, messageId: 'covered', by });
@@ -91,4 +98,16 @@ function headOf(value: string): string | undefined {
   }
   const head = value.slice(0, colon + 1);
   return head.includes('*') || head.includes('?') ? undefined : head;
+}
+
+/** Entries written again later in the list (resource names are case-sensitive: the same text), with the first. */
+function repeatedEntries(entries: readonly StringValue[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
+  const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
+  const seen = new Map<string, StringValue>();
+  for (const entry of entries) {
+    const earlier = seen.get(entry.value);
+    if (earlier) findings.push({ entry, messageId: 'repeated', by: earlier });
+    else seen.set(entry.value, entry);
+  }
+  return findings;
 }
