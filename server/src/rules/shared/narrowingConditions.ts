@@ -41,9 +41,12 @@ export interface ConditionTest {
 }
 
 const memo = new WeakMap<Statement, { catalog: Catalog; tests: ConditionTest[] }>();
+const NO_TESTS: readonly ConditionTest[] = Object.freeze([]);
 
 /** Every key test of the statement's Condition, in document order (memoised: several rules ask per statement). */
 export function conditionTests(statement: Statement, catalog: Catalog): readonly ConditionTest[] {
+  // Most statements have no Condition: nothing to remember for them.
+  if (!statement.condition?.operators.length) return NO_TESTS;
   const cached = memo.get(statement);
   if (cached?.catalog === catalog) return cached.tests;
   const tests: ConditionTest[] = [];
