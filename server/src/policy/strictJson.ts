@@ -34,10 +34,10 @@ export function parseStrictJson(text: string): JSONDocument | undefined {
   }
 }
 
-/** jsonls gives every property this key until it has read the real one; only its identity is shared, never read. */
+/** The key a property is made with before its own is read, as jsonls does; always replaced. */
 const keyPlaceholder = new StringASTNodeImpl(undefined, 0, 0);
 
-/** Objects with more properties than this check duplicates with a Set; fewer are cheaper to scan. */
+/** From this many properties on, an object checks a new key against a Set; below, a scan of its keys is cheaper. */
 const linearKeyCheck = 16;
 
 class StrictJsonReader {
