@@ -12,6 +12,7 @@ import { getLanguageService, type ASTNode, type PropertyASTNode } from 'vscode-j
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compilePathGlob } from '../../../shared/pathGlob';
 import { configFileName, policyTypes, type NeverAllow, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
+import { parseStrictJson } from '../policy/strictJson';
 
 export { configFileName } from '../../../shared/settings';
 
@@ -88,7 +89,7 @@ function globProblem(glob: string): string | undefined {
 export function parseProjectConfig(text: string, knownRuleIds: ReadonlySet<string>): { config: ProjectConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const document = TextDocument.create('file:///.iampolicy.json', 'json', 1, text);
-  const json = jsonService.parseJSONDocument(document);
+  const json = parseStrictJson(text) ?? jsonService.parseJSONDocument(document);
   const internals = json as unknown as ParsedJsonInternals;
   for (const error of internals.syntaxErrors ?? []) {
     const offset = document.offsetAt(error.range.start);

@@ -1,13 +1,15 @@
 /**
  * JSON as a host: a CloudFormation template in JSON, or the JSON inside a Terraform heredoc. vscode-json-languageservice
- * parses (as for loose policies, so the same syntax errors are reported); this file turns its AST into the host tree
- * with spans into the whole text, and writes changes back as JSON that keeps the user's layout.
+ * parses (as for loose policies, strict JSON through strictJson.ts, so the same syntax errors are reported); this file
+ * turns its AST into the host tree with spans into the whole text, and writes changes back as JSON that keeps the
+ * user's layout.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ASTNode, type JSONDocument } from 'vscode-json-languageservice';
 import { indentUnit, indentationAt, lineBreak } from '../rules/shared/edits';
 import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
+import { parseStrictJson } from '../policy/strictJson';
 import type { HostEntry, HostSyntaxError, HostValue, HostWriter, JsonValue } from './types';
 
 const jsonService = getLanguageService({});
@@ -33,7 +35,7 @@ export function readJson(text: string, start = 0, end = text.length): JsonReadin
   const slice = text.slice(from, to);
   const document = TextDocument.create('host://json', 'json', 0, slice);
   try {
-    const json = jsonService.parseJSONDocument(document);
+    const json = parseStrictJson(slice) ?? jsonService.parseJSONDocument(document);
     const root = json.root ? convert(json.root, text, from) : undefined;
     return { root, errors: errorsOf(json, document, from) };
   } catch (error) {

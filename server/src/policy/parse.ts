@@ -1,9 +1,11 @@
 /**
- * TextDocument -> PolicyModel. The JSON parsing (and its syntax errors) is vscode-json-languageservice's; this file
- * only reads the IAM elements out of the AST. It never throws on any input.
+ * TextDocument -> PolicyModel. The JSON parsing (and its syntax errors) is vscode-json-languageservice's; strict JSON,
+ * which nearly every saved policy is, takes strictJson.ts's one-pass reader into the same AST instead. This file only
+ * reads the IAM elements out of the AST. It never throws on any input.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type ASTNode, type JSONDocument, type PropertyASTNode } from 'vscode-json-languageservice';
+import { maxDepth, parseStrictJson } from './strictJson';
 import type {
   ConditionElement,
   ConditionKeyEntry,
@@ -21,8 +23,6 @@ import type {
 } from './model';
 
 const jsonService = getLanguageService({});
-
-const maxDepth = 1000;
 
 /** The offset of the first bracket that opens level `maxDepth + 1`, outside strings; undefined when there is none. */
 function firstTooDeep(text: string): number | undefined {
@@ -76,16 +76,21 @@ export function parsePolicy(document: TextDocument, options: ParseOptions = {}):
     tooLarge,
   });
   if (options.maxFileSize !== undefined && text.length > options.maxFileSize) return empty([], true);
-  // The JSON parser is recursive: a document nested deeper than any policy is refused before it can overflow the stack.
-  const tooDeep = firstTooDeep(text);
-  if (tooDeep !== undefined) {
-    return empty([{ offset: tooDeep, length: 1, message: `Nested more than ${maxDepth} levels deep; a policy never is.` }], false);
+  const strict = parseStrictJson(text);
+  let json: JSONDocument;
+  let hasBom = false;
+  if (strict !== undefined) json = strict;
+  else {
+    // The JSON parser is recursive: a document nested deeper than any policy is refused before it can overflow the stack.
+    const tooDeep = firstTooDeep(text);
+    if (tooDeep !== undefined) {
+      return empty([{ offset: tooDeep, length: 1, message: `Nested more than ${maxDepth} levels deep; a policy never is.` }], false);
+    }
+    // A byte order mark is not JSON (AWS rejects it), but the rest of the document should still be understood: parse a
+    // copy with a space in its place (same length, so offsets stay exact) and report the mark itself.
+    hasBom = text.charCodeAt(0) === 0xfeff;
+    json = jsonService.parseJSONDocument(hasBom ? TextDocument.create(document.uri, document.languageId, document.version, ` ${text.slice(1)}`) : document);
   }
-  // A byte order mark is not JSON (AWS rejects it), but the rest of the document should still be understood: parse a
-  // copy with a space in its place (same length, so offsets stay exact) and report the mark itself.
-  const hasBom = text.charCodeAt(0) === 0xfeff;
-  const parsed = hasBom ? TextDocument.create(document.uri, document.languageId, document.version, ` ${text.slice(1)}`) : document;
-  const json = jsonService.parseJSONDocument(parsed);
   const opaque = options.opaqueValues ?? noOpaqueValues;
   const root = json.root;
   const properties = root?.type === 'object' ? root.properties : [];
