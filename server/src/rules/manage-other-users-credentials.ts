@@ -27,7 +27,7 @@ export default defineRule({
       // A full administrator manages everything; full-admin-access reports that statement.
       if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
       const candidates = listedIdsGranted(statementActions(statement, catalog), credentialSelfServiceActions.name, catalog).map((id) => catalog.actionById(id));
-      const actions = candidates.filter((a) => !deniedOutright(policy, a, catalog));
+      const actions = candidates.filter((a) => !deniedOutright(policy, a.id, catalog));
       if (actions.length === 0) continue;
       const others = (statement.resource?.values ?? []).filter((v) => namesOtherUsers(v.value));
       if (others.length === 0 || narrowsResources(statement, actions, catalog)) continue;

@@ -1,4 +1,4 @@
-import type { Action, Catalog } from '../catalog/types';
+import type { Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
 import { statementActions, type StatementActions } from '../policy/statementActions';
 import { conditionTestEdit } from './shared/conditionTestEdit';
@@ -29,18 +29,21 @@ export default defineRule({
       // A statement whose request is already narrowed (network, organization, tags, service keys...) was written
       // with care for a purpose, typically a service's; MFA matters most for the unconditional ones.
       if (narrowsAnything(statement, catalog)) continue;
-      const sensitive = listedIdsGranted(statementActions(statement, catalog), 'mfaSensitive', catalog)
-        .filter((id) => !guarded.some((deny) => deny.has(id)))
-        .map((id) => catalog.actionById(id))
-        .filter((a) => grantsOnEveryResource(statement, a) && !deniedOutright(policy, a, catalog));
+      // Judged by id (facts and resource type ARNs): actions are built for the three named in the message only.
+      const sensitive = listedIdsGranted(statementActions(statement, catalog), 'mfaSensitive', catalog).filter(
+        (id) =>
+          !guarded.some((deny) => deny.has(id)) &&
+          grantsOnEveryResource(statement, catalog.resourceTypeArnsOf(id)) &&
+          !deniedOutright(policy, id, catalog),
+      );
       if (sensitive.length === 0) continue;
-      const ids = new Set(sensitive.map((a) => a.id));
+      const ids = new Set(sensitive);
       const node = grantingNode(statement, catalog, (id) => ids.has(id));
       if (!node) continue;
       report({
         node,
         messageId: 'missingMfa',
-        data: { action: node.type === 'string' ? node.value : 'NotAction', examples: examples(sensitive) },
+        data: { action: node.type === 'string' ? node.value : 'NotAction', examples: examples(sensitive, catalog) },
         // Built when read: the CLI prints no suggestions.
         suggestions: () => {
           const edit = conditionTestEdit(policy.text, statement, 'Bool', 'aws:MultiFactorAuthPresent', '"true"');
@@ -65,13 +68,10 @@ function guardedByMfaDeny(policy: PolicyModel, catalog: Catalog): StatementActio
   return guarded;
 }
 
-/** A few names, permissions-management ones first, and how many more. */
-function examples(actions: readonly Action[]): string {
-  const ordered = [...actions].sort((a, b) => rank(a) - rank(b));
-  const shown = ordered.slice(0, 3).map((a) => a.fullName).join(', ');
+/** A few names, permissions-management ones first (each group in full-name order, as ids are), and how many more. */
+function examples(ids: readonly number[], catalog: Catalog): string {
+  const rank = (id: number): number => (catalog.actionFacts.accessLevel(id) === 'Permissions management' ? 0 : 1);
+  const ordered = [...ids].sort((a, b) => rank(a) - rank(b) || a - b);
+  const shown = ordered.slice(0, 3).map((id) => catalog.actionById(id).fullName).join(', ');
   return ordered.length > 3 ? `${shown} and ${ordered.length - 3} more` : shown;
-}
-
-function rank(action: Action): number {
-  return action.accessLevel === 'Permissions management' ? 0 : 1;
 }

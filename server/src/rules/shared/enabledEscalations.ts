@@ -65,7 +65,7 @@ function findEnabled(policy: PolicyModel, catalog: Catalog): EnabledMethod[] {
   const grantsFor = (action: Action, passedTo: string | undefined): readonly ActionGrant[] => {
     const key = action.fullName === 'iam:PassRole' ? `${action.fullName} ${passedTo ?? ''}` : action.fullName;
     let found = known.get(key);
-    if (!found) known.set(key, (found = deniedOutright(policy, action, catalog) ? [] : grantsOf(allows, catalog, action, passedTo)));
+    if (!found) known.set(key, (found = deniedOutright(policy, action.id, catalog) ? [] : grantsOf(allows, catalog, action, passedTo)));
     return found;
   };
   // Most policies grant no action of most methods: a method with an action no Allow statement covers is passed over
@@ -113,7 +113,7 @@ function grantsOf(allows: readonly AllowStatement[], catalog: Catalog, action: A
   for (const { statement, granted } of allows) {
     if (!granted.covers(action)) continue;
     if (passedTo && action.fullName === 'iam:PassRole' && !mayPassTo(statement, catalog, passedTo)) continue;
-    const everyType = grantsOnEveryResource(statement, action);
+    const everyType = grantsOnEveryResource(statement, catalog.resourceTypeArnsOf(action.id));
     if (everyType && !narrowsResources(statement, [action], catalog)) {
       found.push(grant(statement, catalog, action, true, []));
       continue;

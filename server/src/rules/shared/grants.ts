@@ -63,7 +63,7 @@ const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; denials: readonl
  * Whether the policy denies the action for every request: a Deny statement without conditions, on Resource `*`,
  * for every principal (resource policies), whose actions include it. Any narrower Deny might leave the grant.
  */
-export function deniedOutright(policy: PolicyModel, action: Action, catalog: Catalog): boolean {
+export function deniedOutright(policy: PolicyModel, actionId: number, catalog: Catalog): boolean {
   let cached = deniedMemo.get(policy);
   if (cached?.catalog !== catalog) {
     cached = { catalog, denials: outrightDenials(policy, catalog) };
@@ -71,7 +71,7 @@ export function deniedOutright(policy: PolicyModel, action: Action, catalog: Cat
   }
   // Asked of the denying statements rather than of a set of their action names: a Deny of NotAction holds most
   // of the catalogue, and most policies ask about few actions.
-  for (const denial of cached.denials) if (denial.covers(action)) return true;
+  for (const denial of cached.denials) if (denial.has(actionId)) return true;
   return false;
 }
 

@@ -7,8 +7,7 @@
 import { compileGlob, matchGlob } from '../../catalog/glob';
 import { formatPattern, MAX_ARN_LENGTH, resourcePartMatchesFormat, resourcePattern } from '../../catalog/arn';
 import { BoundedMemo } from '../../catalog/memo';
-import type { Action } from '../../catalog/types';
-import type { Statement, StringValue } from '../../policy/model';
+import type { Statement } from '../../policy/model';
 import { fillPlaceholders } from '../../policy/placeholders';
 
 // Both asked for every action of a statement, with every resource type of each: read each value and format once.
@@ -65,26 +64,21 @@ export function namesResourceOfFormat(resource: string, arnFormat: string): bool
   return resourcePartMatchesFormat(resourcePattern(fields.slice(5).join(':')), formatPattern(arnFormat, false));
 }
 
-/** The Resource values of a statement that name every resource of one of the action's resource types. */
-export function unscopedResources(statement: Statement, action: Action): StringValue[] {
-  const values = statement.resource?.values ?? [];
-  return values.filter(
-    (value) =>
-      value.value === '*' || action.resourceTypes.some((row) => coversEveryArn(value.value, row.resourceType.arn)),
-  );
-}
-
 /**
- * Whether the statement lets the action act on every resource of some type it supports: a Resource that covers a
- * whole type (see above), or a NotResource that leaves at least one whole type untouched.
+ * Whether the statement lets an action act on every resource of some type it supports: a Resource value that is `*`
+ * or covers a whole type (see above), or a NotResource that leaves at least one whole type untouched. The action is
+ * given by its resource types' ARN formats (catalog.resourceTypeArnsOf), so rules asking about thousands of actions
+ * by id build none of them.
  */
-export function grantsOnEveryResource(statement: Statement, action: Action): boolean {
-  if (statement.resource) return unscopedResources(statement, action).length > 0;
+export function grantsOnEveryResource(statement: Statement, resourceTypeArns: readonly string[]): boolean {
+  if (statement.resource) {
+    return statement.resource.values.some((value) => value.value === '*' || resourceTypeArns.some((arn) => coversEveryArn(value.value, arn)));
+  }
   if (!statement.notResource) return false;
   const excluded = statement.notResource.values;
   if (excluded.some((v) => v.value === '*')) return false;
-  if (action.resourceTypes.length === 0) return true;
-  return action.resourceTypes.some((row) => !excluded.some((v) => coversEveryArn(v.value, row.resourceType.arn)));
+  if (resourceTypeArns.length === 0) return true;
+  return resourceTypeArns.some((arn) => !excluded.some((v) => coversEveryArn(v.value, arn)));
 }
 
 /**

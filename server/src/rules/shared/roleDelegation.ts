@@ -63,7 +63,7 @@ export function broadDelegations(policy: PolicyModel, catalog: Catalog, which: D
 
 function findBroadDelegations(policy: PolicyModel, catalog: Catalog, facts: DelegationFacts): BroadDelegation[] {
   const action = catalog.findAction(facts.action);
-  if (!action || deniedOutright(policy, action, catalog)) return [];
+  if (!action || deniedOutright(policy, action.id, catalog)) return [];
   const keys = facts.narrowingKeys.map((entry) => entry.key);
   const found: BroadDelegation[] = [];
   for (const statement of policy.statements) {

@@ -2,10 +2,10 @@
  * Shared by credentials-exposure, data-exfiltration and resource-exposure: Allow statements that grant actions of a
  * data list on every resource, with no condition that limits the resources and no outright Deny in the policy.
  */
-import type { Action } from '../../catalog/types';
+import type { Catalog } from '../../catalog/types';
 import { statementActions } from '../../policy/statementActions';
 import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
-import { narrowsResources } from './narrowingConditions';
+import { conditionTests, narrowsResources } from './narrowingConditions';
 import { grantsOnEveryResource } from './resourceScope';
 import { listedIdsGranted, type ActionList } from './sensitiveActions';
 import type { RuleContext } from '../types';
@@ -22,26 +22,28 @@ export function reportUnscopedActions<MessageId extends string>(context: RuleCon
   const { policy, catalog } = context;
   for (const statement of policy.statements) {
     if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
-    const candidates = listedIdsGranted(statementActions(statement, catalog), list.name, catalog).map((id) => catalog.actionById(id));
-    const actions = candidates.filter(
-      (a) =>
-        grantsOnEveryResource(statement, a) &&
-        !deniedOutright(policy, a, catalog) &&
-        !narrowsResources(statement, [a], catalog),
+    // Judged by id (resource type ARNs, the Deny statements); actions are built only where a condition of the
+    // statement has to be compared with their resource types, and for the names in the message.
+    const conditioned = conditionTests(statement, catalog).length > 0;
+    const reported = listedIdsGranted(statementActions(statement, catalog), list.name, catalog).filter(
+      (id) =>
+        grantsOnEveryResource(statement, catalog.resourceTypeArnsOf(id)) &&
+        !deniedOutright(policy, id, catalog) &&
+        !(conditioned && narrowsResources(statement, [catalog.actionById(id)], catalog)),
     );
-    if (actions.length === 0) continue;
-    const ids = new Set(actions.map((a) => a.id));
+    if (reported.length === 0) continue;
+    const ids = new Set(reported);
     const node = grantingNode(statement, catalog, (id) => ids.has(id));
     if (!node) continue;
     context.report({
       node,
       messageId,
-      data: { action: node.type === 'string' ? node.value : 'NotAction', actions: describe(actions) },
+      data: { action: node.type === 'string' ? node.value : 'NotAction', actions: describe(reported, catalog) },
     });
   }
 }
 
-function describe(actions: readonly Action[]): string {
-  const shown = actions.slice(0, shownActions).map((a) => a.fullName).join(', ');
-  return actions.length > shownActions ? `${shown} and ${actions.length - shownActions} more` : shown;
+function describe(ids: readonly number[], catalog: Catalog): string {
+  const shown = ids.slice(0, shownActions).map((id) => catalog.actionById(id).fullName).join(', ');
+  return ids.length > shownActions ? `${shown} and ${ids.length - shownActions} more` : shown;
 }
