@@ -9,6 +9,7 @@ import { getLanguageService, type ASTNode } from 'vscode-json-languageservice';
 import type { Edit } from '../rules/types';
 import type { EmbeddedPolicy, HostEntry, HostMapping, HostSequence, HostTemplate, HostValue, JsonValue } from './types';
 import { holeText, jsonOf, templateText } from './virtualPolicy';
+import { parseStrictJson } from '../policy/strictJson';
 
 const jsonService = getLanguageService({});
 
@@ -50,7 +51,7 @@ export function jsonEqual(a: JsonValue, b: JsonValue): boolean {
 /** Host edits for the virtual edits of one fix, or undefined when they cannot be written in the host. */
 export function toHostEdits(policy: EmbeddedPolicy, virtualText: string, edits: readonly Edit[]): Edit[] | undefined {
   const next = applyEdits(virtualText, edits);
-  const parsed = jsonService.parseJSONDocument(TextDocument.create('virtual://fix', 'json', 0, next));
+  const parsed = parseStrictJson(next) ?? jsonService.parseJSONDocument(TextDocument.create('virtual://fix', 'json', 0, next));
   const errors = (parsed as unknown as { syntaxErrors?: unknown[] }).syntaxErrors ?? [];
   if (errors.length > 0 || !parsed.root) return undefined;
   const result = diff(policy, policy.root, parsed.root);
