@@ -187,24 +187,30 @@ function scalar(property: PropertyASTNode | undefined): ScalarElement | undefine
   return { key: property.keyNode.value, property, keyNode: property.keyNode, valueNode, value: valueNode?.type === 'string' ? valueNode.value : undefined };
 }
 
+/** Shared by every element with nothing of that kind (most of them): the lists are never modified. */
+const NONE: readonly ASTNode[] = Object.freeze([]);
+const NO_VALUES: readonly StringValue[] = Object.freeze([]);
+
 /** A string or an array of strings; anything else is collected as invalid, and values a host computes as opaque. */
 function readStrings(
   valueNode: ASTNode | undefined,
   opaque: ReadonlySet<number>,
-): { values: StringValue[]; isArray: boolean; invalid: ASTNode[]; opaque: ASTNode[] } {
+): { values: readonly StringValue[]; isArray: boolean; invalid: readonly ASTNode[]; opaque: readonly ASTNode[] } {
+  if (!valueNode) return { values: NO_VALUES, isArray: false, invalid: NONE, opaque: NONE };
+  if (opaque.size > 0 && opaque.has(valueNode.offset)) return { values: NO_VALUES, isArray: false, invalid: NONE, opaque: [valueNode] };
+  if (valueNode.type === 'string') return { values: [{ value: valueNode.value, node: valueNode }], isArray: false, invalid: NONE, opaque: NONE };
+  if (valueNode.type !== 'array') return { values: NO_VALUES, isArray: false, invalid: [valueNode], opaque: NONE };
+  const items = valueNode.items;
   const values: StringValue[] = [];
-  const invalid: ASTNode[] = [];
-  const computed: ASTNode[] = [];
-  if (!valueNode) return { values, isArray: false, invalid, opaque: computed };
-  if (opaque.has(valueNode.offset)) return { values, isArray: false, invalid, opaque: [valueNode] };
-  if (valueNode.type === 'string') return { values: [{ value: valueNode.value, node: valueNode }], isArray: false, invalid, opaque: computed };
-  if (valueNode.type !== 'array') return { values, isArray: false, invalid: [valueNode], opaque: computed };
-  for (const item of valueNode.items) {
-    if (opaque.has(item.offset)) computed.push(item);
+  let invalid: ASTNode[] | undefined;
+  let computed: ASTNode[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (opaque.size > 0 && opaque.has(item.offset)) (computed ??= []).push(item);
     else if (item.type === 'string') values.push({ value: item.value, node: item });
-    else invalid.push(item);
+    else (invalid ??= []).push(item);
   }
-  return { values, isArray: true, invalid, opaque: computed };
+  return { values, isArray: true, invalid: invalid ?? NONE, opaque: computed ?? NONE };
 }
 
 function list(property: PropertyASTNode | undefined, opaque: ReadonlySet<number>): ListElement | undefined {
