@@ -34,8 +34,15 @@ function serviceOf(value: string): string | undefined {
 
 function checkList(element: ListElement, expanded: readonly ActionEntry[], report: (r: Report<MessageId>) => void): void {
   // Unknown actions are invalid-action's finding; removing them as redundant would hide the typo.
-  const entries = expanded.filter((e) => e.ids.length > 0).map((e) => e.value);
-  if (entries.length < 2) return;
+  const known = expanded.filter((e) => e.ids.length > 0);
+  if (known.length < 2) return;
+  if (!known.some((e) => hasWildcard(e.value.value))) {
+    // Nothing can cover another entry: only repeats to find. Each names one action, and two spellings name the same
+    // one exactly when they are the same but for case, so the ids tell, without lower-casing every entry.
+    reportRedundantEntries(element, repeatedActions(known), 'action', report);
+    return;
+  }
+  const entries = known.map((e) => e.value);
   // The patterns, with their places in the list (of two entries that cover each other, the later one goes).
   const patterns: StringValue[] = [];
   const position = new Map<StringValue, number>();
@@ -44,11 +51,6 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
     patterns.push(entry);
     position.set(entry, index);
   });
-  if (patterns.length === 0) {
-    // Nothing can cover another entry: only repeats to find, without the pattern tables below.
-    reportRedundantEntries(element, repeatedEntries(entries), 'action', report);
-    return;
-  }
   // Only a pattern of the same service, or one with a wildcard in its service, can cover an entry: group them so a
   // policy with thousands of entries does not compare every pair.
   const byService = new Map<string, StringValue[]>();
@@ -89,15 +91,14 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
   reportRedundantEntries(element, findings, 'action', report);
 }
 
-/** Entries written again later in the list (IAM compares action names case-insensitively), with the first spelling. */
-function repeatedEntries(entries: readonly StringValue[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
+/** Entries that name an action an earlier entry names (IAM compares action names case-insensitively), with the first. */
+function repeatedActions(entries: readonly ActionEntry[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
   const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
-  const firstSpelling = new Map<string, StringValue>();
-  for (const entry of entries) {
-    const lower = entry.value.toLowerCase();
-    const earlier = firstSpelling.get(lower);
-    if (earlier) findings.push({ entry, messageId: 'repeated', by: earlier });
-    else firstSpelling.set(lower, entry);
+  const first = new Map<number, StringValue>();
+  for (const { value, ids } of entries) {
+    const earlier = first.get(ids[0]!);
+    if (earlier) findings.push({ entry: value, messageId: 'repeated', by: earlier });
+    else first.set(ids[0]!, value);
   }
   return findings;
 }
