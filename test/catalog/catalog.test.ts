@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite, test } from 'node:test';
 import { createCatalog, getCatalog } from '../../server/src/catalog';
 import type { Action } from '../../server/src/catalog';
+import { Random } from '../robustness/random';
 import { repoPath } from '../support/paths';
 
 const catalog = getCatalog();
@@ -23,8 +24,18 @@ suite('action ids and per-action facts', () => {
   });
 
   test('expandActionIds matches expandAction, ascending', () => {
-    for (const pattern of ['*', '*:*', 's3:*', 'S3:get*', '*:Get*', 'ec2:Describe?pc*', 's3:GetObject', 'IAM:passrole', 's?:*', 'a*:*', 'nope:*', 's3', '']) {
+    const names = ['s3:GetObject', 'IAM:passrole', 'iam:PassRole', 's3:GetObject:x', 's3:getobjectx', 'nope:GetObject', ':GetObject', 's3:', 'K\u212a:x'];
+    for (const pattern of ['*', '*:*', 's3:*', 'S3:get*', '*:Get*', 'ec2:Describe?pc*', 's?:*', 'a*:*', 'nope:*', 's3', '', ...names]) {
       assert.deepEqual([...catalog.expandActionIds(pattern)], catalog.expandAction(pattern).map((a) => a.id).sort((x, y) => x - y), pattern);
+    }
+    // A name written in full is one action whatever its case, and every spelling shares one list.
+    assert.equal(catalog.expandActionIds('IAM:passrole'), catalog.expandActionIds('iam:PassRole'));
+    assert.equal(catalog.expandActionIds('iam:PassRole').length, 1);
+    // Every action of a service, each named in full in a random case, is that action.
+    const random = new Random(7);
+    for (const action of catalog.actionsOf(catalog.findService('ec2')!)) {
+      const spelled = [...action.fullName].map((c) => (random.int(2) === 0 ? c.toUpperCase() : c.toLowerCase())).join('');
+      assert.deepEqual([...catalog.expandActionIds(spelled)], [action.id], spelled);
     }
   });
 

@@ -276,7 +276,21 @@ export function createCatalog(indexJson: string): Catalog {
   }
 
   const expandAction = patternMemo(computeExpansion);
-  const expandActionIds = patternMemo(computeIdExpansion);
+  const expandActionIds = patternMemo(computeIdExpansion, plainNameIds);
+
+  // One list per action named in full, shared by every spelling of it (most Action strings are such names).
+  const singleIds: (Int32Array | undefined)[] = new Array(actionCount);
+
+  /** The id list of `service:Action` written without a wildcard: a binary search, no lower-cased key remembered. */
+  function plainNameIds(name: string): Int32Array {
+    const colon = name.indexOf(':');
+    if (colon < 0) return NO_IDS;
+    const entry = entriesByPrefix.get(name.slice(0, colon).toLowerCase());
+    const position = entry && positionNamed(entry, name.slice(colon + 1));
+    if (position === undefined) return NO_IDS;
+    const id = idAt(entry!, position);
+    return (singleIds[id] ??= Int32Array.of(id));
+  }
 
   /**
    * Visits what an action pattern as written in a policy matches, service by service (by prefix) and each service's
@@ -419,14 +433,20 @@ const NO_IDS = new Int32Array(0);
  * An action pattern's expansion, memoised. Bounded by the keys' total length too: a pattern is whatever the user typed
  * (known failure K5). Kept by the pattern in lower case, and as written: most lookups are of a pattern as written
  * before, and the rules ask about every Action string several times; the lower-case key is a new string to hash on
- * every call.
+ * every call. A name without a wildcard, when `computePlain` is given, is answered by it and kept as written only.
  */
-function patternMemo<T>(compute: (pattern: string) => T): (pattern: string) => T {
+function patternMemo<T>(compute: (pattern: string) => T, computePlain?: (name: string) => T): (pattern: string) => T {
   const byLowerCase = new BoundedMemo<T>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
   const asWritten = new BoundedMemo<T>({ maxEntries: MEMO_LIMIT, maxKeyChars: 1_000_000, maxKeyLength: 1_000 });
   return (pattern) => {
     let result = asWritten.get(pattern);
     if (result) return result;
+    // A name without a wildcard is cheap to look up and shares its answer with its other spellings by itself.
+    if (computePlain && !hasWildcard(pattern)) {
+      result = computePlain(pattern);
+      asWritten.set(pattern, result);
+      return result;
+    }
     const key = pattern.toLowerCase();
     result = byLowerCase.get(key);
     if (!result) {
