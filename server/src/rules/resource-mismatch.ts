@@ -127,22 +127,22 @@ function sourcesReachedBy(index: ArnFormatIndex, arn: ResourceArn): ReadonlySet<
     reachMemo.set(index, memo);
   }
   return memo.getOrCompute(arn.value, () => {
-    const formats = isPattern(arn.service.text) ? allFormats(index) : serviceAndAnyFormats(index, arn.service.text);
-    return new Set(formatsMatching(resourcePattern(arn.value), formats).flatMap((format) => format.sources));
+    const value = resourcePattern(arn.value);
+    const reached = new Set<string>();
+    const add = (formats: readonly ArnFormat[]): void => {
+      for (const format of formatsMatching(value, formats)) for (const source of format.sources) reached.add(source);
+    };
+    if (isPattern(arn.service.text)) {
+      add(allFormats(index));
+    } else {
+      // The service's formats and those with a placeholder service are matched as two lists, each compiled once (the
+      // ARN rules ask about the service's own list too), not as one more list per service.
+      const own = formatsOfService(index, arn.service.text);
+      if (own) add(own);
+      add(index.anyService);
+    }
+    return reached;
   });
-}
-
-const serviceAndAnyLists = new WeakMap<ArnFormatIndex, Map<string, readonly ArnFormat[]>>();
-
-/** The service's formats and those with a placeholder service, as one list kept per service (arnFormats.ts compiles it once). */
-function serviceAndAnyFormats(index: ArnFormatIndex, service: string): readonly ArnFormat[] {
-  const own = formatsOfService(index, service);
-  if (!own) return index.anyService;
-  let lists = serviceAndAnyLists.get(index);
-  if (!lists) serviceAndAnyLists.set(index, (lists = new Map()));
-  let list = lists.get(service.toLowerCase());
-  if (!list) lists.set(service.toLowerCase(), (list = [...own, ...index.anyService]));
-  return list;
 }
 
 const allFormatLists = new WeakMap<ArnFormatIndex, readonly ArnFormat[]>();
