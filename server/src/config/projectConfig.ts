@@ -8,11 +8,11 @@
  * depth (like .gitignore), and a leading `./` anchors a glob at the config's folder. `\` escapes a glob character.
  */
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { getLanguageService, type ASTNode, type PropertyASTNode } from 'vscode-json-languageservice';
+import type { ASTNode, PropertyASTNode } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compilePathGlob } from '../../../shared/pathGlob';
 import { configFileName, policyTypes, type NeverAllow, type PolicyType, type RuleSetting, type Settings } from '../../../shared/settings';
-import { parseStrictJson } from '../policy/strictJson';
+import { parseJsonDocument } from '../policy/strictJson';
 
 export { configFileName } from '../../../shared/settings';
 
@@ -51,7 +51,6 @@ export const emptyProjectConfig: ProjectConfig = { rules: {}, policyTypes: {}, f
 const ruleSettings: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
 const topLevelKeys = ['$schema', 'rules', 'policyTypes', 'filePatterns', 'ignore', 'neverAllow'];
 
-const jsonService = getLanguageService({});
 
 /** Fields the parsed document carries at run time that the public type hides (as in policy/parse.ts). */
 interface ParsedJsonInternals {
@@ -89,7 +88,7 @@ function globProblem(glob: string): string | undefined {
 export function parseProjectConfig(text: string, knownRuleIds: ReadonlySet<string>): { config: ProjectConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const document = TextDocument.create('file:///.iampolicy.json', 'json', 1, text);
-  const json = parseStrictJson(text) ?? jsonService.parseJSONDocument(document);
+  const json = parseJsonDocument(document);
   const internals = json as unknown as ParsedJsonInternals;
   for (const error of internals.syntaxErrors ?? []) {
     const offset = document.offsetAt(error.range.start);

@@ -5,13 +5,12 @@
  * unavailable (undefined): a fix is applied whole or not at all.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type ASTNode } from 'vscode-json-languageservice';
+import type { ASTNode } from 'vscode-json-languageservice';
 import type { Edit } from '../rules/types';
 import type { EmbeddedPolicy, HostEntry, HostMapping, HostSequence, HostTemplate, HostValue, JsonValue } from './types';
 import { holeText, jsonOf, templateText } from './virtualPolicy';
-import { parseStrictJson } from '../policy/strictJson';
+import { parseJsonDocument } from '../policy/strictJson';
 
-const jsonService = getLanguageService({});
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);
@@ -51,7 +50,7 @@ export function jsonEqual(a: JsonValue, b: JsonValue): boolean {
 /** Host edits for the virtual edits of one fix, or undefined when they cannot be written in the host. */
 export function toHostEdits(policy: EmbeddedPolicy, virtualText: string, edits: readonly Edit[]): Edit[] | undefined {
   const next = applyEdits(virtualText, edits);
-  const parsed = parseStrictJson(next) ?? jsonService.parseJSONDocument(TextDocument.create('virtual://fix', 'json', 0, next));
+  const parsed = parseJsonDocument(TextDocument.create('virtual://fix', 'json', 0, next));
   const errors = (parsed as unknown as { syntaxErrors?: unknown[] }).syntaxErrors ?? [];
   if (errors.length > 0 || !parsed.root) return undefined;
   const result = diff(policy, policy.root, parsed.root);

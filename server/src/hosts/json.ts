@@ -5,14 +5,13 @@
  * user's layout.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type ASTNode, type JSONDocument } from 'vscode-json-languageservice';
+import type { ASTNode, JSONDocument } from 'vscode-json-languageservice';
 import { indentUnit, indentationAt, lineBreak } from '../rules/shared/edits';
 import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
-import { parseStrictJson } from '../policy/strictJson';
+import { parseJsonDocument } from '../policy/strictJson';
 import type { HostEntry, HostSyntaxError, HostValue, HostWriter, JsonValue } from './types';
 
-const jsonService = getLanguageService({});
 
 /** Fields the parsed document carries at run time but the public type of vscode-json-languageservice hides. */
 interface ParsedJsonInternals {
@@ -35,7 +34,7 @@ export function readJson(text: string, start = 0, end = text.length): JsonReadin
   const slice = text.slice(from, to);
   const document = TextDocument.create('host://json', 'json', 0, slice);
   try {
-    const json = parseStrictJson(slice) ?? jsonService.parseJSONDocument(document);
+    const json = parseJsonDocument(document);
     const root = json.root ? convert(json.root, text, from) : undefined;
     return { root, errors: errorsOf(json, document, from) };
   } catch (error) {

@@ -5,7 +5,8 @@
  * byte order mark, other whitespace, errors of any kind, no value at all) answers undefined, and the caller parses
  * with vscode-json-languageservice as before: everything it reports stays its own.
  */
-import type { ASTNode } from 'vscode-json-languageservice';
+import { getLanguageService, type ASTNode } from 'vscode-json-languageservice';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ArrayASTNodeImpl,
   BooleanASTNodeImpl,
@@ -19,6 +20,17 @@ import {
 
 /** Deeper than any policy; parse.ts refuses such a document before the (recursive) fallback parser sees it. */
 export const maxDepth = 1000;
+
+const jsonService = getLanguageService({});
+
+/**
+ * A JSON document's parse: strict JSON through the fast path below, anything else by vscode-json-languageservice (its
+ * syntax errors, its recovery). The readers of hosts, fixes and the project config take it; parsePolicy has its own
+ * fallback (a byte order mark, documents nested too deep).
+ */
+export function parseJsonDocument(document: TextDocument): JSONDocument {
+  return parseStrictJson(document.getText()) ?? jsonService.parseJSONDocument(document);
+}
 
 /** jsonls's `parseJSONDocument` (comments collected, none found, no syntax error) for strict JSON; else undefined. */
 export function parseStrictJson(text: string): JSONDocument | undefined {

@@ -5,13 +5,12 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ASTNode } from 'vscode-json-languageservice';
 import { applyEdits } from '../rules/shared/edits';
-import { jsonLanguage } from './jsonLanguage';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem } from '../rules/types';
 import { foldProblems } from './folding';
 import { toRange } from './ranges';
 import { placeholderMark } from './snippetEdits';
-import { parseStrictJson } from '../policy/strictJson';
+import { parseJsonDocument } from '../policy/strictJson';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.iam-policy`;
 
@@ -81,7 +80,7 @@ export function compatibleFixes(problems: readonly Problem[], text?: string, bre
 
 /** How many keys repeat an earlier key of the same object, anywhere in the JSON text. */
 export function duplicateKeys(text: string): number {
-  const root = (parseStrictJson(text) ?? jsonLanguage().parseJSONDocument(TextDocument.create('untitled:fix-all', 'json', 0, text))).root;
+  const root = parseJsonDocument(TextDocument.create('untitled:fix-all', 'json', 0, text)).root;
   let count = 0;
   const visit = (node: ASTNode | undefined): void => {
     if (!node) return;
