@@ -162,11 +162,17 @@ export function createCatalog(indexJson: string): Catalog {
     const position = owners.position[id]!;
     const detail = detailOf(entry);
     const built = detail.actions[position];
-    const types = ownResourceTypes(entry);
-    const rows = built ? undefined : detail.raw[position]![2];
-    const arns = built ? built.resourceTypes.map((row) => row.resourceType.arn) : rows!.length ? rows!.map(([rt]) => types[rt]!.arn) : NONE;
-    resourceArnsById[id] = arns;
-    return arns;
+    let arns: readonly string[];
+    if (built) {
+      arns = built.resourceTypes.map((row) => row.resourceType.arn);
+    } else {
+      // actionAt drops an action's raw details once it has built it; until then they are read here.
+      const types = ownResourceTypes(entry);
+      arns = detail.raw[position]![2].map(([rt]) => types[rt]!.arn);
+    }
+    const answer = arns.length ? arns : NONE;
+    resourceArnsById[id] = answer;
+    return answer;
   }
 
   const actionFacts = factsOf(index.actionFacts, index.levels, actionCount);
@@ -228,11 +234,6 @@ export function createCatalog(indexJson: string): Catalog {
   }
 
   /** Names are sorted by their lower-case form (the index guarantees it), so a binary search finds one. */
-  function actionNamed(entry: ServiceEntry, name: string): Action | undefined {
-    const position = positionNamed(entry, name);
-    return position === undefined ? undefined : actionAt(entry, position);
-  }
-
   function positionNamed(entry: ServiceEntry, name: string): number | undefined {
     const wanted = name.toLowerCase();
     const names = entry.service.actionNames;
@@ -268,11 +269,18 @@ export function createCatalog(indexJson: string): Catalog {
     return entry.raw[6].map((i) => types[i]!);
   }
 
-  function findAction(fullName: string): Action | undefined {
+  /** Where `service:Action` (no wildcard, any case) is: its service's entry and its position there. */
+  function locate(fullName: string): { entry: ServiceEntry; position: number } | undefined {
     const colon = fullName.indexOf(':');
     if (colon < 0) return undefined;
     const entry = entriesByPrefix.get(fullName.slice(0, colon).toLowerCase());
-    return entry && actionNamed(entry, fullName.slice(colon + 1));
+    const position = entry && positionNamed(entry, fullName.slice(colon + 1));
+    return position === undefined ? undefined : { entry: entry!, position };
+  }
+
+  function findAction(fullName: string): Action | undefined {
+    const found = locate(fullName);
+    return found && actionAt(found.entry, found.position);
   }
 
   const expandAction = patternMemo(computeExpansion);
@@ -283,12 +291,9 @@ export function createCatalog(indexJson: string): Catalog {
 
   /** The id list of `service:Action` written without a wildcard: a binary search, no lower-cased key remembered. */
   function plainNameIds(name: string): Int32Array {
-    const colon = name.indexOf(':');
-    if (colon < 0) return NO_IDS;
-    const entry = entriesByPrefix.get(name.slice(0, colon).toLowerCase());
-    const position = entry && positionNamed(entry, name.slice(colon + 1));
-    if (position === undefined) return NO_IDS;
-    const id = idAt(entry!, position);
+    const found = locate(name);
+    if (!found) return NO_IDS;
+    const id = idAt(found.entry, found.position);
     return (singleIds[id] ??= Int32Array.of(id));
   }
 
