@@ -26,6 +26,12 @@ runRuleTests(rule, {
       output: policy('["s3:GetObject", "s3:PutObject"]'),
     },
     {
+      name: 'a pattern repeated, case-insensitively, beside a name it covers',
+      code: policy('["s3:Get*", [|"s3:GetObject"|], [|"S3:get*"|]]'),
+      errors: ['covered', 'repeated'],
+      output: policy('["s3:Get*"]'),
+    },
+    {
       name: 'first and last entries, removed together without overlap',
       code: policy('[[|"iam:GetRole"|], [|"iam:GetUser"|], "iam:Get*", "iam:List*", [|"iam:ListRoles"|]]'),
       errors: ['covered', 'covered', 'covered'],

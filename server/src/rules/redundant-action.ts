@@ -36,20 +36,13 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
   // Unknown actions are invalid-action's finding; removing them as redundant would hide the typo.
   const known = expanded.filter((e) => e.ids.length > 0);
   if (known.length < 2) return;
-  if (!known.some((e) => hasWildcard(e.value.value))) {
-    // Nothing can cover another entry: only repeats to find. Each names one action, and two spellings name the same
-    // one exactly when they are the same but for case, so the ids tell, without lower-casing every entry.
-    reportRedundantEntries(element, repeatedActions(known), 'action', report);
-    return;
-  }
-  const entries = known.map((e) => e.value);
   // The patterns, with their places in the list (of two entries that cover each other, the later one goes).
   const patterns: StringValue[] = [];
   const position = new Map<StringValue, number>();
-  entries.forEach((entry, index) => {
-    if (!hasWildcard(entry.value)) return;
-    patterns.push(entry);
-    position.set(entry, index);
+  known.forEach(({ value }, index) => {
+    if (!hasWildcard(value.value)) return;
+    patterns.push(value);
+    position.set(value, index);
   });
   // Only a pattern of the same service, or one with a wildcard in its service, can cover an entry: group them so a
   // policy with thousands of entries does not compare every pair.
@@ -67,38 +60,29 @@ function checkList(element: ListElement, expanded: readonly ActionEntry[], repor
   }
   // Lower-cased once each: every entry is compared with every pattern of its service.
   const lowerCase = new Map<StringValue, string>(patterns.map((p) => [p, p.value.toLowerCase()]));
-  const firstSpelling = new Map<string, StringValue>();
+  // What makes two entries the same: a pattern's text in lower case; a name written in full names one action, the
+  // same one exactly when the two are the same but for case, so its id serves (no entry is lower-cased for it).
+  const first = new Map<string | number, StringValue>();
   const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
-  entries.forEach((entry, index) => {
-    const lower = entry.value.toLowerCase();
-    const earlier = firstSpelling.get(lower);
+  known.forEach(({ value: entry, ids }, index) => {
+    const same = lowerCase.get(entry) ?? ids[0]!;
+    const earlier = first.get(same);
     if (earlier) {
       findings.push({ entry, messageId: 'repeated', by: earlier });
       return;
     }
-    firstSpelling.set(lower, entry);
+    first.set(same, entry);
+    if (patterns.length === 0) return;
     const service = serviceOf(entry.value);
     const candidates = service === undefined || hasWildcard(service) ? patterns : byService.get(service);
     if (!candidates && anyService.length === 0) return;
     // A pattern covering this entry; of two entries that cover each other, the later one goes.
     const covers = (p: StringValue): boolean => {
-      if (p === entry || lowerCase.get(p) === lower || !patternCovers(p.value, entry.value)) return false;
+      if (p === entry || lowerCase.get(p) === same || !patternCovers(p.value, entry.value)) return false;
       return !patternCovers(entry.value, p.value) || position.get(p)! < index;
     };
     const by = candidates === patterns ? patterns.find(covers) : (candidates?.find(covers) ?? anyService.find(covers));
     if (by) findings.push({ entry, messageId: 'covered', by });
   });
   reportRedundantEntries(element, findings, 'action', report);
-}
-
-/** Entries that name an action an earlier entry names (IAM compares action names case-insensitively), with the first. */
-function repeatedActions(entries: readonly ActionEntry[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
-  const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
-  const first = new Map<number, StringValue>();
-  for (const { value, ids } of entries) {
-    const earlier = first.get(ids[0]!);
-    if (earlier) findings.push({ entry: value, messageId: 'repeated', by: earlier });
-    else first.set(ids[0]!, value);
-  }
-  return findings;
 }
