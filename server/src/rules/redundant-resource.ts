@@ -32,11 +32,6 @@ function checkList(element: ListElement, report: (r: Report<MessageId>) => void)
   const entries = element.values;
   if (entries.length < 2) return;
   const patterns = entries.filter((e) => e.value.includes('*') || e.value.includes('?'));
-  if (patterns.length === 0) {
-    // Nothing can cover another entry: only repeats to find, without the pattern tables below.
-    reportRedundantEntries(element, repeatedEntries(entries), 'resource', report);
-    return;
-  }
   // A pattern can only cover values that start with its literal start (up to its first wildcard), character for
   // character: one whose literal start runs past the third colon is compared only with values of that head, so a
   // list of hundreds of ARNs is not compared pair by pair.
@@ -63,6 +58,8 @@ function checkList(element: ListElement, report: (r: Report<MessageId>) => void)
       return;
     }
     seen.set(entry.value, entry);
+    // Without a pattern in the list nothing covers another entry: only repeats to find.
+    if (patterns.length === 0) return;
     const inner = asPattern(entry.value);
     // The first pattern (in list order) that covers it: of those written for its `arn:partition:service:`, and of
     // those whose literal start is shorter than that.
@@ -98,16 +95,4 @@ function headOf(value: string): string | undefined {
   }
   const head = value.slice(0, colon + 1);
   return head.includes('*') || head.includes('?') ? undefined : head;
-}
-
-/** Entries written again later in the list (resource names are case-sensitive: the same text), with the first. */
-function repeatedEntries(entries: readonly StringValue[]): { entry: StringValue; messageId: MessageId; by: StringValue }[] {
-  const findings: { entry: StringValue; messageId: MessageId; by: StringValue }[] = [];
-  const seen = new Map<string, StringValue>();
-  for (const entry of entries) {
-    const earlier = seen.get(entry.value);
-    if (earlier) findings.push({ entry, messageId: 'repeated', by: earlier });
-    else seen.set(entry.value, entry);
-  }
-  return findings;
 }
