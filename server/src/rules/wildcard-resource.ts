@@ -146,19 +146,20 @@ function typeWide(value: string, actions: readonly Action[]): { ids: number[]; t
  */
 function createsType(action: Action, typeName: string): boolean {
   if (!action.name.startsWith('Create')) return false;
-  return createdTypeNameIn(action.name.toLowerCase(), typeName);
+  const type = squashedName(typeName);
+  return type.length > 0 && action.name.toLowerCase().includes(type);
 }
 
-const squashedTypeNames = new Map<string, string>();
+// A resource type's name without case or punctuation, kept per name (the catalogue's few thousand types).
+const squashedNames = new Map<string, string>();
 
-/** Whether the lower-case action name holds the type's name without case or punctuation; the squashed names are kept. */
-function createdTypeNameIn(actionName: string, typeName: string): boolean {
-  let type = squashedTypeNames.get(typeName);
-  if (type === undefined) {
-    type = typeName.toLowerCase().replace(/[^a-z0-9]/g, '');
-    squashedTypeNames.set(typeName, type);
+function squashedName(typeName: string): string {
+  let squashed = squashedNames.get(typeName);
+  if (squashed === undefined) {
+    squashed = typeName.toLowerCase().replace(/[^a-z0-9]/g, '');
+    squashedNames.set(typeName, squashed);
   }
-  return type.length > 0 && actionName.includes(type);
+  return squashed;
 }
 
 /** Judgements of (value, format), by value; bounded by the values' length (known failure K5). */
