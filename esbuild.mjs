@@ -125,24 +125,27 @@ const common = {
   define: { 'process.env.IAM_POLICY_LINT_VERSION': JSON.stringify(version) },
 };
 
-// web-tree-sitter resolves to its ES module build, which reads import.meta.url; a CommonJS bundle has no import.meta,
-// so it gets the bundle's own file URL instead.
-const importMetaUrl = "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;";
-const cjsNode = { define: { ...common.define, 'import.meta.url': '__bundleUrl' }, format: 'cjs' };
+// The server's and the CLI's bundles (and the bench's build of the host readers). web-tree-sitter comes as its
+// CommonJS build, which calls require() where its ES module build calls import(): the entries run these bundles as vm
+// scripts (server/src/loader/codeCache.ts), where import() needs Node's experimental loader hook, and that hook is
+// lost in functions restored from the code cache ("A dynamic import callback was not specified").
+const cjsNode = {
+  format: 'cjs',
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  // Its one import() left (Language.load of a path, which treeSitter.ts never calls) becomes require() too.
+  supported: { 'dynamic-import': false },
+};
 
 function productOptions() {
   return [
     // Two client bundles: the small entry that activation loads, and the language client it loads when needed.
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', format: 'cjs', external: ['vscode'] },
     { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/languageClient.js', format: 'cjs', external: ['vscode'] },
-    { ...common, ...cjsNode, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: importMetaUrl } },
-    {
-      ...common,
-      ...cjsNode,
-      entryPoints: ['server/src/cli/main.ts'],
-      outfile: 'dist/cli.js',
-      banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
-    },
+    // The server and the CLI: each a small entry (server/src/loader) that runs its bundle through V8's code cache.
+    { ...common, ...cjsNode, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.bundle.js' },
+    { ...common, ...cjsNode, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.bundle.js' },
+    { ...common, entryPoints: ['server/src/loader/server.ts'], outfile: 'dist/server.js', format: 'cjs' },
+    { ...common, entryPoints: ['server/src/loader/cli.ts'], outfile: 'dist/cli.js', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   ];
 }
 
@@ -242,7 +245,7 @@ function benchOptions() {
     "export { createRequest } from './server/src/access/request';",
     "export { policySources } from './server/src/access/policySources';",
   ].join('\n');
-  return { ...common, ...cjsNode, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: 'out/bench/hosts.cjs', banner: { js: importMetaUrl } };
+  return { ...common, ...cjsNode, stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: 'out/bench/hosts.cjs' };
 }
 
 ensureCatalog();

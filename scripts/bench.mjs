@@ -100,7 +100,7 @@ if (!options['no-build']) {
 
 // Measure a copy, so another build into dist/ during the run cannot change what is measured.
 const bundles = mkdtempSync(join(tmpdir(), 'iam-policy-bench-'));
-for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js', 'iam-catalog.json', 'iam-policy-lint.vsix']) {
+for (const file of ['client.js', 'languageClient.js', 'server.js', 'server.bundle.js', 'cli.js', 'cli.bundle.js', 'iam-catalog.json', 'iam-policy-lint.vsix']) {
   try {
     copyFileSync(join(root, 'dist', file), join(bundles, file));
   } catch (error) {
@@ -109,6 +109,9 @@ for (const file of ['client.js', 'languageClient.js', 'server.js', 'cli.js', 'ia
   // A development build's source maps, so profiles point at the sources.
   if (options['no-build'] && existsSync(join(root, 'dist', `${file}.map`))) copyFileSync(join(root, 'dist', `${file}.map`), join(bundles, `${file}.map`));
 }
+// The server's and the CLI's code cache (server/src/loader/codeCache.ts) in a folder of this run, empty at the start:
+// the first process of each kind writes it, later ones start from it, as on a user's machine after the first run.
+process.env.IAM_POLICY_LINT_CODE_CACHE = join(bundles, 'code-cache');
 // The tree-sitter grammars the server reads beside its bundle (Terraform and CDK hosts).
 try {
   cpSync(join(root, 'dist', 'wasm'), join(bundles, 'wasm'), { recursive: true });

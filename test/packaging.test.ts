@@ -14,10 +14,12 @@ const expected = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/cli.bundle.js',
   'dist/cli.js',
   'dist/client.js',
   'dist/iam-catalog.json',
   'dist/languageClient.js',
+  'dist/server.bundle.js',
   'dist/server.js',
   // The tree-sitter runtime and the grammars of the hosts that need one (Terraform, CDK in TypeScript and Python).
   'dist/wasm/tree-sitter-python.wasm',
@@ -52,14 +54,21 @@ suite('Bundled IAM catalogue', () => {
     assert.equal(catalogText, readFileSync(repoPath('generated', 'iam-catalog.json'), 'latin1'));
   });
 
-  test('dist/server.js and dist/cli.js hold no copy of the index and read the one beside them, the generated one', (t) => {
-    if (!existsSync(repoPath('dist', 'server.js'))) return t.skip('no dist/ (npm run build)');
+  test('the server and CLI bundles hold no copy of the index and read the one beside them, the generated one', (t) => {
+    if (!existsSync(repoPath('dist', 'server.bundle.js'))) return t.skip('no dist/ (npm run build)');
     assert.equal(readFileSync(repoPath('dist', 'iam-catalog.json'), 'latin1'), catalogText);
-    for (const bundle of ['server.js', 'cli.js']) {
+    for (const bundle of ['server.bundle.js', 'cli.bundle.js']) {
       const text = readFileSync(repoPath('dist', bundle), 'latin1');
       // The index's first member (its keys are sorted): the per-action facts.
       assert.doesNotMatch(text, /\{"actionFacts":\{"levels":"/, `${bundle} should not hold the index`);
       assert.match(text, /iam-catalog\.json/, `${bundle} should read the index file`);
+    }
+  });
+
+  test('the server and CLI bundles call no import(): their entries run them as vm scripts, which have no loader for it', (t) => {
+    if (!existsSync(repoPath('dist', 'server.bundle.js'))) return t.skip('no dist/ (npm run build)');
+    for (const bundle of ['server.bundle.js', 'cli.bundle.js']) {
+      assert.doesNotMatch(readFileSync(repoPath('dist', bundle), 'latin1'), /\bimport\(/, bundle);
     }
   });
 
@@ -68,7 +77,8 @@ suite('Bundled IAM catalogue', () => {
     const folder = mkdtempSync(join(tmpdir(), 'iam-no-catalogue-'));
     try {
       copyFileSync(repoPath('dist', 'cli.js'), join(folder, 'cli.js'));
-      const run = spawnSync(process.execPath, [join(folder, 'cli.js'), '--version'], { encoding: 'utf8' });
+      copyFileSync(repoPath('dist', 'cli.bundle.js'), join(folder, 'cli.bundle.js'));
+      const run = spawnSync(process.execPath, [join(folder, 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, IAM_POLICY_LINT_CODE_CACHE: 'off' } });
       assert.equal(run.status, 2);
       assert.equal(run.stderr, `iam-policy-lint: internal error: the IAM catalogue ${join(folder, 'iam-catalog.json')} cannot be read (ENOENT); reinstall iam-policy-lint\n`);
     } finally {

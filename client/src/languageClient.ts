@@ -3,6 +3,7 @@
  * own (dist/languageClient.js), loaded by extension.ts only when a document worth serving opens: activation by an
  * unrelated YAML or code file then costs the small entry bundle, not vscode-languageclient.
  */
+import { join } from 'node:path';
 import { workspace, type CompletionItem, type CompletionList, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../shared/protocol';
@@ -29,9 +30,12 @@ export async function startClient(context: ExtensionContext): Promise<void> {
   // does not give back: 7 MB more RSS after load, 13 MB after 10,000 edits (npm run bench, memory). A fixed threshold
   // (glibc's default value) turns that adjustment off; latency is unchanged, and other C libraries ignore the name.
   const serverEnv = { MALLOC_MMAP_THRESHOLD_: '131072' };
+  // The server's code cache (server/src/loader/codeCache.ts) in the extension's own storage, which VS Code removes
+  // with the extension.
+  const env = { ...serverEnv, IAM_POLICY_LINT_CODE_CACHE: join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv, env: serverEnv } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env: serverEnv } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv, env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'], env } },
   };
   // VS Code indents the lines of a snippet edit by its start line's indentation (see server/src/service/snippetEdits.ts).
   const initializationOptions: InitializationOptions = { snippetEditIndentation: 'startLine' };

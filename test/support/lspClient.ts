@@ -18,8 +18,9 @@ export class LspProcess {
   private readonly received: Notification[] = [];
   private readonly waiters: { test: (n: Notification) => boolean; resolve: (n: Notification) => void }[] = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [repoPath('dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env` is added to this process's environment for the server. */
+  constructor(args: string[] = ['--stdio'], env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [repoPath('dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification((method: string, params: unknown) => this.deliver({ method, params }));

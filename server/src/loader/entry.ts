@@ -1,0 +1,18 @@
+/** What the two entries share: find the bundle beside the entry and the cache folder, then run it. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { cacheFolder, runBundle } from './codeCache';
+
+/** The user's home folder; undefined where Node cannot tell (no HOME and no passwd entry). */
+function homeFolder(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `<name>.bundle.js`, which esbuild.mjs writes beside this entry. */
+export function runEntry(name: 'server' | 'cli'): void {
+  runBundle(join(__dirname, `${name}.bundle.js`), name, cacheFolder(process.env, homeFolder(), process.platform));
+}
