@@ -1,12 +1,12 @@
 /** The entries' code cache (server/src/loader/codeCache.ts): where it lives, its file format, and the built entries. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { Script } from 'node:vm';
-import { cacheFolder, cacheKey, compileBundle, decodeCache, encodeCache } from '../../server/src/loader/codeCache';
+import { cacheFolder, cacheKey, codeCacheSupported, compileBundle, decodeCache, encodeCache } from '../../server/src/loader/codeCache';
 import { LspProcess } from '../support/lspClient';
 import { repoPath } from '../support/paths';
 
@@ -34,11 +34,13 @@ suite('cacheFolder', () => {
 });
 
 suite('cache files', () => {
+  test('this Node keeps a code cache (zlib.crc32, Node 20.15 and later)', () => assert.equal(codeCacheSupported, true));
+
   const runtime = { version: 'v20.20.2', v8: '11.3', arch: 'x64', execArgv: [] as string[] };
 
   test('the key changes with one character of the source, the Node version, the architecture or the flags, not the profiler', () => {
     const key = cacheKey('let a = 1;', runtime);
-    assert.match(key, /^[0-9a-f]{24}$/);
+    assert.match(key, /^[0-9a-f]{16}$/);
     assert.equal(cacheKey('let a = 1;', { ...runtime }), key);
     for (const other of [
       cacheKey('let a = 2;', runtime),
@@ -62,7 +64,9 @@ suite('cache files', () => {
     flipped[bytes.length - 500]! ^= 1;
     assert.equal(decodeCache(flipped), undefined);
     assert.equal(decodeCache(bytes.subarray(0, bytes.length - 1)), undefined);
-    assert.equal(decodeCache(bytes.subarray(0, 40)), undefined);
+    assert.equal(decodeCache(bytes.subarray(0, 16)), undefined);
+    const longer = Buffer.concat([bytes, Buffer.from([0])]);
+    assert.equal(decodeCache(longer), undefined);
     assert.equal(decodeCache(Buffer.alloc(0)), undefined);
     assert.equal(decodeCache(payload), undefined);
     const otherMagic = Buffer.from(bytes);
@@ -135,6 +139,19 @@ suite('the built entries', () => {
     assert.deepEqual(identity(join(folder, file)), written);
   });
 
+  test('a CLI cache made by --version is written again, larger, by a run that lints', (t) => {
+    if (!existsSync(repoPath('dist', 'cli.bundle.js'))) return t.skip('no dist/ (npm run build)');
+    const folder = newFolder();
+    const version = spawnSync(process.execPath, [repoPath('dist', 'cli.js'), '--version'], { encoding: 'utf8', env: { ...process.env, IAM_POLICY_LINT_CODE_CACHE: folder } });
+    assert.equal(version.status, 0);
+    const [file] = cacheFiles(folder, 'cli');
+    assert.ok(file, 'a cache file');
+    const small = statSync(join(folder, file)).size;
+    cli(folder);
+    assert.deepEqual(cacheFiles(folder, 'cli'), [file]);
+    assert.ok(statSync(join(folder, file)).size > small * 1.1, `${statSync(join(folder, file)).size} after ${small}`);
+  });
+
   test('a damaged cache is not given to V8: the run prints the same and the file is made whole again', (t) => {
     if (!existsSync(repoPath('dist', 'cli.bundle.js'))) return t.skip('no dist/ (npm run build)');
     const folder = newFolder();
@@ -181,6 +198,29 @@ suite('the built entries', () => {
     assert.ok(decodeCache(readFileSync(join(folder, file))), 'the file is a whole cache');
     const written = identity(join(folder, file));
     await session();
+    assert.deepEqual(identity(join(folder, file)), written);
+  });
+
+  test('a server that runs on writes its cache five seconds after it started, and not again at exit', async (t) => {
+    if (!existsSync(repoPath('dist', 'server.bundle.js'))) return t.skip('no dist/ (npm run build)');
+    const folder = newFolder();
+    const appeared = new Promise<string>((resolve, reject) => {
+      const watcher = watch(folder, () => {
+        const [file] = cacheFiles(folder, 'server');
+        if (!file) return;
+        watcher.close();
+        clearTimeout(timer);
+        resolve(file);
+      });
+      const timer = setTimeout(() => (watcher.close(), reject(new Error('no cache file within 30 s'))), 30_000);
+    });
+    const server = new LspProcess(['--stdio'], { IAM_POLICY_LINT_CODE_CACHE: folder });
+    await server.request('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await server.notify('initialized', {});
+    const file = await appeared;
+    assert.equal(server.child.exitCode, null, 'written while the server runs');
+    const written = identity(join(folder, file));
+    assert.equal(await server.stop(), 0);
     assert.deepEqual(identity(join(folder, file)), written);
   });
 });

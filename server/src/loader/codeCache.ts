@@ -10,22 +10,22 @@
  *
  * V8 itself checks only the length of the source, its own version and its flags against the cache; a damaged cache
  * of the right length crashes the process (seen: a segmentation fault). So the file's name says which source, Node,
- * architecture and flags it was made for (a hash of them all), and the file starts with a hash of its payload, which
- * is checked before V8 sees a byte of it.
+ * architecture and flags it was made for (checksums of them), and the file starts with a checksum of its payload,
+ * which is checked before V8 sees a byte of it.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 
 /** The environment variable that names the cache folder, or turns the cache off. */
 export const CODE_CACHE_VARIABLE = 'IAM_POLICY_LINT_CODE_CACHE';
 
 const OFF = new Set(['off', '0', 'false', 'no']);
-const MAGIC = Buffer.from('IAMPLCC1', 'latin1');
-const DIGEST_BYTES = 32;
-const HEADER_BYTES = MAGIC.length + DIGEST_BYTES;
+const MAGIC = Buffer.from('IAMPLCC2', 'latin1');
+/** The marker, then the payload's CRC-32 and its length, 32 bits each. */
+const HEADER_BYTES = MAGIC.length + 8;
 /** Caches kept per bundle: one per Node version and set of flags in use (VS Code's, a terminal's, CI's). */
 const KEPT_PER_BUNDLE = 4;
 
@@ -45,7 +45,18 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>, h
   return join(xdg?.startsWith('/') ? xdg : join(home, '.cache'), 'iam-policy-lint');
 }
 
-const sha256 = (data: string | Buffer): Buffer => createHash('sha256').update(data).digest();
+/**
+ * zlib.crc32: Node 20.15 and later (VS Code 1.94 and later); without it there is no cache. Not a hash from
+ * node:crypto: loading that module costs the server ~3 MB of memory (RSS after load 74.8 → 77.8 MB, measured with
+ * scripts/measure-startup.mjs) and a few milliseconds. A checksum is enough: it guards against damage and mix-ups,
+ * and anyone who can write to the user's cache folder can do worse than forge a cache.
+ */
+const crc32 = (zlib as { crc32?: (data: string | Uint8Array) => number }).crc32;
+
+/** Whether this Node can keep a code cache. */
+export const codeCacheSupported = crc32 !== undefined;
+
+const hex32 = (value: number): string => value.toString(16).padStart(8, '0');
 
 /** Node's profiler and debugger options: they change no compiled code, and a profile's file name changes every run. */
 const DIAGNOSTIC_OPTION = /^--(?:cpu-prof|heap-prof|inspect|debug-port|diagnostic-dir)/;
@@ -54,19 +65,24 @@ const DIAGNOSTIC_OPTION = /^--(?:cpu-prof|heap-prof|inspect|debug-port|diagnosti
 export function cacheKey(source: string, runtime: { version: string; v8: string; arch: string; execArgv: readonly string[] }): string {
   const flags = runtime.execArgv.filter((argument) => !DIAGNOSTIC_OPTION.test(argument));
   const made = JSON.stringify([runtime.version, runtime.v8, runtime.arch, flags]);
-  return sha256(`${sha256(source).toString('hex')}\n${made}`).toString('hex').slice(0, 24);
+  return hex32(crc32!(source)) + hex32(crc32!(made));
 }
 
-/** The cache file's bytes: a marker, the payload's hash, the payload. */
+/** The cache file's bytes: a marker, the payload's checksum and length, the payload. */
 export function encodeCache(payload: Buffer): Buffer {
-  return Buffer.concat([MAGIC, sha256(payload), payload]);
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header);
+  header.writeUInt32BE(crc32!(payload), MAGIC.length);
+  header.writeUInt32BE(payload.length, MAGIC.length + 4);
+  return Buffer.concat([header, payload]);
 }
 
 /** The payload of a cache file's bytes, or undefined when they are not one or are damaged. */
 export function decodeCache(bytes: Buffer): Buffer | undefined {
   if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const payload = bytes.subarray(HEADER_BYTES);
-  return sha256(payload).equals(bytes.subarray(MAGIC.length, HEADER_BYTES)) ? payload : undefined;
+  if (payload.length !== bytes.readUInt32BE(MAGIC.length + 4)) return undefined;
+  return crc32!(payload) === bytes.readUInt32BE(MAGIC.length) ? payload : undefined;
 }
 
 /**
@@ -106,15 +122,25 @@ function writeCache(folder: string, name: string, file: string, payload: Buffer)
 }
 
 /**
- * Runs the bundle as a CommonJS module, with the code cache of `folder` (none when undefined). At exit the cache is
- * written when there was none, V8 refused it, or this run compiled a tenth more than it held (an earlier run that
- * only printed --version, say).
+ * When the cache is written. The CLI's at exit: a run is one job, and what it compiled is what the next run needs;
+ * it is written again when a run compiled a tenth more than the cache held (after a run that only printed --version,
+ * say). The server's once its start is done: V8 restores every function a cache holds, so a cache written at the end
+ * of a long session (hovers, fixes, templates, simulate...) costs ~3 MB of memory at every later start (npm run
+ * bench: RSS after load 76.5 → 79.2 MB); the rest compiles when first used, as before.
  */
-export function runBundle(bundle: string, name: string, folder: string | undefined): void {
+export interface CachePolicy {
+  /** Write after this long (unless the process exits first, then at exit); undefined: at exit only. */
+  readonly writeAfterMs?: number;
+  /** At exit, write again when this run compiled a tenth more than the cache it started from held. */
+  readonly grow: boolean;
+}
+
+/** Runs the bundle as a CommonJS module, with the code cache of `folder` (none when undefined). */
+export function runBundle(bundle: string, name: string, folder: string | undefined, policy: CachePolicy): void {
   const source = readFileSync(bundle, 'utf8');
   let file: string | undefined;
   let cachedData: Buffer | undefined;
-  if (folder) {
+  if (folder && codeCacheSupported) {
     try {
       file = join(folder, `${name}-${cacheKey(source, { version: process.version, v8: process.versions.v8, arch: process.arch, execArgv: process.execArgv })}.cache`);
       cachedData = readCache(file);
@@ -125,16 +151,22 @@ export function runBundle(bundle: string, name: string, folder: string | undefin
   const { script, accepted } = compileBundle(source, bundle, cachedData);
   const acceptedBytes = accepted ? cachedData!.length : 0;
   cachedData = undefined;
-  if (file) {
+  if (file && (!accepted || policy.grow)) {
     const cacheFile = file;
-    process.once('exit', () => {
+    let done = false;
+    const write = (): void => {
+      if (done) return;
+      done = true;
       try {
         const payload = script.createCachedData();
         if (payload.length > acceptedBytes * 1.1) writeCache(folder!, name, cacheFile, payload);
       } catch {
         // Only a lost optimisation: the next run compiles from source again.
       }
-    });
+    };
+    process.once('exit', write);
+    // Unreferenced: the timer never keeps the process alive.
+    if (policy.writeAfterMs !== undefined && !accepted) setTimeout(write, policy.writeAfterMs).unref();
   }
   const module = { exports: {} as unknown, filename: bundle, id: bundle, loaded: false };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;

@@ -1,7 +1,13 @@
 /** What the two entries share: find the bundle beside the entry and the cache folder, then run it. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFolder, runBundle } from './codeCache';
+import { cacheFolder, runBundle, type CachePolicy } from './codeCache';
+
+const policies: Record<'server' | 'cli', CachePolicy> = {
+  cli: { grow: true },
+  // Long enough for the first validation and completion, which the next start then finds compiled.
+  server: { grow: false, writeAfterMs: 5_000 },
+};
 
 /** The user's home folder; undefined where Node cannot tell (no HOME and no passwd entry). */
 function homeFolder(): string | undefined {
@@ -14,5 +20,5 @@ function homeFolder(): string | undefined {
 
 /** Runs `<name>.bundle.js`, which esbuild.mjs writes beside this entry. */
 export function runEntry(name: 'server' | 'cli'): void {
-  runBundle(join(__dirname, `${name}.bundle.js`), name, cacheFolder(process.env, homeFolder(), process.platform));
+  runBundle(join(__dirname, `${name}.bundle.js`), name, cacheFolder(process.env, homeFolder(), process.platform), policies[name]);
 }
