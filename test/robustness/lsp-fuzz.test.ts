@@ -359,15 +359,22 @@ async function session(t: TestContext, mode: 'push' | 'pull', seedOffset: number
  * Loaded into the server (NODE_OPTIONS --require) to watch what it does besides answering: each network connection,
  * DNS lookup, HTTP request, child process, file write, module load from outside the bundle goes to stderr with a
  * marker, and the test fails on any. (`--disallow-code-generation-from-strings` also makes eval and new Function throw,
- * which the server would log.) The server is allowed to do all the rest: read its own bundle, talk over stdio.
+ * which the server would log.) The server is allowed to do all the rest: read its own bundle, talk over stdio, and
+ * write its code cache into the folder the test gives it (a session runs past the five seconds after which it does).
  */
 const guardMarker = '[iam-policy-guard]';
 const guardSource = `
 const report = (what) => { try { process.stderr.write(${JSON.stringify(guardMarker)} + ' ' + what + '\\n'); } catch {} };
+// The one folder the server may write to: its own code cache (server/src/loader/codeCache.ts), set by the test.
+const cacheFolder = process.env.IAM_POLICY_LINT_CODE_CACHE + require('path').sep;
 const watch = (target, name, label) => {
   const original = target && target[name];
   if (typeof original !== 'function') return;
-  target[name] = function (...args) { report(label + ' ' + String(args[0]).slice(0, 200)); return original.apply(this, args); };
+  target[name] = function (...args) {
+    const path = String(args[0]);
+    if (!(label.startsWith('file ') && (path + require('path').sep).startsWith(cacheFolder))) report(label + ' ' + path.slice(0, 200));
+    return original.apply(this, args);
+  };
 };
 const net = require('net');
 watch(net.Socket.prototype, 'connect', 'network connection');
@@ -389,13 +396,14 @@ Module._load = function (request, parent, isMain) {
 `;
 
 const guard = join(tmpdir(), `iam-policy-lsp-guard-${process.pid}.cjs`);
+const codeCacheFolder = join(tmpdir(), `iam-policy-lsp-fuzz-cache-${process.pid}`);
 
 function startGuardedServer(): LspProcess {
   writeFileSync(guard, guardSource);
   const saved = process.env.NODE_OPTIONS;
   process.env.NODE_OPTIONS = `${saved ?? ''} --require ${JSON.stringify(guard)} --disallow-code-generation-from-strings`.trim();
   try {
-    return new LspProcess();
+    return new LspProcess(['--stdio'], { IAM_POLICY_LINT_CODE_CACHE: codeCacheFolder });
   } finally {
     if (saved === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = saved;
@@ -412,6 +420,7 @@ suite('fuzz: the language server over stdio', () => {
   after(() => {
     for (const server of servers) if (server.child.exitCode === null) server.child.kill();
     rmSync(guard, { force: true });
+    rmSync(codeCacheFolder, { recursive: true, force: true });
   });
   test('push diagnostics: random edits and requests, every request answered', { timeout: sessionTimeoutMs }, (t) => session(t, 'push', 1));
   test('pull diagnostics: random edits and requests, every request answered', { timeout: sessionTimeoutMs }, (t) => session(t, 'pull', 2));
