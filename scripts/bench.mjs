@@ -111,7 +111,8 @@ for (const file of ['client.js', 'languageClient.js', 'server.js', 'server.bundl
 }
 // The server's and the CLI's code cache (server/src/loader/codeCache.ts) in a folder of this run, empty at the start:
 // the first process of each kind writes it, later ones start from it, as on a user's machine after the first run.
-process.env.IAM_POLICY_LINT_CODE_CACHE = join(bundles, 'code-cache');
+// IAM_POLICY_LINT_CODE_CACHE=off (or a folder) given to the bench is kept, to measure without it.
+process.env.IAM_POLICY_LINT_CODE_CACHE ??= join(bundles, 'code-cache');
 // The tree-sitter grammars the server reads beside its bundle (Terraform and CDK hosts).
 try {
   cpSync(join(root, 'dist', 'wasm'), join(bundles, 'wasm'), { recursive: true });
