@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { cacheFolder, runBundle, type CachePolicy } from './codeCache';
+import { tuneCompiler } from './compilerFlags';
 
 const policies: Record<'server' | 'cli', CachePolicy> = {
   cli: { grow: true },
@@ -18,7 +19,8 @@ function homeFolder(): string | undefined {
   }
 }
 
-/** Runs `<name>.bundle.js`, which esbuild.mjs writes beside this entry. */
+/** Runs `<name>.bundle.js`, which esbuild.mjs writes beside this entry, with V8 tuned for it (compilerFlags.ts). */
 export function runEntry(name: 'server' | 'cli'): void {
+  tuneCompiler();
   runBundle(join(__dirname, `${name}.bundle.js`), name, cacheFolder(process.env, homeFolder(), process.platform), policies[name]);
 }
