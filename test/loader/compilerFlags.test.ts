@@ -1,8 +1,10 @@
 /** The V8 flags the entries set (server/src/loader/compilerFlags.ts), and when a user's own arguments win. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compilerFlags } from '../../server/src/loader/compilerFlags';
+import { repoPath } from '../support/paths';
 
 const rows: { name: string; execArgv: string[]; expected: string[] }[] = [
   { name: 'no arguments: inlining off', execArgv: [], expected: ['--no-turbo-inlining'] },
@@ -24,4 +26,13 @@ test('V8 takes the flag at run time under its name (a misspelt flag would be ref
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '', `V8 said: ${result.stderr}`);
   }
+});
+
+test('the VS Code client gives the server every flag itself, so the entry does not load node:v8 at start', () => {
+  // Read as the bench reads it (scripts/bench/server.mjs): the client's `const execArgv = [...]`.
+  const list = /const execArgv = \[([^\]]*)\]/.exec(readFileSync(repoPath('client', 'src', 'languageClient.ts'), 'utf8'));
+  assert.ok(list, 'client/src/languageClient.ts has a `const execArgv = [...]`');
+  const execArgv = [...list[1]!.matchAll(/'([^']*)'/g)].map((flag) => flag[1]!);
+  assert.deepEqual(compilerFlags(execArgv), []);
+  assert.ok(execArgv.includes('--no-turbo-inlining'), execArgv.join(' '));
 });
