@@ -168,7 +168,7 @@ function findTests(dir) {
   });
 }
 
-// IAM_TEST_OUT (a folder under out/) lets two checkouts' worth of test runs share one tree without wiping each other.
+// IAM_TEST_OUT (a folder under out/, or an absolute path) lets two checkouts' worth of test runs share one tree without wiping each other.
 const unitTestDir = process.env.IAM_TEST_OUT ?? 'out/unit';
 
 // Tests are bundled as ESM with code splitting so the catalogue lands in one shared chunk, not in every test file.
@@ -228,9 +228,11 @@ const wasmFiles = [
 
 /** The files the bundles read at run time: the WebAssembly above, and the IAM catalogue (generatedData). */
 function copyRuntimeFiles(outdir) {
-  mkdirSync(join(root, outdir, 'wasm'), { recursive: true });
-  for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(root, outdir, 'wasm', file));
-  copyFileSync(catalogFile, join(root, outdir, catalogFileName));
+  // resolve, as esbuild reads outdir: an absolute IAM_TEST_OUT gets its runtime files beside its bundles.
+  const folder = resolve(root, outdir);
+  mkdirSync(join(folder, 'wasm'), { recursive: true });
+  for (const [packageName, file] of wasmFiles) copyFileSync(join(root, 'node_modules', packageName, file), join(folder, 'wasm', file));
+  copyFileSync(catalogFile, join(folder, catalogFileName));
 }
 
 // For `npm run bench` (scripts/bench/hosts.mjs, simulate.mjs, diff.mjs): the host readers, the access evaluator and
@@ -265,7 +267,7 @@ const builds = flags.bench
   : flags.vscodeTests
     ? vscodeTestOptions()
     : flags.tests ? [testOptions()] : flags.tools ? [toolOptions()] : flags.e2e ? [e2eOptions()] : productOptions();
-if (flags.tests) rmSync(join(root, unitTestDir), { recursive: true, force: true });
+if (flags.tests) rmSync(resolve(root, unitTestDir), { recursive: true, force: true });
 if (flags.watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
