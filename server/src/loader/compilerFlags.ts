@@ -5,9 +5,9 @@
  * costlier to compile (the callees are optimised too, inside every caller), and on a machine of two cores the
  * compiler thread competes with the linting thread.
  *
- * Without inlining, alternating runs of the CLI on the 1,594 AWS managed policies (2 cores): medians 2.25 → 1.94 s,
- * CPU time 4.0 → 3.0 s; a server's first validation of a 1 MB policy 1.0 → 0.6 s; later validations of it unchanged
- * (~150 ms once warm). The bench's figures before and after are in the README.
+ * Without inlining, alternating runs of the CLI on the 1,594 AWS managed policies (2 cores, 8 each): medians
+ * 2.08 → 1.74 s, CPU time 3.6–4.2 → 2.3–3.0 s; a server's first validation of a 1 MB policy 0.74–0.87 → 0.59–0.63 s;
+ * later validations of it unchanged (115–150 ms once warm). The bench's figures before and after are in the README.
  *
  * Set from inside the process (the CLI is started by its `#!` line, and other editors start the server with no
  * Node options), before the bundle is compiled: V8 checks a code cache against the flags in force, so the cache is
