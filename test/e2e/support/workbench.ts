@@ -78,8 +78,20 @@ export class Workbench {
     return (await item.innerText()).trim();
   }
 
-  /** Puts the cursor on the first occurrence of `text` (via Find), leaving the editor focused. */
+  /**
+   * Gives the active editor the keyboard focus, leaving its cursor where it is. A click or a closing widget can leave
+   * the focus elsewhere (the Problems panel, say) on a busy machine, and a key meant for the editor then goes there.
+   */
+  async focusEditor(): Promise<void> {
+    const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused').first();
+    if (await focused.isVisible()) return;
+    await this.runCommand('View: Focus Active Editor Group');
+    await focused.waitFor();
+  }
+
+  /** Puts the cursor on the next occurrence of `text` after the cursor (via Find), leaving the editor focused. */
   async goToText(text: string): Promise<void> {
+    await this.focusEditor();
     await this.page.keyboard.press('Control+F');
     const find = this.page.locator('.find-widget textarea, .find-widget input').first();
     await find.waitFor();
