@@ -7,8 +7,8 @@ import { fragmentRules, hostSyntaxErrorId } from '../server/src/hosts/hostServic
 import { readmeRuleTable, ruleSettingsSchema } from '../scripts/rule-docs';
 import { repoPath } from './support/paths';
 
-/** The registry, the rule types and the runner; every other file of server/src/rules is a rule (shared modules live in shared/). */
-const registryFiles = new Set(['index.ts', 'types.ts', 'run.ts']);
+/** The registry, the rule types and the runner's modules; every other file of server/src/rules is a rule (shared modules live in shared/). */
+const registryFiles = new Set(['index.ts', 'types.ts', 'run.ts', 'statementFindings.ts']);
 const docHeadings = ['## What it checks', '## Why it matters', '## Example', '## Use instead', '## Fix', '## References'];
 
 function read(...parts: string[]): string {

@@ -10,7 +10,8 @@ import { parsePolicy } from '../../server/src/policy/parse';
 import { applyEdits, introducesPlaceholders } from '../../server/src/rules/shared/edits';
 import { rules as registry } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/run';
-import type { PolicyType, Problem, Rule } from '../../server/src/rules/types';
+import type { PolicyType, Problem, Report, Rule, RuleContext } from '../../server/src/rules/types';
+import type { PolicyModel, Statement } from '../../server/src/policy/model';
 import { documentOf } from './documents';
 import { ranges } from './markers';
 
@@ -63,6 +64,71 @@ function assertNoNewErrors(before: string, after: string, policyType: PolicyType
   }
 }
 
+/** What `rule` reports when it checks `statements` of the policy in `text`: spans, message data and remedies. */
+function reportsOn(rule: Rule, text: string, policyType: PolicyType, pick: (all: readonly Statement[]) => readonly (readonly Statement[])[]) {
+  const policy = parsePolicy(documentOf(text));
+  return pick(policy.statements).map((statements) => {
+    const reports: unknown[] = [];
+    const context: RuleContext = {
+      policy,
+      statements,
+      catalog: getCatalog(),
+      policyType,
+      report({ node, span, messageId, data, fix, suggestions }: Report) {
+        const at = span ?? node!;
+        reports.push({ offset: at.offset, length: at.length, messageId, data, fix, suggestions: typeof suggestions === 'function' ? suggestions() : suggestions });
+      },
+    };
+    rule.check(context);
+    return { statements, reports };
+  });
+}
+
+/**
+ * A rule with a `scope` keeps its contract (types.ts), which lets the language server re-check only the statements
+ * an edit changed: it reports inside the statement it checks; checking one statement through `context.statements`
+ * finds there what checking them all does; and what it finds in a statement does not depend on the other statements
+ * (for `'statement-and-denials'`, the other Allow statements): with them deleted, it has the same findings.
+ */
+function assertStatementScope(rule: Rule, text: string, policyType: PolicyType = 'identity'): void {
+  if (!parsesCleanly(text)) return; // with syntax errors every rule runs on every statement
+  if (rule.policyTypes && !rule.policyTypes.includes(policyType)) return; // the rule does not run at all
+  const model = parsePolicy(documentOf(text));
+  const [whole] = reportsOn(rule, text, policyType, (all) => [all]);
+  const wholeReports = whole!.reports as { offset: number; length: number; messageId: string }[];
+  const one = reportsOn(rule, text, policyType, (all) => all.map((statement) => [statement]));
+  for (const { statements, reports } of one) {
+    const node = statements[0]!.node;
+    const inside = (report: { offset: number; length: number }) => report.offset >= node.offset && report.offset + report.length <= node.offset + node.length;
+    assert.ok((reports as { offset: number; length: number }[]).every(inside), `${rule.id} reports inside the statement it checks`);
+    assert.deepEqual(reports, wholeReports.filter(inside), `${rule.id}: checking one statement through context.statements finds there what checking all of them does`);
+  }
+  if (model.statementElement?.valueNode?.type !== 'array' || model.statements.length < 2) return;
+  for (const statement of model.statements) {
+    const node = statement.node;
+    const { text: alone, shift } = keepingOnly(text, model, statement, rule.scope === 'statement-and-denials');
+    const found: string[] = lint(rule, alone, policyType).map((p: Problem) => `${p.messageId}@${p.offset - shift}+${p.length}`);
+    const there = wholeReports.filter((r) => r.offset >= node.offset && r.offset < node.offset + node.length).map((r) => `${r.messageId}@${r.offset}+${r.length}`);
+    assert.deepEqual(found, there, `${rule.id} says scope: '${rule.scope}', but statement ${statement.index} without the others has other findings than among them`);
+  }
+}
+
+/**
+ * The policy with only `statement` left in its Statement array (and, with `denials`, the statements whose Effect is
+ * not "Allow"), and how far `statement` moved.
+ */
+export function keepingOnly(text: string, model: PolicyModel, statement: Statement, denials: boolean): { text: string; shift: number } {
+  const array = model.statementElement!.valueNode!;
+  const kept = model.statements.filter((other) => other === statement || (denials && other.effect?.value !== 'Allow'));
+  const slice = (s: Statement) => text.slice(s.node.offset, s.node.offset + s.node.length);
+  const before = kept.slice(0, kept.indexOf(statement)).map((s) => `${slice(s)}, `).join('');
+  const after = kept.slice(kept.indexOf(statement) + 1).map((s) => `, ${slice(s)}`).join('');
+  return {
+    text: text.slice(0, array.offset + 1) + before + slice(statement) + after + text.slice(array.offset + array.length - 1),
+    shift: array.offset + 1 + before.length - statement.node.offset,
+  };
+}
+
 function parsesCleanly(text: string): boolean {
   return parsePolicy(documentOf(text)).syntaxErrors.length === 0;
 }
@@ -84,6 +150,7 @@ export function runRuleTests(rule: Rule, table: RuleTable): void {
           [],
           'expected no problems',
         );
+        if (rule.scope) assertStatementScope(rule, item.code, item.policyType);
       });
     });
     table.invalid.forEach((item, index) => {
@@ -91,6 +158,7 @@ export function runRuleTests(rule: Rule, table: RuleTable): void {
         const { text, spans } = ranges(item.code);
         assert.equal(spans.length, item.errors.length, 'one [|range|] per expected error');
         const problems = lint(rule, text, item.policyType);
+        if (rule.scope) assertStatementScope(rule, text, item.policyType);
         const actual = problems.map((p) => ({ messageId: p.messageId, text: text.slice(p.offset, p.offset + p.length) }));
         const expected = item.errors.map((error, i) => ({
           messageId: typeof error === 'string' ? error : error.messageId,

@@ -135,7 +135,7 @@ export async function lintJobs(
 export async function serveLintJobs(): Promise<void> {
   const { jobs, policyType, next } = workerData as WorkerInput;
   await prepareFiles(jobs.map((job) => job.path));
-  const service = createPolicyService({ log: (message) => process.stderr.write(`${message}\n`) });
+  const service = createPolicyService({ rememberStatementFindings: false, log: (message) => process.stderr.write(`${message}\n`) });
   const done: [number, LintOutcome][] = [];
   claimJobs(new Int32Array(next), jobs.length, (index) => done.push([index, lintJob(service, jobs[index]!, policyType)]));
   parentPort!.postMessage(done);

@@ -312,7 +312,7 @@ async function readInputs(options: Options, io: CliIo, configFor: (path: string)
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const service = createPolicyService({ log: (message) => io.stderr.write(`${message}\n`) });
+  const service = createPolicyService({ rememberStatementFindings: false, log: (message) => io.stderr.write(`${message}\n`) });
   const info = service.catalog.info;
   const tool: ToolInfo = {
     version: process.env.IAM_POLICY_LINT_VERSION ?? '0.0.0-dev',

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'allow-with-not-principal',
   severity: 'warning',
+  scope: 'statement',
   summary: 'Allow with NotPrincipal in a resource-based policy, which grants access to every principal not listed, anonymous callers included.',
   // NotPrincipal is only valid in resource-based policies; elsewhere unsupported-principal reports it.
   policyTypes: ['resource'],
@@ -11,8 +12,8 @@ export default defineRule({
     allowNotPrincipal:
       'Allow with NotPrincipal grants access to every principal except the ones listed, including other accounts and anonymous callers; name the principals in Principal instead, or use a Deny with NotPrincipal.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       if (isAllow(statement) && statement.notPrincipal && !statement.principal) {
         report({ node: statement.notPrincipal.keyNode, messageId: 'allowNotPrincipal' });
       }

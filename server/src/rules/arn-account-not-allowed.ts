@@ -7,14 +7,15 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'arn-account-not-allowed',
   severity: 'error',
+  scope: 'statement',
   summary: 'A resource ARN names an account where the service\'s ARN format has none (S3 buckets and objects, for example).',
   policyTypes: arnPolicyTypes,
   fixable: 'suggestion',
   messages: {
     notAllowed: '{resource} names account "{account}", but {service} ARNs of this kind have no account field ({formats}), so it matches no resource.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       const judged = judgeableArn(value, catalog);
       if (!judged || mayBeEmpty(judged.arn.account.text)) continue;
       if (!judged.formats.every((f) => f.account === '')) continue;

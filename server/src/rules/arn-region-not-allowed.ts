@@ -7,14 +7,15 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'arn-region-not-allowed',
   severity: 'error',
+  scope: 'statement',
   summary: 'A resource ARN names a Region where the service\'s ARN format has none (IAM, S3 buckets, for example).',
   policyTypes: arnPolicyTypes,
   fixable: 'suggestion',
   messages: {
     notAllowed: '{resource} names Region "{region}", but {service} ARNs of this kind have no Region ({formats}), so it matches no resource.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       const judged = judgeableArn(value, catalog);
       if (!judged || mayBeEmpty(judged.arn.region.text)) continue;
       if (!judged.formats.every((f) => f.region === '')) continue;

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'condition-never-true',
   severity: 'hint',
+  scope: 'statement',
   summary: 'A Condition no request can satisfy (a time that has passed, a key required both absent and present, an empty range), so the statement allows or denies nothing.',
   fixable: 'suggestion',
   messages: {
@@ -14,8 +15,8 @@ export default defineRule({
     absentAndPresent: '"Null" requires {key} to be absent, and "{other}" requires it to be present: this statement never {does} anything.',
     emptyRange: '"{operator}" and "{other}" on {key} leave no value in between: this statement never {does} anything.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       const found = impossibilities(statement);
       if (found.length === 0) continue;
       const does = statement.effect?.value === 'Deny' ? 'denies' : 'allows';

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'create-slr-with-not-action-and-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'Allow with NotAction and NotResource that brings in iam:CreateServiceLinkedRole for every service not listed.',
   policyTypes: ['identity'],
   messages: {

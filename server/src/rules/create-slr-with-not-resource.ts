@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'create-slr-with-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: '`iam:CreateServiceLinkedRole` allowed with NotResource, which covers every service-linked role not listed.',
   policyTypes: ['identity'],
   messages: {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'create-slr-with-star-in-action-and-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'A wildcard action ("*", "iam:*") with NotResource brings in iam:CreateServiceLinkedRole for every service not listed.',
   policyTypes: ['identity'],
   messages: {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'create-slr-with-star-in-action-and-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'A wildcard action ("*", "iam:*") brings in iam:CreateServiceLinkedRole for every service.',
   policyTypes: ['identity'],
   messages: {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'create-slr-with-star-in-resource-and-not-action',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'Allow with NotAction that does not exclude iam:CreateServiceLinkedRole, for every service.',
   policyTypes: ['identity'],
   messages: {

@@ -8,6 +8,7 @@ const servicePrincipal = placeholderField('ServicePrincipal');
 export default defineRule({
   id: 'create-slr-with-star-in-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'An identity policy allows iam:CreateServiceLinkedRole for every service ("*" or aws-service-role/*) without an iam:AWSServiceName condition.',
   policyTypes: ['identity'],
   fixable: 'suggestion',

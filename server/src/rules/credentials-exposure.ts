@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'credentials-exposure',
   severity: 'info',
+  scope: 'statement-and-denials',
   summary: 'Actions that return credentials (access keys, passwords, tokens) allowed on every resource.',
   policyTypes: ['identity'],
   messages: {

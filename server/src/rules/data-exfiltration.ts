@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'data-exfiltration',
   severity: 'info',
+  scope: 'statement-and-denials',
   summary: 'Actions that read stored data or secrets (s3:GetObject, secretsmanager:GetSecretValue...) allowed on every resource.',
   policyTypes: ['identity'],
   messages: {

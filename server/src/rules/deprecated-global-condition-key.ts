@@ -4,12 +4,13 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'deprecated-global-condition-key',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A global condition key that AWS has deprecated in favour of newer keys.',
   messages: {
     deprecated: '"{key}" is deprecated; use {replacements} instead.',
   },
-  check({ policy, catalog, report }) {
-    for (const { key, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { key, resolution } of conditionEntries(statements, catalog)) {
       if (resolution.kind !== 'deprecated') continue;
       report({
         node: key.keyNode,

@@ -3,12 +3,13 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'duplicate-keys-with-different-case',
   severity: 'error',
+  scope: 'statement',
   summary: 'The same condition key appears twice in one operator, spelled with different case.',
   messages: {
     duplicate: '"{key}" repeats "{first}": condition key names ignore case, so this block tests the same key twice. Keep one.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const operator of statement.condition?.operators ?? []) {
         const first = new Map<string, string>();
         for (const key of operator.keys) {

@@ -4,13 +4,14 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'empty-array-action',
   severity: 'hint',
+  scope: 'statement',
   summary: 'A statement has an empty Action list, so it allows or denies nothing.',
   fixable: 'safe',
   messages: {
     empty: '"Action" is an empty list, so this statement matches no request and has no effect. Add actions, or remove the statement.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       const action = statement.action;
       if (!action?.valueNode || !action.isArray || action.values.length > 0 || action.invalid.length > 0 || action.opaque) continue;
       // Removing only `"Action": []` would leave a statement AWS rejects (missing-action); removing the statement

@@ -4,13 +4,14 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'empty-object-condition',
   severity: 'hint',
+  scope: 'statement',
   summary: 'A statement has an empty Condition block, which restricts nothing.',
   fixable: 'safe',
   messages: {
     empty: '"Condition" is empty and restricts nothing. Add conditions, or remove it.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       const condition = statement.condition;
       const value = condition?.valueNode;
       if (!condition || value?.type !== 'object' || value.properties.length > 0) continue;

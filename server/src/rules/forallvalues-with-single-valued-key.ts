@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'forallvalues-with-single-valued-key',
   severity: 'warning',
+  scope: 'statement',
   summary: 'ForAllValues on a single-valued key, which is also true when the key is absent from the request.',
   // Dropping the qualifier changes who may act (an Allow stops granting, a Deny stops denying, requests without the
   // key): offered for review, never applied by fix-all or --fix.
@@ -14,8 +15,8 @@ export default defineRule({
     singleValued:
       '"{key}" has a single value, and "ForAllValues:" also matches requests without it. Remove the qualifier: "{plain}".',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, operator, parsed, key, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { statement, operator, parsed, key, resolution } of conditionEntries(statements, catalog)) {
       const type = keyType(resolution);
       if (parsed.qualifier !== 'ForAllValues' || !parsed.operator || !type || isMultiValued(type)) continue;
       const plain = operatorName(undefined, parsed.baseName, parsed.ifExists);

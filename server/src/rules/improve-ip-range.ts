@@ -6,13 +6,14 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'improve-ip-range',
   severity: 'info',
+  scope: 'statement',
   summary: 'A CIDR block has bits set after its prefix, which IAM ignores; write the network address.',
   fixable: 'safe',
   messages: {
     hostBits: '"{value}" has bits set after the /{prefix} prefix, which are ignored: it means {network}.',
   },
-  check({ policy, catalog, report }) {
-    for (const { key, parsed } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { key, parsed } of conditionEntries(statements, catalog)) {
       if (parsed.operator?.family !== 'IPAddress') continue;
       for (const value of key.values) {
         if (typeof value.value !== 'string') continue;

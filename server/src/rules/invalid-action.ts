@@ -10,6 +10,7 @@ import { defineRule, type Fix } from './types';
 export default defineRule({
   id: 'invalid-action',
   severity: 'error',
+  scope: 'statement',
   summary: 'An action that does not exist, or a wildcard that matches no action (case does not matter, only the name).',
   fixable: 'suggestion',
   messages: {
@@ -20,8 +21,8 @@ export default defineRule({
     noMatchAnyService: '{action} matches no action of any AWS service.',
     format: '"{action}" is not an action: write it as service:ActionName (for example s3:GetObject), or "*".',
   },
-  check({ policy, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, catalog, report }) {
+    for (const statement of statements) {
       for (const element of ['action', 'notAction'] as const) {
         for (const { value: { value, node }, ids } of entriesOf(statement, element, catalog)) {
           if (ids.length > 0 || (value.length > 0 && isWildcardOnly(value))) continue;

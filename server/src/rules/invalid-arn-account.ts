@@ -9,13 +9,14 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-arn-account',
   severity: 'error',
+  scope: 'statement',
   summary: 'The account field of a resource ARN is not a 12-digit account ID (wildcards and policy variables allowed).',
   policyTypes: arnPolicyTypes,
   messages: {
     invalid: 'Account "{account}" in {resource} is not a 12-digit AWS account ID.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       if (value.shape.kind !== 'arn') continue;
       const account = value.shape.arn.account.text;
       // A placeholder (`<account-id>`) is unfilled-placeholder's.

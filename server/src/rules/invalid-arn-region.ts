@@ -11,6 +11,7 @@ import { regionCodes, regionListDate } from './shared/valueFormats';
 export default defineRule({
   id: 'invalid-arn-region',
   severity: 'error',
+  scope: 'statement',
   summary: 'The Region field of a resource ARN is not an AWS Region code (us-east-1f, us), so the ARN matches no resource.',
   policyTypes: arnPolicyTypes,
   fixable: 'suggestion',
@@ -19,8 +20,8 @@ export default defineRule({
     didYouMean: 'Region "{region}" in {resource} is not a Region code, so the ARN matches no resource. Did you mean "{suggestion}"?',
     noMatch: 'The Region pattern "{region}" in {resource} matches no Region known on {date}, so the ARN matches no resource.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       if (value.shape.kind !== 'arn') continue;
       const arn = value.shape.arn;
       const region = arn.region.text;

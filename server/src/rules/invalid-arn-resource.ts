@@ -7,15 +7,16 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-arn-resource',
   severity: 'error',
+  scope: 'statement',
   summary: 'The resource part of an ARN matches none of the ARN formats of its service.',
   policyTypes: arnPolicyTypes,
   messages: {
     noFormat: 'The resource part "{part}" of {resource} matches no {service} ARN format ({formats}).',
     unknownService: '{resource}: "{service}" is not the service of any AWS ARN format.',
   },
-  check({ policy, policyType, catalog, report }) {
+  check({ statements, policyType, catalog, report }) {
     const index = arnFormatIndex(catalog);
-    for (const value of resourceValuesOf(policy, policyType)) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       if (value.shape.kind !== 'arn') continue;
       const arn = value.shape.arn;
       const service = arn.service.text;

@@ -6,14 +6,15 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-arn-service-case',
   severity: 'error',
+  scope: 'statement',
   summary: 'The service field of a resource ARN has upper-case letters; ARN service names are lower case.',
   policyTypes: arnPolicyTypes,
   fixable: 'suggestion',
   messages: {
     upperCase: 'The service "{service}" in {resource} must be written in lower case: "{lower}".',
   },
-  check({ policy, policyType, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       if (value.shape.kind !== 'arn') continue;
       const arn = value.shape.arn;
       const service = arn.service.text;

@@ -14,14 +14,15 @@ const knownNames: readonly string[] = ['', 'ForAllValues:', 'ForAnyValue:'].flat
 export default defineRule({
   id: 'invalid-condition-operator',
   severity: 'error',
+  scope: 'statement',
   summary: 'A condition operator that IAM does not know; operator names are case-sensitive.',
   fixable: 'safe+suggestion',
   messages: {
     unknown: '"{operator}" is not a condition operator.',
     didYouMean: '"{operator}" is not a condition operator. Did you mean "{suggestion}"?',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       const operators = statement.condition?.operators ?? [];
       const present = new Set(operators.map((o) => o.operator));
       for (const entry of operators) {

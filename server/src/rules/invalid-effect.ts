@@ -6,6 +6,7 @@ const effects = ['Allow', 'Deny'];
 export default defineRule({
   id: 'invalid-effect',
   severity: 'error',
+  scope: 'statement',
   summary: 'Effect must be exactly "Allow" or "Deny" (case-sensitive).',
   fixable: 'safe',
   messages: {
@@ -13,8 +14,8 @@ export default defineRule({
     unknown: 'Effect must be "Allow" or "Deny", not "{value}".',
     notString: 'Effect must be the string "Allow" or "Deny".',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       const effect = statement.effect;
       if (!effect?.valueNode) continue;
       if (effect.value === undefined) {

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-federated-principal-syntax-in-role-trust-policy',
   severity: 'error',
+  scope: 'statement',
   summary:
     'A Federated principal in a role trust policy is neither a SAML or OIDC provider ARN (arn:<Partition>:iam::<Account>:saml-provider/<ProviderName> or …:oidc-provider/<ProviderHost>) nor a domain name.',
   policyTypes: ['trust'],
@@ -17,8 +18,8 @@ export default defineRule({
     notDomain:
       '"{value}" is neither an identity provider ARN nor a domain name. Use the ARN of the SAML or OIDC provider registered in IAM, or a built-in provider such as cognito-identity.amazonaws.com.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const { key, value } of principalValues(statement.principal)) {
         const text = value.value;
         if (key !== 'Federated' || hasWildcardCharacter(text) || text.includes('${')) continue;

@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-global-condition-key',
   severity: 'error',
+  scope: 'statement',
   summary: 'An aws: condition key that is not a global condition key (key names are not case-sensitive).',
   // AWS accepts an unknown key and evaluates it as absent; the right key is tested from then on, so who may act
   // changes: offered for review, never applied by fix-all or --fix.
@@ -14,8 +15,8 @@ export default defineRule({
     unknown: '"{key}" is not a global condition key.',
     didYouMean: '"{key}" is not a global condition key. Did you mean "{suggestion}"?',
   },
-  check({ policy, catalog, report }) {
-    for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { operator, key, resolution } of conditionEntries(statements, catalog)) {
       if (resolution.kind !== 'unknownGlobal') continue;
       const candidates = awsGlobalKeys(catalog);
       const suggestion = closestKey(key.key, candidates);

@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-principal-key',
   severity: 'error',
+  scope: 'statement',
   summary: 'A Principal or NotPrincipal object has a key other than AWS, Service, Federated or CanonicalUser (keys are case-sensitive).',
   // RCPs only take "*" (rcp-syntax-error-principal); identity-like types take no principal (unsupported-principal).
   policyTypes: ['resource', 'trust'],
@@ -14,8 +15,8 @@ export default defineRule({
     unknown: '"{key}" is not a principal type. Use one of: {allowed}.',
     unknownWithSuggestion: '"{key}" is not a principal type. Did you mean "{suggestion}"?',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
         const entries = element?.entries ?? [];
         const present = new Set(entries.map((e) => e.kind));

@@ -8,6 +8,7 @@ import { defineRule, type Fix } from './types';
 export default defineRule({
   id: 'invalid-principal-value',
   severity: 'error',
+  scope: 'statement',
   summary:
     'An AWS principal is neither a 12-digit account ID nor an IAM or STS principal ARN (root, user, role, assumed-role, federated-user), or a CanonicalUser is not a 64-character ID.',
   policyTypes: ['resource', 'trust'],
@@ -25,8 +26,8 @@ export default defineRule({
     notAccountOrArn: '"{value}" is neither a 12-digit account ID nor a principal ARN such as "arn:aws:iam::111122223333:role/<RoleName>".',
     canonicalUser: '"{value}" is not a canonical user ID, which is 64 hexadecimal characters.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
         for (const { key, value } of principalValues(element)) {
           // Placeholders are unfilled-placeholder's: the rest is judged as if they were filled in, with a number that

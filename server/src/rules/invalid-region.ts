@@ -10,6 +10,7 @@ const regionShape = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
 export default defineRule({
   id: 'invalid-region',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A Region condition key (aws:RequestedRegion) is compared with a value that is no AWS Region code.',
   fixable: 'suggestion',
   messages: {
@@ -18,8 +19,8 @@ export default defineRule({
     unknownRegion: '"{value}" looks like a Region code but is not one of the Regions known on {date}; check the spelling, or tell us about a new Region.',
     noMatch: 'The pattern "{value}" matches no Region code, so this condition never matches a Region.',
   },
-  check({ policy, catalog, report }) {
-    for (const { key, parsed } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { key, parsed } of conditionEntries(statements, catalog)) {
       if (parsed.operator?.family !== 'String' || !regionKeys.has(key.key.toLowerCase())) continue;
       const isLike = parsed.baseName.includes('Like');
       const ignoreCase = parsed.baseName.includes('IgnoreCase');

@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-service-condition-key',
   severity: 'error',
+  scope: 'statement',
   summary: 'A service condition key that the service does not define, or whose service prefix is unknown.',
   // AWS accepts an unknown key and evaluates it as absent; the right key is tested from then on, so who may act
   // changes: offered for review, never applied by fix-all or --fix.
@@ -15,8 +16,8 @@ export default defineRule({
     didYouMean: '{service} has no condition key "{key}". Did you mean "{suggestion}"?',
     unknownService: '"{key}" names no known service: "{prefix}" is not a service prefix.',
   },
-  check({ policy, catalog, report }) {
-    for (const { operator, key, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { operator, key, resolution } of conditionEntries(statements, catalog)) {
       if (resolution.kind === 'unknownService') {
         report({ node: key.keyNode, messageId: 'unknownService', data: { key: key.key, prefix: resolution.prefix } });
         continue;

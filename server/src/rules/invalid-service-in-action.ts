@@ -10,6 +10,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-service-in-action',
   severity: 'error',
+  scope: 'statement',
   summary: 'The service prefix of an action is not the prefix of any AWS service.',
   fixable: 'suggestion',
   messages: {
@@ -17,8 +18,8 @@ export default defineRule({
     unknownWithSuggestion: '"{service}" in {action} is not the prefix of any AWS service. Did you mean {suggestion}?',
     noServiceMatches: '"{service}" in {action} matches the prefix of no AWS service.',
   },
-  check({ policy, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, catalog, report }) {
+    for (const statement of statements) {
       for (const element of ['action', 'notAction'] as const) {
         for (const entry of entriesOf(statement, element, catalog)) {
           // An action that names some action of the catalogue has a service that exists (or, with a wildcard in its

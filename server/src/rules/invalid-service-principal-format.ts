@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'invalid-service-principal-format',
   severity: 'error',
+  scope: 'statement',
   summary: 'A Service principal is not a lower-case, domain-style service name such as ec2.amazonaws.com.',
   policyTypes: ['resource', 'trust'],
   fixable: 'safe+suggestion',
@@ -19,8 +20,8 @@ export default defineRule({
     unknownDomain:
       '"{value}" does not end in a domain AWS uses for service principals ({domains}). Check the service principal in the service\'s documentation.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
         for (const { key, value } of principalValues(element)) {
           const text = value.value;

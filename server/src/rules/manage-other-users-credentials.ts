@@ -15,6 +15,7 @@ const userFormat = 'arn:${Partition}:iam::${Account}:user/${UserNameWithPath}';
 export default defineRule({
   id: 'manage-other-users-credentials',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'Credential self-service actions (access keys, passwords, MFA devices...) allowed on every user ("*" or user/*) rather than the caller\'s own.',
   policyTypes: ['identity'],
   fixable: 'suggestion',
@@ -22,8 +23,8 @@ export default defineRule({
     otherUsers:
       '"{action}" lets this principal manage the credentials of other users on "{resource}" ({examples}), and so act as them; to let users manage only their own, use "arn:aws:iam::*:user/${aws:username}".',
   },
-  check({ policy, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, catalog, report }) {
+    for (const statement of statements) {
       // A full administrator manages everything; full-admin-access reports that statement.
       if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
       const candidates = listedIdsGranted(statementActions(statement, catalog), credentialSelfServiceActions.name, catalog).map((id) => catalog.actionById(id));

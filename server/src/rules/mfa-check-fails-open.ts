@@ -10,6 +10,7 @@ const mfaKey = 'aws:multifactorauthpresent';
 export default defineRule({
   id: 'mfa-check-fails-open',
   severity: 'warning',
+  scope: 'statement',
   summary:
     'An MFA condition that lets requests without MFA through: Deny with Bool ... false, Allow with BoolIfExists ... true, or an Allow that tests for false (inverted).',
   // Either switch changes who may act (long-term access keys are let through no more, or denied from now on): offered
@@ -23,8 +24,8 @@ export default defineRule({
     allowWithoutMfa:
       'This Allow tests aws:MultiFactorAuthPresent for "false", so it applies only to requests without MFA: the opposite of requiring it. Test for "true" with "Bool".',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       for (const block of statement.condition?.operators ?? []) {
         const operator = parseOperator(block.operator);
         if (operator.baseName !== 'Bool' || operator.qualifier) continue;

@@ -20,6 +20,7 @@ function messageFor(action: AssumeAction): 'needsSaml' | 'needsOidc' | 'needsAws
 export default defineRule({
   id: 'mismatched-action-for-principal',
   severity: 'error',
+  scope: 'statement',
   summary:
     'A role trust statement allows an sts:AssumeRole* action that none of its principals can call (AssumeRoleWithSAML needs a SAML provider, AssumeRoleWithWebIdentity an OIDC provider).',
   policyTypes: ['trust'],
@@ -31,8 +32,8 @@ export default defineRule({
     needsAwsOrService:
       '"{action}" is called with AWS credentials (accounts, users, roles, services), and this statement names only {principals}. Federated principals use sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement) || !statement.action) continue;
       const principals = principalValues(statement.principal);
       if (principals.length === 0) continue;

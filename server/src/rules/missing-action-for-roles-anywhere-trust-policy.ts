@@ -23,14 +23,15 @@ function appendActions(text: string, list: ListElement, values: readonly string[
 export default defineRule({
   id: 'missing-action-for-roles-anywhere-trust-policy',
   severity: 'error',
+  scope: 'statement',
   summary: `A role trusts IAM Roles Anywhere (${rolesAnywhere}) without allowing all of ${requiredActions.join(', ')}.`,
   policyTypes: ['trust'],
   fixable: 'suggestion',
   messages: {
     missing: 'IAM Roles Anywhere needs {required} to assume a role; this statement does not allow {missing}. Add {them} to "Action".',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       const action = statement.action;
       if (!isAllow(statement) || !action) continue;
       const principal = principalValues(statement.principal).find((p) => p.key === 'Service' && servicePrincipalAsFixed(p.value.value) === rolesAnywhere);

@@ -9,13 +9,14 @@ const accountOwned = new Set(serviceData.services.map((entry) => entry.service))
 export default defineRule({
   id: 'missing-arn-account',
   severity: 'error',
+  scope: 'statement',
   summary: 'A resource ARN of a service whose resources all belong to an account (IAM, SQS, KMS...) leaves the account empty, so it matches no resource.',
   policyTypes: arnPolicyTypes,
   messages: {
     missing: '{resource} has an empty account, but every {service} ARN names one ({formats}); write the account ID, or * for any.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const value of resourceValuesOf(policy, policyType)) {
+  check({ statements, policyType, catalog, report }) {
+    for (const value of resourceValuesOf(statements, policyType)) {
       const judged = judgeableArn(value, catalog);
       if (!judged || judged.arn.account.text !== '') continue;
       const service = judged.arn.service.text;

@@ -18,6 +18,7 @@ function testsClaimOf(statement: Statement, host: string): boolean {
 export default defineRule({
   id: 'missing-condition-key-for-oidc-principal',
   severity: 'warning',
+  scope: 'statement',
   summary:
     'A role trusts an OpenID Connect provider with no condition on the provider\'s claims (aud, sub), so any identity the provider issues tokens to can assume it.',
   policyTypes: ['trust'],
@@ -25,8 +26,8 @@ export default defineRule({
     missing:
       'No condition tests a claim of "{host}", so every identity it issues tokens to can assume this role. Add a condition on {host}:aud (your application or client ID) and, where the provider sets it, {host}:sub.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement)) continue;
       for (const principal of principalValues(statement.principal)) {
         if (principal.key !== 'Federated') continue;

@@ -7,6 +7,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'missing-github-repo-condition-key',
   severity: 'warning',
+  scope: 'statement',
   summary:
     'A role trusts the GitHub Actions OIDC provider without a token.actions.githubusercontent.com:sub condition that names your repository.',
   policyTypes: ['trust'],
@@ -17,9 +18,9 @@ export default defineRule({
     anyRepository:
       '"{value}" does not name a repository owner, so workflows in any GitHub repository can assume this role. Use your repository and branch, e.g. "{placeholder}".',
   },
-  check({ policy, report }) {
+  check({ policy, statements, report }) {
     const placeholder = github.subjectPlaceholder;
-    for (const statement of policy.statements) {
+    for (const statement of statements) {
       if (!isAllow(statement)) continue;
       const principals = gitHubPrincipals(statement);
       if (principals.length === 0) continue;

@@ -11,6 +11,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'missing-mfa',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'An identity policy allows sensitive actions (permissions management; IAM, STS and Organizations writes) on every resource, unconditionally, without requiring MFA.',
   // MFA is a property of the caller's session: only identity policies grant to callers whose sessions this can test.
   policyTypes: ['identity'],
@@ -21,9 +22,9 @@ export default defineRule({
     missingMfa:
       '"{action}" allows sensitive actions without MFA ({examples}); require MFA with "Bool": {"aws:MultiFactorAuthPresent": "true"} in the statement\'s Condition.',
   },
-  check({ policy, catalog, report }) {
+  check({ policy, statements, catalog, report }) {
     const guarded = guardedByMfaDeny(policy, catalog);
-    for (const statement of policy.statements) {
+    for (const statement of statements) {
       // A condition that asks for MFA only if present, or for its absence, is mfa-check-fails-open's finding.
       if (!isAllow(statement) || mfaRequirement(statement, catalog) !== undefined || asksForNoMfa(statement, catalog)) continue;
       // A statement whose request is already narrowed (network, organization, tags, service keys...) was written

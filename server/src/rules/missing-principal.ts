@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'missing-principal',
   severity: 'error',
+  scope: 'statement',
   summary: 'A statement of a resource-based policy, role trust policy or RCP has no Principal.',
   policyTypes: ['resource', 'trust', 'rcp'],
   messages: {
@@ -11,9 +12,9 @@ export default defineRule({
     missingInRcp: 'This statement has no "Principal"; resource control policies require "Principal": "*" (narrow it with conditions).',
     missingInTrust: 'This statement has no "Principal"; add "Principal" naming who may assume the role, e.g. {"Service": "ec2.amazonaws.com"}.',
   },
-  check({ policy, policyType, report }) {
+  check({ statements, policyType, report }) {
     const messageId = policyType === 'rcp' ? 'missingInRcp' : policyType === 'trust' ? 'missingInTrust' : 'missing';
-    for (const statement of policy.statements) {
+    for (const statement of statements) {
       // A NotPrincipal counts as naming principals here; where it is not allowed, unsupported-principal says so.
       if (statement.principal || statement.notPrincipal) continue;
       report({ span: openingBrace(statement.node), messageId });

@@ -6,14 +6,15 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'missing-qualifier',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A multivalued condition key (ArrayOf...) is tested without ForAllValues or ForAnyValue.',
   fixable: 'suggestion',
   messages: {
     missing:
       '"{key}" can carry several values in one request; say how they are compared with "ForAnyValue:" (any value matches) or "ForAllValues:" (every value matches).',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, operator, parsed, key, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { statement, operator, parsed, key, resolution } of conditionEntries(statements, catalog)) {
       const type = keyType(resolution);
       if (!type || !isMultiValued(type) || parsed.qualifier || !parsed.operator || parsed.baseName === 'Null') continue;
       const name = operatorName('ForAnyValue', parsed.baseName, parsed.ifExists);

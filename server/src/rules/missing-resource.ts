@@ -4,14 +4,15 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'missing-resource',
   severity: 'error',
+  scope: 'statement',
   summary: 'A statement has neither Resource nor NotResource (not checked for role trust policies and SCPs).',
   // Trust policies must not have a Resource at all; SCPs may omit it (AWS's own SCP examples do).
   policyTypes: ['identity', 'resource', 'rcp', 'permissions-boundary', 'session'],
   messages: {
     missing: 'This statement has neither "Resource" nor "NotResource"; add "Resource" with the ARNs it applies to (or "*").',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       if (statement.resource || statement.notResource) continue;
       report({ span: openingBrace(statement.node), messageId: 'missing' });
     }

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pass-role-with-not-action-and-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'Allow with NotAction and NotResource that brings in iam:PassRole on every role not listed.',
   policyTypes: ['identity'],
   messages: {

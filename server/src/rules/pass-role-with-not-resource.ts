@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pass-role-with-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: '`iam:PassRole` allowed with NotResource, which lets the principal pass every role not listed.',
   policyTypes: ['identity'],
   messages: {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pass-role-with-star-in-action-and-not-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'A wildcard action ("*", "iam:*") with NotResource brings in iam:PassRole on every role not listed.',
   policyTypes: ['identity'],
   messages: {

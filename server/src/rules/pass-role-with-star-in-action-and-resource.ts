@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pass-role-with-star-in-action-and-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'A wildcard action ("*", "iam:*") brings in iam:PassRole on every role, without an iam:PassedToService condition.',
   policyTypes: ['identity'],
   messages: {

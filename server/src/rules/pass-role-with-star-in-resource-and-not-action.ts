@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'pass-role-with-star-in-resource-and-not-action',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'Allow with NotAction that does not exclude iam:PassRole, on every role, without an iam:PassedToService condition.',
   policyTypes: ['identity'],
   messages: {

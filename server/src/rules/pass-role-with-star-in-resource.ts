@@ -8,6 +8,7 @@ const servicePrincipal = placeholderField('ServicePrincipal');
 export default defineRule({
   id: 'pass-role-with-star-in-resource',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary: 'An identity policy allows iam:PassRole on every role ("*" or role/*) without an iam:PassedToService condition.',
   policyTypes: ['identity'],
   fixable: 'suggestion',

@@ -6,6 +6,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'private-ip-address',
   severity: 'error',
+  scope: 'statement',
   summary: 'The key aws:SourceIp is compared only with private addresses, which never appear in it (it holds public addresses).',
   messages: {
     ipAddress:
@@ -13,8 +14,8 @@ export default defineRule({
     notIpAddress:
       '"{key}" holds the public address of the caller, so excluding private addresses excludes nothing and "{operator}" is always true. For addresses inside a VPC, use aws:VpcSourceIp.',
   },
-  check({ policy, catalog, report }) {
-    for (const { key, parsed } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { key, parsed } of conditionEntries(statements, catalog)) {
       if (parsed.operator?.family !== 'IPAddress' || !sourceIpKeys.has(key.key.toLowerCase()) || !key.valueNode) continue;
       if (key.values.length === 0 || key.invalid.length > 0) continue;
       const ranges = key.values.map((v) => (typeof v.value === 'string' ? parseIpRange(v.value) : undefined));

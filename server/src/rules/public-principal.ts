@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'public-principal',
   severity: 'warning',
+  scope: 'statement-and-denials',
   summary:
     'A resource-based policy allows every principal ("*" or {"AWS": "*"}) with no condition that limits who can call.',
   policyTypes: ['resource'],
@@ -11,8 +12,8 @@ export default defineRule({
     publicResource:
       '{principal} allows everyone, anonymous callers included, and no condition limits who calls. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or aws:SourceIp.',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, everyone } of publicStatements(policy, catalog)) {
+  check({ policy, statements, catalog, report }) {
+    for (const { statement, everyone } of publicStatements(policy, statements, catalog)) {
       for (const value of everyone) {
         report({
           node: value.node,

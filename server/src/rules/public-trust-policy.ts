@@ -8,6 +8,7 @@ import { placeholderField } from '../policy/placeholders';
 export default defineRule({
   id: 'public-trust-policy',
   severity: 'error',
+  scope: 'statement-and-denials',
   summary: 'A role trust policy lets any AWS principal, in any account, assume the role ({"AWS": "*"} with no condition that limits who).',
   policyTypes: ['trust'],
   fixable: 'suggestion',
@@ -15,8 +16,8 @@ export default defineRule({
     publicTrust:
       '{"AWS": "*"} lets any AWS principal, in any account, assume this role, and no condition limits who. Name the trusted account or role, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn.',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, everyone } of publicStatements(policy, catalog)) {
+  check({ policy, statements, catalog, report }) {
+    for (const { statement, everyone } of publicStatements(policy, statements, catalog)) {
       // A bare "*" is not valid in a trust policy at all: role-trust-policy-unsupported-wildcard-in-principal.
       if (statement.principal?.wildcard) continue;
       for (const value of everyone) {

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'rcp-syntax-error-allow',
   severity: 'error',
+  scope: 'statement',
   summary: 'An Allow statement of a resource control policy names resources other than "*" or has a Condition; RCPs restrict with Deny statements.',
   policyTypes: ['rcp'],
   messages: {
@@ -12,8 +13,8 @@ export default defineRule({
     notResource: 'An Allow in an RCP can only apply to "Resource": "*"; "NotResource" is not supported with Allow. Use a Deny statement.',
     condition: 'An Allow in an RCP cannot have a Condition. To restrict access under conditions, use a Deny statement with the opposite condition.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       // Which principals an RCP names is rcp-syntax-error-principal's question, for Allow and Deny alike.
       if (!isAllow(statement)) continue;
       for (const value of statement.resource?.values ?? []) {

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'rcp-syntax-error-principal',
   severity: 'error',
+  scope: 'statement',
   summary: 'A resource control policy names principals other than "Principal": "*"; RCPs narrow principals with conditions.',
   policyTypes: ['rcp'],
   fixable: 'safe',
@@ -13,8 +14,8 @@ export default defineRule({
       'RCPs only support "Principal": "*". To apply the statement to some principals only, keep "*" and add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalArn.',
     awsEveryone: 'RCPs only support "Principal": "*"; write {"AWS": "*"} as "*", which means the same.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       // NotPrincipal in an RCP is unsupported-principal's.
       const principal = statement.principal;
       const value = principal?.valueNode;

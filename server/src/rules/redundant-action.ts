@@ -10,14 +10,15 @@ type MessageId = 'covered' | 'repeated';
 export default defineRule<MessageId>({
   id: 'redundant-action',
   severity: 'hint',
+  scope: 'statement',
   summary: 'An action already covered by another entry of the same statement (`s3:GetObject` beside `s3:Get*`), or repeated.',
   fixable: 'safe',
   messages: {
     covered: '{action} is already covered by {coveredBy} in this statement.',
     repeated: '{action} is already listed in this statement.',
   },
-  check({ policy, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, catalog, report }) {
+    for (const statement of statements) {
       for (const element of ['action', 'notAction'] as const) {
         const list = statement[element];
         if (list) checkList(list, entriesOf(statement, element, catalog), report);

@@ -21,14 +21,15 @@ function roleOf(value: string): { role: string; session: boolean } | undefined {
 export default defineRule({
   id: 'redundant-principal-in-role-trust-policy',
   severity: 'hint',
+  scope: 'statement',
   summary: 'A role trust statement names both a role and a session of that same role; the session adds nothing.',
   policyTypes: ['trust'],
   fixable: 'safe',
   messages: {
     redundant: 'The role session "{session}" is already covered by its role "{role}" in this statement. Remove the session.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       const values = principalValues(statement.principal).filter((p) => p.key === 'AWS');
       const roles = new Map<string, string>();
       for (const { value } of values) {

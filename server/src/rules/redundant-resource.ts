@@ -9,6 +9,7 @@ type MessageId = 'covered' | 'repeated';
 export default defineRule<MessageId>({
   id: 'redundant-resource',
   severity: 'hint',
+  scope: 'statement',
   summary: 'A resource already covered by another entry of the same Resource list (`arn:aws:s3:::b/key` beside `arn:aws:s3:::b/*`), or repeated.',
   policyTypes: arnPolicyTypes,
   fixable: 'safe',
@@ -16,8 +17,8 @@ export default defineRule<MessageId>({
     covered: '{resource} is already covered by {coveredBy} in this list.',
     repeated: '{resource} is already listed here.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.resource, statement.notResource]) {
         if (element) checkList(element, report);
       }

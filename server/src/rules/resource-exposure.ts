@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'resource-exposure',
   severity: 'info',
+  scope: 'statement-and-denials',
   summary: 'Actions that change resource-based policies, ACLs or sharing (s3:PutBucketPolicy, kms:PutKeyPolicy...) allowed on every resource.',
   policyTypes: ['identity'],
   messages: {

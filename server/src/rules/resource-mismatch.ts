@@ -21,6 +21,7 @@ const SUGGESTION_LIMIT = 3;
 export default defineRule<MessageId>({
   id: 'resource-mismatch',
   severity: 'warning',
+  scope: 'statement',
   summary: 'No resource of the statement is of a type some action in it acts on (`s3:GetObject` on `arn:aws:s3:::bucket`).',
   // Role trust policies have no Resource (role-trust-policy-syntax-error-resource).
   policyTypes: arnPolicyTypes,
@@ -29,10 +30,10 @@ export default defineRule<MessageId>({
     mismatch: '{action} acts on {types}; none of the resources here is {kind}.',
     patternMismatch: '{action} stands for {count} and {none} on the resources here: {groups}.',
   },
-  check({ policy, policyType, catalog, report }) {
+  check({ policy, statements, policyType, catalog, report }) {
     const index = arnFormatIndex(catalog);
-    for (const statement of policy.statements) {
-      const arns = judgeableResources(policy, policyType, statement);
+    for (const statement of statements) {
+      const arns = judgeableResources(statements, policyType, statement);
       if (!arns) continue;
       const reachable = formatsReached(index, arns);
       const extras = extraTypesReached(catalog, reachable);
@@ -94,10 +95,10 @@ function extraTypesReached(catalog: Catalog, reachable: ReadonlySet<string>): Re
  * not what the actions act on), NotAction, and values other rules already reject (no `arn:` prefix, missing
  * fields, a service shorthand) make the statement unjudgeable: the point of this rule is to never guess.
  */
-function judgeableResources(policy: PolicyModel, policyType: PolicyType, statement: Statement): ResourceArn[] | undefined {
+function judgeableResources(statements: readonly Statement[], policyType: PolicyType, statement: Statement): ResourceArn[] | undefined {
   if (!statement.action || !statement.resource || statement.notResource || statement.resource.invalid.length) return undefined;
   const arns: ResourceArn[] = [];
-  for (const value of resourceValuesOf(policy, policyType)) {
+  for (const value of resourceValuesOf(statements, policyType)) {
     if (value.statement !== statement || value.element !== statement.resource) continue;
     if (value.shape.kind !== 'arn') return undefined;
     arns.push(value.shape.arn);

@@ -10,6 +10,7 @@ const placeholderAccount = placeholderField('Account');
 export default defineRule({
   id: 'restrict-access-to-service-principal',
   severity: 'warning',
+  scope: 'statement',
   summary:
     'A resource-based policy grants a service principal access without aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths (confused deputy).',
   // In a role trust policy the service assumes the role for you; there is no deputy to confuse.
@@ -19,8 +20,8 @@ export default defineRule({
     noSource:
       'The service principal "{principal}" gets access without a condition on aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths, so the service can use it on behalf of any account\'s resources (confused deputy). Add one of them, naming your own resource or account.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement)) continue;
       const services = principalValues(statement.principal).filter((p) => p.key === 'Service' && !hasWildcardCharacter(p.value.value));
       if (services.length === 0 || allowNarrowing(statement, serviceSourceKeys).length > 0) continue;

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'role-trust-policy-syntax-error-resource',
   severity: 'error',
+  scope: 'statement',
   summary: 'A role trust policy statement has a Resource or NotResource element; the role itself is the resource.',
   policyTypes: ['trust'],
   fixable: 'safe',
@@ -11,8 +12,8 @@ export default defineRule({
     resource:
       'Role trust policies apply to the role they are attached to, so "{element}" is not allowed here (IAM rejects the policy). Remove "{element}".',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.resource, statement.notResource]) {
         if (!element) continue;
         report({

@@ -8,6 +8,7 @@ import type { Catalog } from '../catalog/types';
 import type { PolicyModel } from '../policy/model';
 import { isForeignJson } from '../policy/parse';
 import type { Settings } from '../../../shared/settings';
+import { aroundStatements, denialTexts, StatementFindingsRecorder, statementTexts, StatementsToCheck, type StatementFindings } from './statementFindings';
 import type { Fix, PolicyType, Problem, Report, Rule, RuleContext, Severity } from './types';
 
 export interface RunOptions {
@@ -15,6 +16,13 @@ export interface RunOptions {
   readonly policyType: PolicyType;
   readonly settings: Pick<Settings, 'rules' | 'neverAllow'>;
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
+  /**
+   * The record of the last run on an earlier version of this document: the statement-scoped rules then skip the
+   * statements where they found nothing and whose text is unchanged (statementFindings.ts).
+   */
+  readonly since?: StatementFindings;
+  /** Receives this run's record, for the next run on the document (not called when the rules did not all run). */
+  readonly remember?: (findings: StatementFindings) => void;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -107,10 +115,19 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
   const problems: Problem[] = [];
   const hasSyntaxErrors = model.syntaxErrors.length > 0;
   const foreign = isForeignJson(model);
+  // With syntax errors or on foreign JSON some rules do not run, so such a run leaves no record to go by.
+  const recording = (options.since !== undefined || options.remember !== undefined) && !hasSyntaxErrors && !foreign;
+  const texts = recording ? statementTexts(model) : [];
+  const around = recording ? aroundStatements(model, options.policyType, options.settings.rules, options.settings.neverAllow) : '';
+  const since = recording && options.since?.around === around && options.since.texts.length === texts.length ? options.since : undefined;
+  const denials = recording ? denialTexts(model, texts) : '';
+  const toCheck = new StatementsToCheck(model, since, texts, denials);
+  const recorder = recording && options.remember ? new StatementFindingsRecorder(model, around, texts, denials) : undefined;
   // One context for every rule of the document; `report` files under the rule that is running.
   let current: ActiveRule | undefined;
-  const context: RuleContext = {
+  const context: RuleContext & { statements: RuleContext['statements'] } = {
     policy: model,
+    statements: model.statements,
     catalog: options.catalog,
     policyType: options.policyType,
     neverAllow: options.settings.neverAllow,
@@ -141,16 +158,21 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
     if (hasSyntaxErrors && !rule.runsOnSyntaxErrors) continue;
     if (foreign && !rule.runsOnNonPolicies) continue;
     const before = problems.length;
+    const scoped = rule.scope !== undefined;
     current = active;
+    context.statements = scoped ? toCheck.for(rule) : model.statements;
     try {
       rule.check(context);
+      if (scoped) recorder?.record(rule, problems.slice(before));
     } catch (error) {
       problems.length = before; // a half-finished rule's findings are not trusted
+      if (scoped) recorder?.record(rule, undefined);
       options.onRuleError?.(rule, error);
     }
     current = undefined;
     yield;
   }
+  if (recorder) options.remember!(recorder.finish());
   const ranks = ruleRanks(rules);
   return problems.sort((a, b) => a.offset - b.offset || ranks.get(a.ruleId)! - ranks.get(b.ruleId)!);
 }

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'specific-github-repo-and-branch-recommended',
   severity: 'warning',
+  scope: 'statement',
   summary:
     'A token.actions.githubusercontent.com:sub condition uses a wildcard, so more repositories or branches than intended can assume the role.',
   policyTypes: ['trust'],
@@ -12,8 +13,8 @@ export default defineRule({
     wildcard:
       'The wildcard in "{value}" lets more repositories, branches or environments assume this role than you may intend. Name the repository and branch (repo:<Owner>/<Repo>:ref:refs/heads/<Branch>), or keep the repository and pin the branch with a {refKey} condition.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement) || gitHubPrincipals(statement).length === 0) continue;
       const conditions = subjectConditions(statement);
       // Without any condition naming an owner, missing-github-repo-condition-key reports the statement.

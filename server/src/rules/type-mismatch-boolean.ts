@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'type-mismatch-boolean',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A Bool or Null condition has a value other than true or false.',
   messages: {
     notBoolean: '"{operator}" takes true or false; "{value}" is neither.',

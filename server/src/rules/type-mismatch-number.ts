@@ -5,6 +5,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'type-mismatch-number',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A Numeric condition has a value that is not a number.',
   messages: {
     notNumber: '"{operator}" takes a number such as 3600 or 0.5; "{value}" is not one.',

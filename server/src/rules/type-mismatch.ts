@@ -38,12 +38,13 @@ export function familiesFor(type: ConditionKeyType, info: KnownKey | undefined):
 export default defineRule({
   id: 'type-mismatch',
   severity: 'warning',
+  scope: 'statement',
   summary: 'The condition operator compares a different type of value than the key holds (NumericEquals on a String key).',
   messages: {
     mismatch: '"{key}" holds {type} values, which "{operator}" cannot compare. Use {family} operator such as {examples}.',
   },
-  check({ policy, catalog, report }) {
-    for (const { key, parsed, resolution } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { key, parsed, resolution } of conditionEntries(statements, catalog)) {
       const family = parsed.operator?.family;
       const type = keyType(resolution);
       if (!family || family === 'Null' || !type) continue;

@@ -3,7 +3,7 @@
  * Severity, settings and positions are applied by the service, in one place.
  */
 import type { Catalog } from '../catalog/types';
-import type { ASTNode, PolicyModel, Span } from '../policy/model';
+import type { ASTNode, PolicyModel, Span, Statement } from '../policy/model';
 import type { NeverAllow, PolicyType, Severity } from '../../../shared/settings';
 
 export type { NeverAllow, PolicyType, Severity };
@@ -57,6 +57,11 @@ export interface Problem {
 
 export interface RuleContext<MessageId extends string = string> {
   readonly policy: PolicyModel;
+  /**
+   * The statements to check, in document order. `policy.statements` for every rule, except that a rule with a
+   * `scope` re-run after an edit gets only those whose findings may differ from the last run's.
+   */
+  readonly statements: readonly Statement[];
   readonly catalog: Catalog;
   readonly policyType: PolicyType;
   /** The project config's `neverAllow` entry, if it has one (never-allowed-access). */
@@ -81,6 +86,17 @@ export interface RuleDefinition<MessageId extends string> {
    * a package.json opened as a policy gets one hint (not-a-policy), not a finding per key.
    */
   readonly runsOnNonPolicies?: boolean;
+  /**
+   * `'statement'`: whether the rule finds something in a statement depends on that statement's text alone (besides
+   * the policy type, the settings and the text around the statements, such as Version). Such a rule checks
+   * `context.statements`, never `policy.statements`, and reports inside the statement it checks; what a finding's fix
+   * or message says may read the whole policy. The language server then re-runs it after an edit only on the
+   * statements the edit changed and on those it found something in before.
+   * `'statement-and-denials'`: the same, except that the findings may also depend on the policy's statements whose
+   * Effect is not "Allow" (a Deny that takes the grant back); when one of those changes, the rule re-checks all.
+   * The rule tests check the claim on every case of the rule's table (test/support/ruleTester.ts).
+   */
+  readonly scope?: 'statement' | 'statement-and-denials';
   /** Message id -> template; `{name}` is replaced from the report's data. */
   readonly messages: Record<MessageId, string>;
   check(context: RuleContext<MessageId>): void;

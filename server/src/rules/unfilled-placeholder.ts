@@ -6,12 +6,13 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'unfilled-placeholder',
   severity: 'error',
+  scope: 'statement',
   summary: 'A placeholder left in the policy (${BucketName}, <account-id>, OWNER/REPO, amzn-s3-demo-bucket): it names nothing that exists.',
   messages: {
     unfilled: '"{text}" is a placeholder: replace it with the {meaning}. As written it names nothing that exists, so this {element} matches nothing.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, report }) {
+    for (const statement of statements) {
       for (const { element, node, value } of placeholderStrings(statement)) {
         for (const placeholder of findPlaceholders(value)) {
           report({

@@ -36,14 +36,15 @@ function unsupportedActions(catalog: Catalog, ids: Int32Array, key: KnownKey): r
 export default defineRule({
   id: 'unsupported-action-for-condition-key',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A service condition key that some actions of the statement do not support, so for them the key is absent.',
   fixable: 'suggestion',
   messages: {
     some: '"{key}" does not apply to {count} of the {total} actions of this statement ({actions}): for them the key is absent from the request, so this condition does not test what it says.',
     all: '"{key}" applies to none of the actions of this statement ({actions}): the key is always absent from their requests.',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, parsed, key, resolution } of conditionEntries(policy, catalog)) {
+  check({ policy, statements, catalog, report }) {
+    for (const { statement, parsed, key, resolution } of conditionEntries(statements, catalog)) {
       // IfExists says "test the key only where it exists": leaving actions without it is the point.
       if (resolution.kind !== 'known' || resolution.info.global || parsed.ifExists || !statement.action) continue;
       // A key the reference lists for its service but for none of its actions: the data cannot say which apply.
@@ -58,12 +59,15 @@ export default defineRule({
       const moving = expanded.entries
         .filter((e) => e.ids.length > 0 && unsupportedActions(catalog, e.ids, resolution.info).length === e.ids.length)
         .map((e) => e.value);
-      const suggestion = unsupported.length < total ? splitStatement(policy, statement, moving, key) : undefined;
       report({
         node: key.keyNode,
         messageId: unsupported.length < total ? 'some' : 'all',
         data: { key: key.key, count: unsupported.length, total, actions: describe(unsupported) },
-        suggestions: suggestion ? [suggestion] : [],
+        // Built when read: re-indenting a statement is costly, and the CLI prints no suggestions.
+        suggestions: () => {
+          const suggestion = unsupported.length < total ? splitStatement(policy, statement, moving, key) : undefined;
+          return suggestion ? [suggestion] : [];
+        },
       });
     }
   },

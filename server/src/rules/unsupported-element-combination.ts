@@ -13,12 +13,13 @@ const pairs: readonly (readonly [PairedElement, PairedElement])[] = [
 export default defineRule({
   id: 'unsupported-element-combination',
   severity: 'error',
+  scope: 'statement',
   summary: 'A statement has both Action and NotAction, Resource and NotResource, or Principal and NotPrincipal.',
   messages: {
     both: 'A statement may have "{first}" or "{second}", not both; remove one of them.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const [a, b] of pairs) {
         const one: Element | undefined = statement[a];
         const other: Element | undefined = statement[b];

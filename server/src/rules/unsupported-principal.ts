@@ -8,6 +8,7 @@ const noPrincipalTypes: readonly PolicyType[] = ['identity', 'permissions-bounda
 export default defineRule({
   id: 'unsupported-principal',
   severity: 'error',
+  scope: 'statement',
   summary:
     'Principal or NotPrincipal in a policy type that does not support it (identity, boundary, session, SCP; NotPrincipal also in trust policies and RCPs).',
   policyTypes: [...noPrincipalTypes, 'trust', 'rcp'],
@@ -18,9 +19,9 @@ export default defineRule({
     notPrincipal:
       '"NotPrincipal" is not supported in {types}. Use "Principal", with a condition on aws:PrincipalArn to exclude principals.',
   },
-  check({ policy, policyType, report }) {
+  check({ statements, policyType, report }) {
     const types = policyTypeNames[policyType];
-    for (const statement of policy.statements) {
+    for (const statement of statements) {
       const present = [statement.principal, statement.notPrincipal].filter((e): e is PrincipalElement => !!e);
       for (const element of present) {
         if (noPrincipalTypes.includes(policyType)) {

@@ -8,6 +8,7 @@ const unsupportedCharacters = /[^A-Za-z0-9]/g;
 export default defineRule({
   id: 'unsupported-sid',
   severity: 'error',
+  scope: 'statement',
   summary: 'A Sid has characters other than ASCII letters and digits, which IAM rejects (identity, boundary, session and trust policies).',
   // The policies IAM validates; resource-based policies of other services (SQS, SNS, ...) accept more characters.
   policyTypes: iamValidatedPolicyTypes,
@@ -15,16 +16,15 @@ export default defineRule({
   messages: {
     unsupported: 'Sid "{sid}" has characters IAM rejects; a Sid may only contain the letters A-Z and a-z and the digits 0-9.',
   },
-  check({ policy, report }) {
-    const sids = policy.statements.map((statement) => statement.sid?.value);
-    // What every Sid would be once all the fixes are applied, so a fix never creates a duplicate.
-    const fixed = sids.map((sid) => sid?.replace(unsupportedCharacters, ''));
-    policy.statements.forEach((statement, i) => {
-      const sid = sids[i];
+  check({ policy, statements, report }) {
+    // What every Sid of the policy would be once all the fixes are applied, so a fix never creates a duplicate.
+    const fixed = new Map(policy.statements.map((statement) => [statement, statement.sid?.value?.replace(unsupportedCharacters, '')]));
+    for (const statement of statements) {
+      const sid = statement.sid?.value;
       const node = statement.sid?.valueNode;
-      if (sid === undefined || !node || !unsupportedCharacter.test(sid)) return;
-      const stripped = fixed[i]!;
-      const unique = fixed.filter((other) => other === stripped).length === 1;
+      if (sid === undefined || !node || !unsupportedCharacter.test(sid)) continue;
+      const stripped = fixed.get(statement)!;
+      const unique = [...fixed.values()].filter((other) => other === stripped).length === 1;
       report({
         node,
         messageId: 'unsupported',
@@ -34,6 +34,6 @@ export default defineRule({
             ? { title: `Change the Sid to "${stripped}"`, edits: [replaceWithString(node, stripped)] }
             : undefined,
       });
-    });
+    }
   },
 });

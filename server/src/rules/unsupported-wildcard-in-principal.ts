@@ -4,6 +4,7 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'unsupported-wildcard-in-principal',
   severity: 'error',
+  scope: 'statement',
   summary: 'A principal value uses * or ? to match part of a name or ARN (or "*" for a service or identity provider), which IAM does not support.',
   // RCPs only take "Principal": "*" (rcp-syntax-error-principal); identity-like types take no principal at all.
   policyTypes: ['resource', 'trust'],
@@ -13,8 +14,8 @@ export default defineRule({
     everyOfKind:
       '"*" is not supported under "{key}"; name the {kind} you trust. Only {"AWS": "*"} (or "Principal": "*") stands for every principal.',
   },
-  check({ policy, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, report }) {
+    for (const statement of statements) {
       for (const element of [statement.principal, statement.notPrincipal]) {
         for (const { key, value } of principalValues(element)) {
           if (!hasWildcardCharacter(value.value) || (key === 'AWS' && value.value === '*')) continue;

@@ -24,7 +24,7 @@ export default defineRule({
     } else if (version.valueNode) {
       suggestion = { title: `Change the Version to "${currentVersion}"`, edits: [replaceWithString(version.valueNode, currentVersion)] };
     }
-    for (const { token, span } of supportedVariables(policy)) {
+    for (const { token, span } of supportedVariables(policy.text, policy.statements)) {
       if (token.kind !== 'variable' && token.kind !== 'escape') continue;
       report({
         span,

@@ -17,6 +17,7 @@ const expansionLimit = 300;
 export default defineRule({
   id: 'wildcard-action',
   severity: 'warning',
+  scope: 'statement',
   summary: 'An Allow of "*" or of a whole service ("s3:*"), which grants every action of it, including ones AWS adds later.',
   policyTypes: ['identity', 'resource'],
   fixable: 'suggestion',
@@ -24,8 +25,8 @@ export default defineRule({
     everyAction: '"{action}" allows every action of every AWS service ({count} today, and any added later); list the actions this principal needs.',
     serviceWildcard: '"{action}" allows every {service} action ({count} today, and any added later); list the actions this principal needs.',
   },
-  check({ policy, catalog, policyType, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, catalog, policyType, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement) || !statement.action) continue;
       // "*" on "*" in identity policies is full-admin-access's business (see everyActionOnEveryResource).
       const admin = policyType === 'identity' ? everyActionOnEveryResource(statement) : undefined;

@@ -7,13 +7,14 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'wildcard-in-service-name',
   severity: 'info',
+  scope: 'statement',
   summary: 'A wildcard inside a service name (`*code*:Get*`, `arn:aws:s3*:::...`) may match services you did not mean, including future ones.',
   messages: {
     inAction: 'The service part "{service}" of {value} has a wildcard: it matches every service whose prefix fits ({matches}), and any added later. Name the services.',
     inArn: 'The service field "{service}" of {value} has a wildcard: it matches the ARNs of every service whose name fits, and of any added later. Name the service.',
   },
-  check({ policy, policyType, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ statements, policyType, catalog, report }) {
+    for (const statement of statements) {
       for (const element of [statement.action, statement.notAction]) {
         for (const { value, node } of element?.values ?? []) {
           // Most actions have no wildcard at all: nothing to split.
@@ -30,7 +31,7 @@ export default defineRule({
     }
     // Trust policies have no Resource to judge (role-trust-policy-syntax-error-resource).
     if (policyType === 'trust') return;
-    for (const { value, shape } of resourceValuesOf(policy, policyType)) {
+    for (const { value, shape } of resourceValuesOf(statements, policyType)) {
       if (shape.kind !== 'arn') continue;
       const service = shape.arn.service.text;
       if (service.includes('${') || !hasWildcard(service) || isWildcardOnly(service)) continue;

@@ -48,6 +48,7 @@ const templateLimit = 12;
 export default defineRule({
   id: 'wildcard-resource',
   severity: 'warning',
+  scope: 'statement',
   summary: 'Resource "*" on write, tagging or permissions-management actions that support resource-level permissions.',
   policyTypes: ['identity'],
   fixable: 'suggestion',
@@ -57,8 +58,8 @@ export default defineRule({
     everyResourceOfType:
       'Resource "{resource}" names every {types}, so {count} on all of them ({examples}); name the resources {need}.',
   },
-  check({ policy, catalog, report }) {
-    for (const statement of policy.statements) {
+  check({ policy, statements, catalog, report }) {
+    for (const statement of statements) {
       if (!isAllow(statement) || !statement.resource || everyActionOnEveryResource(statement)) continue;
       const granted = statementActions(statement, catalog);
       // Actions that only a whole-service wildcard brings in are wildcard-action's finding: narrow the actions first.

@@ -21,6 +21,7 @@ function hasWildcard(text: string): boolean {
 export default defineRule({
   id: 'wildcard-without-like-operator',
   severity: 'warning',
+  scope: 'statement',
   summary: 'A condition value contains * or ? under an exact-match operator, which compares them as plain characters.',
   // A Like operator matches other values than the exact one did, so who may act changes: offered for review, never
   // applied by fix-all or --fix.
@@ -30,8 +31,8 @@ export default defineRule({
     wildcardIgnoreCase:
       '"{value}" contains a wildcard, but "{operator}" matches * and ? literally, and no operator matches patterns ignoring case.',
   },
-  check({ policy, catalog, report }) {
-    for (const { statement, operator, parsed, key } of conditionEntries(policy, catalog)) {
+  check({ statements, catalog, report }) {
+    for (const { statement, operator, parsed, key } of conditionEntries(statements, catalog)) {
       if (!(parsed.baseName in likeForms)) continue;
       const like = likeForms[parsed.baseName];
       for (const value of key.values) {

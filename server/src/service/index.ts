@@ -22,6 +22,7 @@ import { parsePolicy } from '../policy/parse';
 import { choosePolicyType, type PolicyTypeChoice } from '../policy/policyType';
 import { rules as registry } from '../rules';
 import { finish, ruleSteps } from '../rules/run';
+import type { StatementFindings } from '../rules/statementFindings';
 import type { Problem, Rule } from '../rules/types';
 import { codeActionsFor, wantedKind } from './codeActions';
 import { refactorings } from './refactorings';
@@ -38,6 +39,12 @@ export interface PolicyServiceOptions {
   readonly rules?: readonly Rule[];
   /** Where a failing rule is reported (once per rule per service). */
   readonly log?: (message: string) => void;
+  /**
+   * Whether to keep, per document, what the statement-scoped rules found in each statement, so that the analysis of
+   * the document's next version re-checks only what an edit changed (default true). The CLI analyses each file once
+   * and turns it off.
+   */
+  readonly rememberStatementFindings?: boolean;
 }
 
 /** Per-document inputs that are not in the text: its settings and an explicit policy type, if any. */
@@ -102,6 +109,17 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
   // The last analysis of each model (a model is one document version), with the options it was made for.
   const analyses = new WeakMap<PolicyModel, { readonly options: DocumentOptions; readonly analysis: Analysis }>();
 
+  // Per document URI, what the statement-scoped rules found in each statement last time, so the analysis of the
+  // next version re-checks only what an edit can have changed. The few documents last analysed are kept.
+  const remembering = options.rememberStatementFindings ?? true;
+  const statementFindings = new Map<string, StatementFindings>();
+  const keptFindings = 16;
+  function rememberFindings(uri: string, findings: StatementFindings): void {
+    statementFindings.delete(uri);
+    statementFindings.set(uri, findings);
+    if (statementFindings.size > keptFindings) statementFindings.delete(statementFindings.keys().next().value!);
+  }
+
   function* analysisSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Analysis, undefined> {
     const remembered = analyses.get(model);
     if (remembered && remembered.options.settings === documentOptions.settings && remembered.options.policyType === documentOptions.policyType) {
@@ -111,7 +129,14 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
     const problems =
       model.tooLarge || !documentOptions.settings.validate.enable
         ? []
-        : yield* ruleSteps(model, rules, { catalog, policyType: choice.type, settings: documentOptions.settings, onRuleError });
+        : yield* ruleSteps(model, rules, {
+            catalog,
+            policyType: choice.type,
+            settings: documentOptions.settings,
+            onRuleError,
+            since: remembering ? statementFindings.get(model.document.uri) : undefined,
+            remember: remembering ? (findings) => rememberFindings(model.document.uri, findings) : undefined,
+          });
     const analysis: Analysis = { policyType: choice, problems };
     analyses.set(model, { options: documentOptions, analysis });
     return analysis;

@@ -1,9 +1,9 @@
 /**
- * Every `operator -> key -> values` triple of a policy, with the operator parsed and the key resolved once, so the
- * condition rules agree on what each part is.
+ * Every `operator -> key -> values` triple of a list of statements, with the operator parsed and the key resolved
+ * once, so the condition rules agree on what each part is.
  */
 import type { Catalog } from '../../catalog/types';
-import type { ConditionKeyEntry, ConditionOperatorEntry, PolicyModel, Statement } from '../../policy/model';
+import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator, type ParsedOperator } from '../../policy/operators';
 import { resolveConditionKey, type KeyResolution } from './conditionKeys';
 
@@ -15,13 +15,14 @@ export interface ConditionEntry {
   readonly resolution: KeyResolution;
 }
 
-const memo = new WeakMap<PolicyModel, ConditionEntry[]>();
+// By list: the rules of a run are given the same list (a rule's `context.statements`).
+const memo = new WeakMap<readonly Statement[], ConditionEntry[]>();
 
-export function conditionEntries(policy: PolicyModel, catalog: Catalog): readonly ConditionEntry[] {
-  let entries = memo.get(policy);
+export function conditionEntries(statements: readonly Statement[], catalog: Catalog): readonly ConditionEntry[] {
+  let entries = memo.get(statements);
   if (!entries) {
     entries = [];
-    for (const statement of policy.statements) {
+    for (const statement of statements) {
       for (const operator of statement.condition?.operators ?? []) {
         const parsed = parseOperator(operator.operator);
         for (const key of operator.keys) {
@@ -29,7 +30,7 @@ export function conditionEntries(policy: PolicyModel, catalog: Catalog): readonl
         }
       }
     }
-    memo.set(policy, entries);
+    memo.set(statements, entries);
   }
   return entries;
 }

@@ -12,7 +12,7 @@ export function checkValues(
   accepts: (value: string | number | boolean) => boolean,
   messageId: string,
 ): void {
-  for (const { key, parsed } of conditionEntries(context.policy, context.catalog)) {
+  for (const { key, parsed } of conditionEntries(context.statements, context.catalog)) {
     const family = parsed.operator?.family;
     if (!family || !families.includes(family)) continue;
     for (const value of key.values) {

@@ -4,7 +4,7 @@ import type { RuleContext } from '../types';
 import type { IdFormat } from './valueFormats';
 
 export function checkIdFormat(context: RuleContext, format: IdFormat, messageId: string): void {
-  for (const { key, parsed } of conditionEntries(context.policy, context.catalog)) {
+  for (const { key, parsed } of conditionEntries(context.statements, context.catalog)) {
     if (parsed.operator?.family !== 'String' || !format.keys.has(key.key.toLowerCase())) continue;
     for (const value of key.values) {
       const text = valueText(value.value);

@@ -46,9 +46,9 @@ function guardedByDeny(policy: PolicyModel, allow: Statement, catalog: Catalog):
 }
 
 /** The Allow statements of the policy open to everyone, each with its every-principal values. */
-export function publicStatements(policy: PolicyModel, catalog: Catalog): { statement: Statement; everyone: StringValue[] }[] {
+export function publicStatements(policy: PolicyModel, statements: readonly Statement[], catalog: Catalog): { statement: Statement; everyone: StringValue[] }[] {
   const found: { statement: Statement; everyone: StringValue[] }[] = [];
-  for (const statement of policy.statements) {
+  for (const statement of statements) {
     if (!isAllow(statement)) continue;
     const everyone = everyoneValues(statement.principal);
     if (everyone.length === 0) continue;

@@ -1,9 +1,9 @@
 /**
- * Every string of every Resource and NotResource element, read once per document as an ARN (see arnFields.ts) and
+ * Every string of every Resource and NotResource element of a list of statements, read once per list as an ARN (see arnFields.ts) and
  * shared by the ARN rules. Principal ARNs and condition values are not resources and are not here.
  */
 import shorthandData from '../../../../data/resource-shorthands.json';
-import type { ListElement, PolicyModel, Statement, StringValue } from '../../policy/model';
+import type { ListElement, Statement, StringValue } from '../../policy/model';
 import { readResource, type ResourceShape } from './arnFields';
 import type { PolicyType } from '../types';
 
@@ -28,19 +28,20 @@ const shorthands = shorthandData.shorthands as readonly Shorthand[];
  */
 export const arnPolicyTypes: readonly PolicyType[] = ['identity', 'resource', 'scp', 'rcp', 'permissions-boundary', 'session'];
 
-const memo = new WeakMap<PolicyModel, { policyType: PolicyType; values: readonly ResourceValue[] }>();
+// By list: the rules of a run are given the same list (a rule's `context.statements`).
+const memo = new WeakMap<readonly Statement[], { policyType: PolicyType; values: readonly ResourceValue[] }>();
 
-export function resourceValuesOf(policy: PolicyModel, policyType: PolicyType): readonly ResourceValue[] {
-  const cached = memo.get(policy);
+export function resourceValuesOf(statements: readonly Statement[], policyType: PolicyType): readonly ResourceValue[] {
+  const cached = memo.get(statements);
   if (cached?.policyType === policyType) return cached.values;
   const values: ResourceValue[] = [];
-  for (const statement of policy.statements) {
+  for (const statement of statements) {
     for (const element of [statement.resource, statement.notResource]) {
       if (!element) continue;
       for (const value of element.values) values.push({ statement, element, value, shape: shapeOf(value.value, policyType) });
     }
   }
-  memo.set(policy, { policyType, values });
+  memo.set(statements, { policyType, values });
   return values;
 }
 

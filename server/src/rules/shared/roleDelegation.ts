@@ -48,25 +48,29 @@ export interface BroadDelegation {
   readonly resourceText: string | undefined;
 }
 
-const memo = new WeakMap<PolicyModel, Map<DelegatedAction, readonly BroadDelegation[]>>();
+// By list: the rules of a run are given the same list (a rule's `context.statements`).
+const memo = new WeakMap<readonly Statement[], Map<DelegatedAction, readonly BroadDelegation[]>>();
 
-/** Allow statements of the policy that grant the action broadly, with no narrowing condition and no outright Deny. */
-export function broadDelegations(policy: PolicyModel, catalog: Catalog, which: DelegatedAction): readonly BroadDelegation[] {
-  let perPolicy = memo.get(policy);
-  if (!perPolicy) memo.set(policy, (perPolicy = new Map()));
+/**
+ * Allow statements among `statements` that grant the action broadly, with no narrowing condition and no outright Deny
+ * in the policy.
+ */
+export function broadDelegations(policy: PolicyModel, statements: readonly Statement[], catalog: Catalog, which: DelegatedAction): readonly BroadDelegation[] {
+  let perPolicy = memo.get(statements);
+  if (!perPolicy) memo.set(statements, (perPolicy = new Map()));
   const cached = perPolicy.get(which);
   if (cached) return cached;
-  const result = findBroadDelegations(policy, catalog, delegationFacts[which]);
+  const result = findBroadDelegations(policy, statements, catalog, delegationFacts[which]);
   perPolicy.set(which, result);
   return result;
 }
 
-function findBroadDelegations(policy: PolicyModel, catalog: Catalog, facts: DelegationFacts): BroadDelegation[] {
+function findBroadDelegations(policy: PolicyModel, statements: readonly Statement[], catalog: Catalog, facts: DelegationFacts): BroadDelegation[] {
   const action = catalog.findAction(facts.action);
   if (!action || deniedOutright(policy, action.id, catalog)) return [];
   const keys = facts.narrowingKeys.map((entry) => entry.key);
   const found: BroadDelegation[] = [];
-  for (const statement of policy.statements) {
+  for (const statement of statements) {
     if (!isAllow(statement)) continue;
     const actionPart = actionSide(statement, catalog, action);
     const resourcePart = actionPart && resourceSide(statement, facts.everyRole);
@@ -114,7 +118,7 @@ export function reportDelegations<MessageId extends string>(
   messageId: MessageId,
   suggestions?: (grant: BroadDelegation) => Fix[],
 ): void {
-  for (const grant of broadDelegations(context.policy, context.catalog, which)) {
+  for (const grant of broadDelegations(context.policy, context.statements, context.catalog, which)) {
     if (grant.actionSide !== shape.actionSide || grant.resourceSide !== shape.resourceSide) continue;
     context.report({
       node: grant.actionSide === 'named' ? grant.resourceNode : grant.actionNode,

@@ -19,8 +19,8 @@ const shownActions = 3;
  * full-admin-access.
  */
 export function reportUnscopedActions<MessageId extends string>(context: RuleContext<MessageId>, list: ActionList, messageId: MessageId): void {
-  const { policy, catalog } = context;
-  for (const statement of policy.statements) {
+  const { policy, statements, catalog } = context;
+  for (const statement of statements) {
     if (!isAllow(statement) || everyActionOnEveryResource(statement)) continue;
     // Judged by id (resource type ARNs, the Deny statements); actions are built only where a condition of the
     // statement has to be compared with their resource types, and for the names in the message.

@@ -2,7 +2,7 @@
  * The strings of a policy that can hold policy variables (Resource, NotResource and condition values) and those that
  * cannot (Action, NotAction, Principal, NotPrincipal), each with the variables found in it.
  */
-import type { ASTNode, ListElement, PolicyModel, PrincipalElement, Statement } from '../../policy/model';
+import type { ASTNode, ListElement, PrincipalElement, Statement } from '../../policy/model';
 import { findVariables, type VariableToken } from '../../policy/variables';
 import { spanInString } from './stringOffsets';
 import type { Span } from '../../policy/model';
@@ -43,16 +43,20 @@ function occurrences(text: string, statement: Statement, element: string, string
   return found;
 }
 
-const supportedMemo = new WeakMap<PolicyModel, VariableOccurrence[]>();
+// By list: the rules of a run are given the same list (a rule's `context.statements`).
+const supportedMemo = new WeakMap<readonly Statement[], VariableOccurrence[]>();
 
-/** Variables where IAM supports them: Resource, NotResource and the values of Condition (computed once per model). */
-export function supportedVariables(policy: PolicyModel): readonly VariableOccurrence[] {
-  const cached = supportedMemo.get(policy);
+/**
+ * Variables where IAM supports them: Resource, NotResource and the values of Condition (computed once per list).
+ * `text` is the document's, where the statements are.
+ */
+export function supportedVariables(text: string, statements: readonly Statement[]): readonly VariableOccurrence[] {
+  const cached = supportedMemo.get(statements);
   if (cached) return cached;
   const found: VariableOccurrence[] = [];
-  for (const statement of policy.statements) {
-    found.push(...occurrences(policy.text, statement, 'Resource', listStrings(statement.resource)));
-    found.push(...occurrences(policy.text, statement, 'NotResource', listStrings(statement.notResource)));
+  for (const statement of statements) {
+    found.push(...occurrences(text, statement, 'Resource', listStrings(statement.resource)));
+    found.push(...occurrences(text, statement, 'NotResource', listStrings(statement.notResource)));
     const conditionStrings: StringNode[] = [];
     for (const operator of statement.condition?.operators ?? []) {
       for (const key of operator.keys) {
@@ -61,21 +65,21 @@ export function supportedVariables(policy: PolicyModel): readonly VariableOccurr
         }
       }
     }
-    found.push(...occurrences(policy.text, statement, 'Condition', conditionStrings));
+    found.push(...occurrences(text, statement, 'Condition', conditionStrings));
   }
   found.sort((a, b) => a.span.offset - b.span.offset);
-  supportedMemo.set(policy, found);
+  supportedMemo.set(statements, found);
   return found;
 }
 
-/** Variables in elements where IAM does not substitute them. */
-export function unsupportedVariables(policy: PolicyModel): VariableOccurrence[] {
+/** Variables in elements where IAM does not substitute them; `text` as for supportedVariables. */
+export function unsupportedVariables(text: string, statements: readonly Statement[]): VariableOccurrence[] {
   const found: VariableOccurrence[] = [];
-  for (const statement of policy.statements) {
-    found.push(...occurrences(policy.text, statement, 'Action', listStrings(statement.action)));
-    found.push(...occurrences(policy.text, statement, 'NotAction', listStrings(statement.notAction)));
-    found.push(...occurrences(policy.text, statement, 'Principal', principalStrings(statement.principal)));
-    found.push(...occurrences(policy.text, statement, 'NotPrincipal', principalStrings(statement.notPrincipal)));
+  for (const statement of statements) {
+    found.push(...occurrences(text, statement, 'Action', listStrings(statement.action)));
+    found.push(...occurrences(text, statement, 'NotAction', listStrings(statement.notAction)));
+    found.push(...occurrences(text, statement, 'Principal', principalStrings(statement.principal)));
+    found.push(...occurrences(text, statement, 'NotPrincipal', principalStrings(statement.notPrincipal)));
   }
   return found.sort((a, b) => a.span.offset - b.span.offset);
 }
