@@ -36,6 +36,20 @@ suite('rule registry', () => {
     for (const id of ids) assert.ok(existsSync(repoPath('server/src/rules', `${id}.ts`)), `server/src/rules/${id}.ts exists`);
   });
 
+  test('a rule says what its findings depend on: a scope, or why it reads the whole policy', () => {
+    for (const rule of rules) {
+      const source = read('server/src/rules', `${rule.id}.ts`);
+      if (rule.scope === undefined) {
+        assert.match(source, /\/\/ Whole policy \(no scope\): \S/, `${rule.id} has no scope: a "// Whole policy (no scope): <why>" comment says why`);
+      } else {
+        // A scoped rule checks the statements it is given, itself or through a shared helper given its context (it may
+        // still read others for a fix or a message).
+        assert.match(source, /\bstatements\b|\(context\b/, `${rule.id} says scope '${rule.scope}': it checks context.statements`);
+        assert.doesNotMatch(source, /Whole policy \(no scope\)/, `${rule.id} has a scope and a "Whole policy" comment`);
+      }
+    }
+  });
+
   for (const rule of rules) {
     test(`${rule.id}: test table, doc page, summary, messages`, () => {
       const testFile = repoPath('test/rules', `${rule.id}.test.ts`);

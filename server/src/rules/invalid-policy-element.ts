@@ -35,6 +35,7 @@ export default defineRule<MessageId>({
     unknown: '"{key}" is not a policy element {where}. Allowed: {allowed}.',
     unknownWithSuggestion: '"{key}" is not a policy element {where}. Did you mean "{suggestion}"?',
   },
+  // Whole policy (no scope): the policy's own keys are checked too, outside every statement.
   check({ policy, report }) {
     checkProperties(policy.properties, topLevelElements, 'at the top level', report);
     for (const statement of policy.statements) {

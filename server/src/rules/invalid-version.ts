@@ -12,6 +12,7 @@ export default defineRule({
   messages: {
     invalid: `"{value}" is not a policy language version; AWS rejects the policy. Use "${currentVersion}".`,
   },
+  // Whole policy (no scope): Version is outside every statement.
   check({ policy, report }) {
     const version = policy.version;
     // A non-string Version is data-type-mismatch's to report.

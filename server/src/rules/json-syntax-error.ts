@@ -7,6 +7,7 @@ export default defineRule({
   runsOnSyntaxErrors: true,
   runsOnNonPolicies: true,
   messages: { syntax: '{message}' },
+  // Whole policy (no scope): a syntax error can be anywhere in the text.
   check({ policy, report }) {
     // An empty file is one the user is about to write: snippets and completion help there, an error does not.
     if (policy.text.trim() === '') return;

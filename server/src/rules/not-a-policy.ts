@@ -10,6 +10,7 @@ export default defineRule({
     notAPolicy:
       'None of the keys here is a policy element (Version, Id, Statement), so this file is not checked as an IAM policy. Add "Version" and "Statement" to start one, or open the file in another language mode.',
   },
+  // Whole policy (no scope): it judges the shape of the whole document.
   check({ policy, report }) {
     if (isForeignJson(policy)) report({ span: { offset: policy.root!.offset, length: 1 }, messageId: 'notAPolicy' });
   },

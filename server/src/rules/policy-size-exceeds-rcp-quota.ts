@@ -7,5 +7,6 @@ export default defineRule({
   summary: 'A resource control policy is longer than the 5,120 characters AWS Organizations allows.',
   policyTypes: ['rcp'],
   messages: { tooLarge: sizeMessage },
+  // Whole policy (no scope): the quota is on the size of the whole policy.
   check: checkSize,
 });

@@ -10,6 +10,7 @@ export default defineRule({
     potential:
       '"{action}" allows privilege escalation on the resources the policy names: {methods}; check that none of them is more privileged than this principal should be, or remove these actions.',
   },
+  // Whole policy (no scope): an escalation method can need actions that different Allow statements grant.
   check({ policy, catalog, report }) {
     // On every resource it is privilege-escalation's finding, not this one's.
     const enabled = enabledEscalations(policy, catalog).filter((found) => !found.onEveryResource && worthReviewing(found));

@@ -9,6 +9,7 @@ export default defineRule({
   messages: {
     escalation: '"{action}" allows privilege escalation: {methods}; remove these actions or limit them to specific resources.',
   },
+  // Whole policy (no scope): an escalation method can need actions that different Allow statements grant.
   check({ policy, catalog, report }) {
     // With resources named, a method reaches only those: privilege-escalation-potential's case.
     const enabled = enabledEscalations(policy, catalog).filter((found) => found.onEveryResource);

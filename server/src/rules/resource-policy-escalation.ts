@@ -28,6 +28,7 @@ export default defineRule({
     trustEscalation:
       '"{action}" allows rewriting the trust policy of {resources}{via}: this principal can name itself there, assume the role and act with its permissions.',
   },
+  // Whole policy (no scope): it weighs every Allow statement of the policy together.
   check({ policy, catalog, report }) {
     // A full administrator has nothing left to gain; full-admin-access reports that policy.
     if (policy.statements.some((statement) => everyActionOnEveryResource(statement))) return;

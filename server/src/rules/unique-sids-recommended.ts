@@ -10,6 +10,7 @@ export default defineRule({
   messages: {
     duplicate: 'Sid "{sid}" is already used by statement {first}; give each statement its own Sid so it can be told apart.',
   },
+  // Whole policy (no scope): it compares the Sids of all statements.
   check({ policy, report }) {
     for (const duplicate of findDuplicateSids(policy)) {
       report({ node: duplicate.node, messageId: 'duplicate', data: { sid: duplicate.sid, first: duplicate.firstPosition } });

@@ -12,6 +12,7 @@ export default defineRule({
     duplicate:
       'Sid "{sid}" is already used by statement {first}; IAM rejects {types} whose Sids are not unique. Rename this Sid.',
   },
+  // Whole policy (no scope): it compares the Sids of all statements.
   check({ policy, policyType, report }) {
     for (const duplicate of findDuplicateSids(policy)) {
       report({

@@ -7,13 +7,14 @@ const currentVersion = '2012-10-17';
 export default defineRule({
   id: 'variable-unsupported-in-version',
   severity: 'error',
+  scope: 'statement',
   summary: 'A policy variable in a policy without Version 2012-10-17, where IAM reads it as plain text.',
   fixable: 'suggestion',
   messages: {
     noVersion: '"{text}" is plain text here: without "Version": "2012-10-17", AWS does not substitute policy variables.',
     oldVersion: '"{text}" is plain text here: Version 2008-10-17 does not substitute policy variables. Use "2012-10-17".',
   },
-  check({ policy, report }) {
+  check({ policy, statements, report }) {
     const root = policy.root;
     if (root?.type !== 'object') return;
     const version = policy.version;
@@ -24,7 +25,7 @@ export default defineRule({
     } else if (version.valueNode) {
       suggestion = { title: `Change the Version to "${currentVersion}"`, edits: [replaceWithString(version.valueNode, currentVersion)] };
     }
-    for (const { token, span } of supportedVariables(policy.text, policy.statements)) {
+    for (const { token, span } of supportedVariables(policy.text, statements)) {
       if (token.kind !== 'variable' && token.kind !== 'escape') continue;
       report({
         span,
