@@ -296,6 +296,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     models.delete(uri);
     hostModels.delete(uri);
     settingsByUri.delete(uri);
+    service.forget(uri);
     if (!capabilities.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 

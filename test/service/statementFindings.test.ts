@@ -133,9 +133,15 @@ suite('re-checking only what an edit changed', () => {
     const other = service.parse(TextDocument.create('file:///work/other.iam.json', 'iam-policy', 1, policy(actions)), defaultSettings);
     service.analyze(other, { settings: defaultSettings });
     assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
+    // A closed document's record is dropped: opened again, it is checked whole.
+    service.forget(uri);
+    analyze(3, actions);
+    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
+    analyze(4, actions.map((a, i) => (i === 2 ? 'sqs:SendMessagex' : a)));
+    assert.deepEqual(checked.at(-1), [2, 3]);
     // A change outside the statements re-checks them all.
     const changedVersion = policy(actions).replace('2012-10-17', '2008-10-17');
-    service.analyze(service.parse(TextDocument.create(uri, 'iam-policy', 3, changedVersion), defaultSettings), { settings: defaultSettings });
+    service.analyze(service.parse(TextDocument.create(uri, 'iam-policy', 5, changedVersion), defaultSettings), { settings: defaultSettings });
     assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
   });
 });

@@ -87,6 +87,8 @@ export interface PolicyService {
     snippets?: SnippetEditSupport,
   ): CodeAction[];
   documentSymbols(model: PolicyModel): DocumentSymbol[];
+  /** Drops what the service keeps about the document at `uri` between its versions (the document was closed). */
+  forget(uri: string): void;
   format(model: PolicyModel, range: Range | undefined, options: FormattingOptions): TextEdit[];
 }
 
@@ -167,6 +169,7 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
       return finishCodeActions([...fixes, ...rewrites], model.document, snippets);
     },
     documentSymbols: (model) => (model.tooLarge ? [] : documentSymbols(model)),
+    forget: (uri) => void statementFindings.delete(uri),
     format(model, range, formatting) {
       if (model.tooLarge || model.syntaxErrors.length > 0) return [];
       // jsonc-parser 3.3.1 leaves newText out of a line-break edit at exactly 200 columns of indentation; such an
