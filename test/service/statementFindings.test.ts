@@ -72,11 +72,20 @@ suite('re-checking only what an edit changed', () => {
         const span = spans[index]!;
         text = text.slice(0, span.offset) + text.slice(spans[index + 1]!.offset); // the statement and its comma
         edit = `delete statement ${index}`;
-      } else if (what < 0.75) {
+      } else if (what < 0.7) {
         const span = pick(spans);
         const copy = text.slice(span.offset, span.offset + span.length);
         text = `${text.slice(0, span.offset + span.length)},\n    ${copy}${text.slice(span.offset + span.length)}`;
         edit = 'duplicate a statement';
+      } else if (what < 0.75 && spans.length > 2) {
+        // Move a statement before another one: the same statements, in another order.
+        const from = Math.floor(random() * (spans.length - 1));
+        const moved = text.slice(spans[from]!.offset, spans[from]!.offset + spans[from]!.length);
+        const without = text.slice(0, spans[from]!.offset) + text.slice(spans[from + 1]!.offset);
+        const target = statementSpans(without);
+        const to = pick(target);
+        text = `${without.slice(0, to.offset)}${moved},\n    ${without.slice(to.offset)}`;
+        edit = `move statement ${from}`;
       } else if (what < 0.82) {
         text = text.includes('"2012-10-17"') ? text.replace('"2012-10-17"', '"2008-10-17"') : text.replace('"2008-10-17"', '"2012-10-17"');
         edit = 'Version';
@@ -119,29 +128,30 @@ suite('re-checking only what an edit changed', () => {
       },
     });
     const service = createPolicyService({ rules: [...rules, probe] });
-    const statement = (effect: string, action: string) => `{"Effect": "${effect}", "Action": "${action}", "Resource": "*"}`;
-    const policy = (actions: string[]) => `{"Version": "2012-10-17", "Statement": [${actions.map((a, i) => statement(i === 3 ? 'Deny' : 'Allow', a)).join(', ')}]}`;
+    const statement = (action: string) => `{"Effect": "${action.startsWith('iam:') ? 'Deny' : 'Allow'}", "Action": "${action}", "Resource": "*"}`;
+    const policy = (actions: readonly string[]) => `{"Version": "2012-10-17", "Statement": [${actions.map(statement).join(', ')}]}`;
     const uri = 'file:///work/probe.iam.json';
-    const analyze = (version: number, actions: string[]) =>
-      service.analyze(service.parse(TextDocument.create(uri, 'iam-policy', version, policy(actions)), defaultSettings), { settings: defaultSettings }).problems.filter((p) => p.ruleId === 'probe');
+    const analyze = (version: number, text: string, at = uri) =>
+      service.analyze(service.parse(TextDocument.create(at, 'iam-policy', version, text), defaultSettings), { settings: defaultSettings }).problems.filter((p) => p.ruleId === 'probe');
     const actions = ['s3:GetObject', 's3:PutObject', 'sqs:SendMessage', 'iam:CreateUser', 'sns:Publish'];
-    assert.equal(analyze(1, actions).length, 1);
+    assert.equal(analyze(1, policy(actions)).length, 1);
     assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
-    assert.equal(analyze(2, actions.map((a, i) => (i === 1 ? 's3:PutObjectx' : a))).length, 1);
+    const typed = actions.map((a) => (a === 's3:PutObject' ? 's3:PutObjectx' : a));
+    assert.equal(analyze(2, policy(typed)).length, 1);
     assert.deepEqual(checked.at(-1), [1, 3], 'the edited statement and the one with a finding');
+    // A pasted statement moves the others along: still only the new one is checked, with the one with a finding.
+    const pasted = [...typed.slice(0, 2), 'ec2:RunInstances', ...typed.slice(2)];
+    assert.equal(analyze(3, policy(pasted)).length, 1);
+    assert.deepEqual(checked.at(-1), [2, 4]);
     // Another document is not compared with this one's record.
-    const other = service.parse(TextDocument.create('file:///work/other.iam.json', 'iam-policy', 1, policy(actions)), defaultSettings);
-    service.analyze(other, { settings: defaultSettings });
-    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
+    analyze(1, policy(pasted), 'file:///work/other.iam.json');
+    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4, 5]);
     // A closed document's record is dropped: opened again, it is checked whole.
     service.forget(uri);
-    analyze(3, actions);
-    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
-    analyze(4, actions.map((a, i) => (i === 2 ? 'sqs:SendMessagex' : a)));
-    assert.deepEqual(checked.at(-1), [2, 3]);
+    analyze(4, policy(pasted));
+    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4, 5]);
     // A change outside the statements re-checks them all.
-    const changedVersion = policy(actions).replace('2012-10-17', '2008-10-17');
-    service.analyze(service.parse(TextDocument.create(uri, 'iam-policy', 5, changedVersion), defaultSettings), { settings: defaultSettings });
-    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4]);
+    analyze(5, policy(pasted).replace('2012-10-17', '2008-10-17'));
+    assert.deepEqual(checked.at(-1), [0, 1, 2, 3, 4, 5]);
   });
 });

@@ -119,7 +119,7 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
   const recording = (options.since !== undefined || options.remember !== undefined) && !hasSyntaxErrors && !foreign;
   const texts = recording ? statementTexts(model) : [];
   const around = recording ? aroundStatements(model, options.policyType, options.settings.rules, options.settings.neverAllow) : '';
-  const since = recording && options.since?.around === around && options.since.texts.length === texts.length ? options.since : undefined;
+  const since = recording && options.since?.around === around ? options.since : undefined;
   const denials = recording ? denialTexts(model, texts) : '';
   const toCheck = new StatementsToCheck(model, since, texts, denials);
   const recorder = recording && options.remember ? new StatementFindingsRecorder(model, around, texts, denials) : undefined;

@@ -88,7 +88,8 @@ export interface RuleDefinition<MessageId extends string> {
   readonly runsOnNonPolicies?: boolean;
   /**
    * `'statement'`: whether the rule finds something in a statement depends on that statement's text alone (besides
-   * the policy type, the settings and the text around the statements, such as Version). Such a rule checks
+   * the policy type, the settings and the text before the first statement and after the last, such as Version), not
+   * on the other statements, nor on its place among them. Such a rule checks
    * `context.statements`, never `policy.statements`, and reports inside the statement it checks; what a finding's fix
    * or message says may read the whole policy. The language server then re-runs it after an edit only on the
    * statements the edit changed and on those it found something in before.
