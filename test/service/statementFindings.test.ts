@@ -14,18 +14,7 @@ import { createPolicyService, type DocumentOptions } from '../../server/src/serv
 import { rules } from '../../server/src/rules';
 import { defineRule } from '../../server/src/rules/types';
 import { repoPath } from '../support/paths';
-
-/** mulberry32: the same edits on every run for a seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from '../robustness/random';
 
 function samplePolicy(): string {
   const folder = repoPath('test/fixtures/managed-sample');
@@ -46,8 +35,9 @@ function statementSpans(text: string): { offset: number; length: number }[] {
 suite('re-checking only what an edit changed', () => {
   test('reports what a first analysis of the same text reports, over 120 random edits', () => {
     const seed = Number(process.env.IAM_EDIT_SEED ?? 16);
-    const random = seeded(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const generator = new Random(seed);
+    const random = () => generator.next();
+    const pick = <T>(items: readonly T[]): T => items[generator.int(items.length)]!;
     const incremental = createPolicyService();
     const uri = 'file:///work/edited.iam.json';
     let text: string = samplePolicy();
