@@ -23,6 +23,12 @@ export interface RunOptions {
   readonly since?: StatementFindings;
   /** Receives this run's record, for the next run on the document (not called when the rules did not all run). */
   readonly remember?: (findings: StatementFindings) => void;
+  /**
+   * Whether `ruleSteps` stops after each rule (the default). A run nobody interleaves with other work (the CLI,
+   * `runRules`) goes through in one step: resuming a generator a hundred times a document is a measurable part of a
+   * CLI run.
+   */
+  readonly stepwise?: boolean;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
@@ -36,7 +42,7 @@ export function isRuleActive(rule: Rule, policyType: PolicyType, settings: Pick<
 }
 
 export function runRules(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Problem[] {
-  return finish(ruleSteps(model, rules, options));
+  return finish(ruleSteps(model, rules, { ...options, stepwise: false }));
 }
 
 /** Runs the steps to the end and returns what they return. */
@@ -113,6 +119,7 @@ function suggestWhenRead(problem: Problem, rule: Rule, compute: () => readonly F
 /** The rules one step each: every `next()` runs one active rule; the last returns all problems, sorted by offset. */
 export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Generator<void, Problem[], undefined> {
   const problems: Problem[] = [];
+  const stepwise = options.stepwise ?? true;
   const hasSyntaxErrors = model.syntaxErrors.length > 0;
   const foreign = isForeignJson(model);
   // With syntax errors or on foreign JSON some rules do not run, so such a run leaves no record to go by.
@@ -170,7 +177,7 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
       options.onRuleError?.(rule, error);
     }
     current = undefined;
-    yield;
+    if (stepwise) yield;
   }
   if (recorder) options.remember!(recorder.finish());
   const ranks = ruleRanks(rules);

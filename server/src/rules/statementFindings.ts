@@ -63,31 +63,31 @@ export function aroundStatements(
 export class StatementsToCheck {
   /** The statements whose text the record does not know: changed, added or moved in from elsewhere. */
   private readonly changed: readonly Statement[] | undefined;
+  /** Per statement (by place), what the record says the scoped rules found in its text; undefined: not known. */
+  private readonly before: readonly (ReadonlySet<string> | undefined)[] = [];
+  /** The scoped rules that found something anywhere last time. */
+  private readonly foundSomewhere = new Set<string>();
 
   constructor(
     private readonly model: PolicyModel,
     private readonly previous: StatementFindings | undefined,
-    private readonly texts: readonly string[],
+    texts: readonly string[],
     private readonly denials: string,
   ) {
     if (!previous) return;
-    this.changed = model.statements.filter((_, place) => !previous.found.has(texts[place]!));
+    // One lookup per statement: a text found in the record is compared with its key character by character.
+    this.before = texts.map((text) => previous.found.get(text));
+    this.changed = model.statements.filter((_, place) => this.before[place] === undefined);
+    for (const ids of previous.found.values()) for (const id of ids) this.foundSomewhere.add(id);
   }
 
   for(rule: Rule): readonly Statement[] {
     const previous = this.previous;
     if (!previous || !this.changed || previous.unsettled.has(rule.id)) return this.model.statements;
     if (rule.scope === 'statement-and-denials' && previous.denials !== this.denials) return this.model.statements;
-    let foundBefore = false;
-    for (const ids of previous.found.values()) {
-      if (ids.has(rule.id)) {
-        foundBefore = true;
-        break;
-      }
-    }
-    if (!foundBefore) return this.changed;
+    if (!this.foundSomewhere.has(rule.id)) return this.changed;
     return this.model.statements.filter((_, place) => {
-      const ids = previous.found.get(this.texts[place]!);
+      const ids = this.before[place];
       return ids === undefined || ids.has(rule.id);
     });
   }

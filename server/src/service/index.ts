@@ -122,7 +122,8 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
     if (statementFindings.size > keptFindings) statementFindings.delete(statementFindings.keys().next().value!);
   }
 
-  function* analysisSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Analysis, undefined> {
+  // `stepwise` false: in one step (analyze, validate), as RunOptions.stepwise says.
+  function* analysisSteps(model: PolicyModel, documentOptions: DocumentOptions, stepwise = true): Generator<void, Analysis, undefined> {
     const remembered = analyses.get(model);
     if (remembered && remembered.options.settings === documentOptions.settings && remembered.options.policyType === documentOptions.policyType) {
       return remembered.analysis;
@@ -138,28 +139,29 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
             onRuleError,
             since: remembering ? statementFindings.get(model.document.uri) : undefined,
             remember: remembering ? (findings) => rememberFindings(model.document.uri, findings) : undefined,
+            stepwise,
           });
     const analysis: Analysis = { policyType: choice, problems };
     analyses.set(model, { options: documentOptions, analysis });
     return analysis;
   }
 
-  function* validationSteps(model: PolicyModel, documentOptions: DocumentOptions): Generator<void, Diagnostic[], undefined> {
+  function* validationSteps(model: PolicyModel, documentOptions: DocumentOptions, stepwise = true): Generator<void, Diagnostic[], undefined> {
     if (model.tooLarge) return [tooLargeDiagnostic(model.document, documentOptions.settings.maxFileSize)];
-    const { problems } = yield* analysisSteps(model, documentOptions);
+    const { problems } = yield* analysisSteps(model, documentOptions, stepwise);
     return foldProblems(problems).map(({ problem, folded }) => toDiagnostic(model.document, problem, folded));
   }
 
-  const analyze = (model: PolicyModel, documentOptions: DocumentOptions) => finish(analysisSteps(model, documentOptions));
+  const analyze = (model: PolicyModel, documentOptions: DocumentOptions) => finish(analysisSteps(model, documentOptions, false));
 
   return {
     catalog,
     parse: (document, settings) => parsePolicy(document, { maxFileSize: settings.maxFileSize }),
     policyType,
     analyze,
-    validate: (model, documentOptions) => finish(validationSteps(model, documentOptions)),
-    analysisSteps,
-    validationSteps,
+    validate: (model, documentOptions) => finish(validationSteps(model, documentOptions, false)),
+    analysisSteps: (model, documentOptions) => analysisSteps(model, documentOptions),
+    validationSteps: (model, documentOptions) => validationSteps(model, documentOptions),
     complete: (model, position) => complete(model, position, catalog),
     hover: (model, position, documentOptions) => hover(model, position, catalog, policyType(model, documentOptions)),
     codeActions(model, diagnostics, only, documentOptions, range, snippets) {
