@@ -25,8 +25,8 @@ export interface RunOptions {
   readonly remember?: (findings: StatementFindings) => void;
   /**
    * Whether `ruleSteps` stops after each rule (the default). A run nobody interleaves with other work (the CLI,
-   * `runRules`) goes through in one step: resuming a generator a hundred times a document is a measurable part of a
-   * CLI run.
+   * `runRules`) goes through in one step: a CPU profile of the CLI on the managed policies spent ~55 ms passing the
+   * hundred steps of each document through the service's generators.
    */
   readonly stepwise?: boolean;
 }
@@ -116,7 +116,10 @@ function suggestWhenRead(problem: Problem, rule: Rule, compute: () => readonly F
   });
 }
 
-/** The rules one step each: every `next()` runs one active rule; the last returns all problems, sorted by offset. */
+/**
+ * The rules one step each (unless `options.stepwise` is false): every `next()` runs one active rule; the last returns
+ * all problems, sorted by offset.
+ */
 export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: RunOptions): Generator<void, Problem[], undefined> {
   const problems: Problem[] = [];
   const stepwise = options.stepwise ?? true;
@@ -132,7 +135,7 @@ export function* ruleSteps(model: PolicyModel, rules: readonly Rule[], options: 
   const recorder = recording && options.remember ? new StatementFindingsRecorder(model, around, texts, denials) : undefined;
   // One context for every rule of the document; `report` files under the rule that is running.
   let current: ActiveRule | undefined;
-  const context: RuleContext & { statements: RuleContext['statements'] } = {
+  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
     policy: model,
     statements: model.statements,
     catalog: options.catalog,
