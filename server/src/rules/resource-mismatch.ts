@@ -8,7 +8,7 @@ import { statementActions } from '../policy/statementActions';
 import { isPattern, splitArnFields, type ResourceArn } from './shared/arnFields';
 import { arnFormatIndex, formatsMatching, formatsOfService, type ArnFormat, type ArnFormatIndex } from './shared/arnFormats';
 import { appendEntry } from './shared/listEdits';
-import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
+import { arnPolicyTypes, resourceValuesIn } from './shared/resourceValues';
 import { defineRule, type Fix, type PolicyType } from './types';
 import { withIndefiniteArticle } from '../../../shared/indefiniteArticle';
 
@@ -98,8 +98,8 @@ function extraTypesReached(catalog: Catalog, reachable: ReadonlySet<string>): Re
 function judgeableResources(statements: readonly Statement[], policyType: PolicyType, statement: Statement): ResourceArn[] | undefined {
   if (!statement.action || !statement.resource || statement.notResource || statement.resource.invalid.length) return undefined;
   const arns: ResourceArn[] = [];
-  for (const value of resourceValuesOf(statements, policyType)) {
-    if (value.statement !== statement || value.element !== statement.resource) continue;
+  for (const value of resourceValuesIn(statements, statement, policyType)) {
+    if (value.element !== statement.resource) continue;
     if (value.shape.kind !== 'arn') return undefined;
     arns.push(value.shape.arn);
   }

@@ -29,7 +29,10 @@ const shorthands = shorthandData.shorthands as readonly Shorthand[];
 export const arnPolicyTypes: readonly PolicyType[] = ['identity', 'resource', 'scp', 'rcp', 'permissions-boundary', 'session'];
 
 // By list: the rules of a run are given the same list (a rule's `context.statements`).
-const memo = new WeakMap<readonly Statement[], { policyType: PolicyType; values: readonly ResourceValue[] }>();
+const memo = new WeakMap<
+  readonly Statement[],
+  { policyType: PolicyType; values: readonly ResourceValue[]; byStatement?: Map<Statement, ResourceValue[]> }
+>();
 
 export function resourceValuesOf(statements: readonly Statement[], policyType: PolicyType): readonly ResourceValue[] {
   const cached = memo.get(statements);
@@ -43,6 +46,21 @@ export function resourceValuesOf(statements: readonly Statement[], policyType: P
   }
   memo.set(statements, { policyType, values });
   return values;
+}
+
+/** The values of one statement of the list, read as `resourceValuesOf` reads them (without a scan of the whole list). */
+export function resourceValuesIn(statements: readonly Statement[], statement: Statement, policyType: PolicyType): readonly ResourceValue[] {
+  const values = resourceValuesOf(statements, policyType);
+  const cached = memo.get(statements)!;
+  if (!cached.byStatement) {
+    cached.byStatement = new Map();
+    for (const value of values) {
+      const own = cached.byStatement.get(value.statement);
+      if (own) own.push(value);
+      else cached.byStatement.set(value.statement, [value]);
+    }
+  }
+  return cached.byStatement.get(statement) ?? [];
 }
 
 function shapeOf(value: string, policyType: PolicyType): ResourceValue['shape'] {
