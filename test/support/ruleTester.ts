@@ -9,7 +9,7 @@ import { getCatalog } from '../../server/src/catalog';
 import { parsePolicy } from '../../server/src/policy/parse';
 import { applyEdits, introducesPlaceholders } from '../../server/src/rules/shared/edits';
 import { rules as registry } from '../../server/src/rules';
-import { runRules } from '../../server/src/rules/run';
+import { runRules, type RunOptions } from '../../server/src/rules/run';
 import type { PolicyType, Problem, Report, Rule, RuleContext } from '../../server/src/rules/types';
 import type { PolicyModel, Statement } from '../../server/src/policy/model';
 import { documentOf } from './documents';
@@ -93,9 +93,8 @@ function reportsOn(rule: Rule, text: string, policyType: PolicyType, pick: (all:
 function assertStatementScope(rule: Rule, text: string, policyType: PolicyType = 'identity'): void {
   if (!parsesCleanly(text)) return; // with syntax errors every rule runs on every statement
   if (rule.policyTypes && !rule.policyTypes.includes(policyType)) return; // the rule does not run at all
-  const model = parsePolicy(documentOf(text));
   const [whole] = reportsOn(rule, text, policyType, (all) => [all]);
-  const wholeReports = whole!.reports as { offset: number; length: number; messageId: string }[];
+  const wholeReports = whole!.reports as { offset: number; length: number }[];
   const one = reportsOn(rule, text, policyType, (all) => all.map((statement) => [statement]));
   for (const { statements, reports } of one) {
     const node = statements[0]!.node;
@@ -103,21 +102,50 @@ function assertStatementScope(rule: Rule, text: string, policyType: PolicyType =
     assert.ok((reports as { offset: number; length: number }[]).every(inside), `${rule.id} reports inside the statement it checks`);
     assert.deepEqual(reports, wholeReports.filter(inside), `${rule.id}: checking one statement through context.statements finds there what checking all of them does`);
   }
-  if (model.statementElement?.valueNode?.type !== 'array' || model.statements.length < 2) return;
-  for (const statement of model.statements) {
-    const node = statement.node;
-    const { text: alone, shift } = keepingOnly(text, model, statement, rule.scope === 'statement-and-denials');
-    const found: string[] = lint(rule, alone, policyType).map((p: Problem) => `${p.messageId}@${p.offset - shift}+${p.length}`);
-    const there = wholeReports.filter((r) => r.offset >= node.offset && r.offset < node.offset + node.length).map((r) => `${r.messageId}@${r.offset}+${r.length}`);
-    assert.deepEqual(found, there, `${rule.id} says scope: '${rule.scope}', but statement ${statement.index} without the others has other findings than among them`);
+  for (const { statement, alone, among } of findingsAloneAndAmong(text, [rule], policyType, rule.scope === 'statement-and-denials')) {
+    assert.deepEqual(alone, among, `${rule.id} says scope: '${rule.scope}', but statement ${statement.index} without the others has other findings than among them`);
   }
+}
+
+/**
+ * For each statement of the policy in `text` (when its Statement array holds two or more): what `rules` find in it
+ * among the others, and with the others deleted (but, with `keepDenials`, those whose Effect is not "Allow"), each
+ * finding as `ruleId messageId @offset+length` in `text`'s offsets.
+ */
+export function findingsAloneAndAmong(
+  text: string,
+  rules: readonly Rule[],
+  policyType: PolicyType,
+  keepDenials: boolean,
+  settings: RunOptions['settings'] = { rules: {} },
+): { statement: Statement; alone: string[]; among: string[] }[] {
+  const model = parsePolicy(documentOf(text));
+  if (model.statementElement?.valueNode?.type !== 'array' || model.statements.length < 2) return [];
+  const options: RunOptions = {
+    catalog: getCatalog(),
+    policyType,
+    settings,
+    onRuleError: (_rule, error) => {
+      throw error;
+    },
+  };
+  const whole = runRules(model, rules, options);
+  return model.statements.map((statement) => {
+    const { offset, length } = statement.node;
+    const { text: alone, shift } = keepingOnly(text, model, statement, keepDenials);
+    return {
+      statement,
+      alone: runRules(parsePolicy(documentOf(alone)), rules, options).map((p) => `${p.ruleId} ${p.messageId} @${p.offset - shift}+${p.length}`),
+      among: whole.filter((p) => p.offset >= offset && p.offset < offset + length).map((p) => `${p.ruleId} ${p.messageId} @${p.offset}+${p.length}`),
+    };
+  });
 }
 
 /**
  * The policy with only `statement` left in its Statement array (and, with `denials`, the statements whose Effect is
  * not "Allow"), and how far `statement` moved.
  */
-export function keepingOnly(text: string, model: PolicyModel, statement: Statement, denials: boolean): { text: string; shift: number } {
+function keepingOnly(text: string, model: PolicyModel, statement: Statement, denials: boolean): { text: string; shift: number } {
   const array = model.statementElement!.valueNode!;
   const kept = model.statements.filter((other) => other === statement || (denials && other.effect?.value !== 'Allow'));
   const slice = (s: Statement) => text.slice(s.node.offset, s.node.offset + s.node.length);
