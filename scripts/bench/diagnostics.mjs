@@ -37,26 +37,22 @@ export async function measureDiagnostics({ bundles, quick, serverArgs, statement
     const server = await startServer({ serverJs: join(bundles, 'server.js'), pull: true, nodeArgs: serverArgs(`diagnostics-${size.bytes}`) });
     try {
       let version = 1;
-      let typed = false;
       await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'iam-policy', version, text } });
       const first = await server.request('textDocument/diagnostic', { textDocument: { uri } });
-      /** Types or deletes one character; resolves when the notification is written. */
-      const edit = () => {
-        const range = typed ? { start: at, end: { line: at.line, character: at.character + 1 } } : { start: at, end: at };
-        const change = { range, text: typed ? '' : 'x' };
-        typed = !typed;
-        return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      /** An edit that types `character` at `position` and, the next time, deletes it; resolves when it is written. */
+      const typingAt = (position, character) => {
+        let typed = false;
+        return () => {
+          const range = typed ? { start: position, end: { line: position.line, character: position.character + 1 } } : { start: position, end: position };
+          const change = { range, text: typed ? '' : character };
+          typed = !typed;
+          return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+        };
       };
+      const edit = typingAt(at, 'x');
+      // After the document's opening brace: outside every statement.
+      const editOutside = typingAt({ line: 0, character: 1 }, ' ');
       const pull = () => server.request('textDocument/diagnostic', { textDocument: { uri } });
-      /** Types or deletes a space after the document's opening brace: outside every statement. */
-      let spaced = false;
-      const editOutside = () => {
-        const start = { line: 0, character: 1 };
-        const range = spaced ? { start, end: { line: 0, character: 2 } } : { start, end: start };
-        const change = { range, text: spaced ? '' : ' ' };
-        spaced = !spaced;
-        return server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-      };
 
       const times = [];
       const warmup = size.bytes > 100_000 ? 1 : 3;
