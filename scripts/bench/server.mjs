@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { serverEnvIn, serverFlagsIn } from './clientSource.cjs';
 
 const requestDeadlineMs = 60_000;
 const root = join(import.meta.dirname, '..', '..');
@@ -19,9 +20,9 @@ const clientSource = join(root, 'client', 'src', 'languageClient.ts');
  * no longer says it that way stops the bench rather than letting it measure a server started otherwise.
  */
 export function clientServerFlags() {
-  const list = /const execArgv = \[([^\]]*)\]/.exec(readFileSync(clientSource, 'utf8'));
-  if (!list) throw new Error(`no \`const execArgv = [...]\` in ${clientSource}: the bench cannot start the server as the client does`);
-  return [...list[1].matchAll(/'([^']*)'/g)].map((flag) => flag[1]);
+  const flags = serverFlagsIn(readFileSync(clientSource, 'utf8'));
+  if (!flags) throw new Error(`no \`const execArgv = [...]\` in ${clientSource}: the bench cannot start the server as the client does`);
+  return flags;
 }
 
 /**
@@ -29,9 +30,9 @@ export function clientServerFlags() {
  * client/src/languageClient.ts), read from the client's source like the flags.
  */
 export function clientServerEnv() {
-  const object = /const serverEnv = \{([^}]*)\}/.exec(readFileSync(clientSource, 'utf8'));
-  if (!object) throw new Error(`no \`const serverEnv = {...}\` in ${clientSource}: the bench cannot start the server as the client does`);
-  return Object.fromEntries([...object[1].matchAll(/(\w+): '([^']*)'/g)].map((entry) => [entry[1], entry[2]]));
+  const env = serverEnvIn(readFileSync(clientSource, 'utf8'));
+  if (!env) throw new Error(`no \`const serverEnv = {...}\` in ${clientSource}: the bench cannot start the server as the client does`);
+  return env;
 }
 
 /** Resident set size of a process in MB (10^6 bytes): VmRSS from /proc where there is one, else `ps -o rss=`. */

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compilerFlags } from '../../server/src/loader/compilerFlags';
+import { serverFlagsIn } from '../../scripts/bench/clientSource.cjs';
 import { repoPath } from '../support/paths';
 
 const rows: { name: string; execArgv: string[]; expected: string[] }[] = [
@@ -29,10 +30,9 @@ test('V8 takes the flag at run time under its name (a misspelt flag would be ref
 });
 
 test('the VS Code client gives the server every flag itself, so the entry does not load node:v8 at start', () => {
-  // Read as the bench reads it (scripts/bench/server.mjs): the client's `const execArgv = [...]`.
-  const list = /const execArgv = \[([^\]]*)\]/.exec(readFileSync(repoPath('client', 'src', 'languageClient.ts'), 'utf8'));
-  assert.ok(list, 'client/src/languageClient.ts has a `const execArgv = [...]`');
-  const execArgv = [...list[1]!.matchAll(/'([^']*)'/g)].map((flag) => flag[1]!);
+  // Read as the bench reads it (scripts/bench/clientSource.cjs): the client's `const execArgv = [...]`.
+  const execArgv = serverFlagsIn(readFileSync(repoPath('client', 'src', 'languageClient.ts'), 'utf8'));
+  assert.ok(execArgv, 'client/src/languageClient.ts has a `const execArgv = [...]`');
   assert.deepEqual(compilerFlags(execArgv), []);
   assert.ok(execArgv.includes('--no-turbo-inlining'), execArgv.join(' '));
 });
