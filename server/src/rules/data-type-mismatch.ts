@@ -87,7 +87,8 @@ export default defineRule<MessageId>({
     operatorType: 'The "{operator}" block must be an object of condition keys and their values, not {actual}.',
     conditionValue: 'Values of the condition key "{key}" must be strings, numbers or booleans, not {actual}.',
   },
-  // Whole policy (no scope): the types of Version, Id and Statement themselves are checked too, outside every statement.
+  // Whole policy (no scope): the types of Version, Id and Statement themselves are checked too, outside every
+  // statement.
   check({ policy, report }) {
     const root = policy.root;
     if (!root) return;

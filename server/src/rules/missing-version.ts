@@ -18,7 +18,8 @@ export default defineRule({
     missingOverQuota:
       `This policy has no "Version". Add "Version": "${currentVersion}" so AWS applies the current policy language; the policy then has more than the {quota} characters allowed for {what}, so make room first.`,
   },
-  // Whole policy (no scope): Version is outside every statement, and the finding depends on whether any statement uses variables.
+  // Whole policy (no scope): Version is outside every statement, and the finding depends on whether any statement uses
+  // variables.
   check({ policy, policyType, report }) {
     const root = policy.root;
     if (root?.type !== 'object' || policy.version) return;

@@ -37,7 +37,8 @@ export default defineRule({
   messages: {
     granted: 'This statement allows {actions}, which the project config forbids ("neverAllow" in .iampolicy.json){where}.',
   },
-  // Whole policy (no scope): the resource searches of all statements share one budget, so one statement's finding can depend on the others.
+  // Whole policy (no scope): the resource searches of all statements share one budget, so one statement's finding can
+  // depend on the others.
   check({ policy, catalog, neverAllow, report }) {
     if (!neverAllow || policy.statements.length === 0) return;
     // Expands itself: the config's patterns, not values of the statements.

@@ -15,7 +15,8 @@ export default defineRule({
     oldWithVariables:
       `Version "${oldVersion}" makes AWS read this policy's variables as plain text. Use "${currentVersion}" to make them variables (this changes what the policy matches).`,
   },
-  // Whole policy (no scope): Version is outside every statement, and the finding depends on whether any statement uses variables.
+  // Whole policy (no scope): Version is outside every statement, and the finding depends on whether any statement uses
+  // variables.
   check({ policy, report }) {
     const version = policy.version;
     if (version?.value !== oldVersion || !version.valueNode) return;

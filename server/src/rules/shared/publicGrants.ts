@@ -45,7 +45,7 @@ function guardedByDeny(policy: PolicyModel, allow: Statement, catalog: Catalog):
   );
 }
 
-/** The Allow statements of the policy open to everyone, each with its every-principal values. */
+/** The Allow statements among `statements` open to everyone, each with its every-principal values. */
 export function publicStatements(policy: PolicyModel, statements: readonly Statement[], catalog: Catalog): { statement: Statement; everyone: StringValue[] }[] {
   const found: { statement: Statement; everyone: StringValue[] }[] = [];
   for (const statement of statements) {

@@ -1,6 +1,6 @@
 /**
- * Every string of every Resource and NotResource element of a list of statements, read once per list as an ARN (see arnFields.ts) and
- * shared by the ARN rules. Principal ARNs and condition values are not resources and are not here.
+ * Every string of every Resource and NotResource element of a list of statements, read once per list as an ARN (see
+ * arnFields.ts) and shared by the ARN rules. Principal ARNs and condition values are not resources and are not here.
  */
 import shorthandData from '../../../../data/resource-shorthands.json';
 import type { ListElement, Statement, StringValue } from '../../policy/model';
