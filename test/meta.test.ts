@@ -86,6 +86,25 @@ suite('facts', () => {
   });
 });
 
+suite('memory', () => {
+  // A WeakMap keyed by a document's objects kept its values (and through them the parse tree) alive through V8's
+  // young-generation collections; such tables are DocumentMemos (policy/documentMemo.ts).
+  test('memo tables keyed by a document\'s objects are DocumentMemos, not WeakMaps', () => {
+    const documentTypes = /new WeakMap<\s*(?:readonly\s+)?(?:Statement|PolicyModel|ASTNode|StringValue|HostModel|HostValue|EmbeddedPolicy)\b/;
+    const found: string[] = [];
+    for (const entry of readdirSync(repoPath('server/src'), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const path = `${entry.parentPath}/${entry.name}`;
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (documentTypes.test(line)) found.push(`${path}:${i + 1}`);
+        });
+    }
+    assert.deepEqual(found, []);
+  });
+});
+
 suite('generated descriptions', () => {
   test('package.json iamPolicy.rules lists every rule (npm run sync-rules)', () => {
     const manifest = JSON.parse(read('package.json'));

@@ -21,6 +21,7 @@ import { statementActions, type StatementActions } from '../policy/statementActi
 import { conditionBlocks, conditionsImply, type ConditionBlock, type Implication } from './conditionImplication';
 import { findWitness, opaqueGlob, parseGlob, templateGlob, type Glob, type GlobUnion, type SearchBudget, type WitnessAnswer } from './globContainment';
 import { principalsContained } from './principalContainment';
+import { DocumentMemo } from '../policy/documentMemo';
 
 export type AccessKind = 'new' | 'may widen';
 
@@ -132,7 +133,7 @@ function resourceSet(statement: Statement, model: PolicyModel, variables: boolea
 }
 
 /** The value node behind each glob of a resource list, in order. */
-const nodesOfGlobs = new WeakMap<readonly Glob[], readonly ASTNode[]>();
+const nodesOfGlobs = new DocumentMemo<readonly Glob[], readonly ASTNode[]>('glob nodes');
 
 /**
  * A string in every target set and in no cover: `found: false` means the covers take in the targets' intersection.

@@ -8,6 +8,7 @@ import { parsePolicy } from '../policy/parse';
 import { placementOf, policySpan } from './shift';
 import type { EmbeddedPolicy, HostDocument, HostValue } from './types';
 import { holeText, movedRendering, narrowHoleText, renderPolicy, toVirtualOffset, type VirtualPolicy } from './virtualPolicy';
+import { DocumentMemo } from '../policy/documentMemo';
 
 export interface EmbeddedModel {
   readonly policy: EmbeddedPolicy;
@@ -39,13 +40,13 @@ export interface HostModel {
  * policies whose rendering changed (an edit changes one policy), and the engine's analysis of an unchanged model is
  * remembered with it (PolicyService.analysisSteps), so it is not run again either.
  */
-const parsedRenderings = new WeakMap<HostModel, Map<string, PolicyModel>>();
+const parsedRenderings = new DocumentMemo<HostModel, Map<string, PolicyModel>>('parsed renderings');
 
 /**
  * Renderings by host tree: a policy whose tree is the same object as in the version before (nothing in it or before
  * it changed) is not rendered again.
  */
-const renderings = new WeakMap<HostValue, { wide?: VirtualPolicy; narrow?: VirtualPolicy; prefix?: VirtualPolicy }>();
+const renderings = new DocumentMemo<HostValue, { wide?: VirtualPolicy; narrow?: VirtualPolicy; prefix?: VirtualPolicy }>('renderings');
 
 function renderingOf(root: HostValue, hole: string, prefixOnly: boolean): VirtualPolicy {
   const which = prefixOnly ? 'prefix' : hole === holeText ? 'wide' : 'narrow';

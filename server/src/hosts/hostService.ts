@@ -9,6 +9,7 @@ import type { Settings } from '../../../shared/settings';
 import type { PolicyTypeChoice } from '../policy/policyType';
 import { finish } from '../rules/run';
 import type { Edit, Fix, Problem } from '../rules/types';
+import { defineWhenRead } from '../rules/shared/whenRead';
 import { codeActionsFor, wantedKind } from '../service/codeActions';
 import { complete } from '../service/complete';
 import { toDiagnostic, tooLargeDiagnostic } from '../service/diagnostics';
@@ -23,6 +24,7 @@ import { hostBreakage, hostSyntax } from './readHost';
 import type { HostSyntaxError } from './types';
 import { policyAround, policyAt, type EmbeddedModel, type HostModel } from './hostModel';
 import { toHostSpan, type OpaqueRegion } from './virtualPolicy';
+import { DocumentMemo } from '../policy/documentMemo';
 
 /**
  * Rules that judge a CDK statement (a fragment of a policy): those whose answer depends only on the values written in
@@ -90,29 +92,12 @@ function hostProblem(embedded: EmbeddedModel, problem: Problem, fixable = true):
     const edits = toHostEdits(embedded.policy, embedded.virtual.text, fix.edits);
     return edits && edits.length > 0 ? { title: fix.title, edits, ...(fix.placeholders ? { placeholders: true } : {}) } : undefined;
   };
-  const result = { ...problem, offset: span.offset, length: span.length } as Problem;
+  // Field by field: a spread would read the problem's suggestions, which are built only when someone asks.
+  const { ruleId, messageId, message, severity, tags } = problem;
+  const result: Problem = { ruleId, messageId, message, offset: span.offset, length: span.length, severity, fix: undefined, suggestions: [], tags };
   // A fix for a whole template string would write a literal over its holes: none is offered.
-  const virtualFix = fixable ? problem.fix : undefined;
-  const virtualSuggestions = Object.getOwnPropertyDescriptor(problem, 'suggestions');
-  Object.defineProperty(result, 'fix', {
-    configurable: true,
-    enumerable: true,
-    get(): Fix | undefined {
-      const value = virtualFix && translate(virtualFix);
-      Object.defineProperty(result, 'fix', { value, enumerable: true });
-      return value;
-    },
-  });
-  Object.defineProperty(result, 'suggestions', {
-    configurable: true,
-    enumerable: true,
-    get(): readonly Fix[] {
-      const source = (virtualSuggestions?.get ? virtualSuggestions.get.call(problem) : virtualSuggestions?.value) as readonly Fix[] | undefined;
-      const value = (fixable ? (source ?? []) : []).map(translate).filter((fix): fix is Fix => fix !== undefined);
-      Object.defineProperty(result, 'suggestions', { value, enumerable: true });
-      return value;
-    },
-  });
+  defineWhenRead(result, 'fix', () => (fixable && problem.fix ? translate(problem.fix) : undefined));
+  defineWhenRead(result, 'suggestions', () => (fixable ? problem.suggestions : []).map(translate).filter((fix): fix is Fix => fix !== undefined));
   return result;
 }
 
@@ -159,7 +144,7 @@ export interface HostService {
 }
 
 export function createHostService(service: PolicyService): HostService {
-  const analyses = new WeakMap<HostModel, { readonly settings: Settings; readonly problems: Problem[] }>();
+  const analyses = new DocumentMemo<HostModel, { readonly settings: Settings; readonly problems: Problem[] }>('host analysis');
 
   function* analysisSteps(model: HostModel, settings: Settings): Generator<void, Problem[], undefined> {
     const remembered = analyses.get(model);

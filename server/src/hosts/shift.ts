@@ -6,13 +6,14 @@
  */
 import type { Span } from '../policy/model';
 import type { EmbeddedPolicy, HostEntry, HostScalar, HostValue, TemplateHole, TemplateLiteral } from './types';
+import { DocumentMemo } from '../policy/documentMemo';
 
 /**
  * The node each copy was made from (its offsets were `copy.span.offset - origin.span.offset` before). What readers
  * record about nodes on the side (how YAML or HCL writes them) is looked up through this when asked for a copy
  * (`throughOrigins`): copying those records with every tree would cost more than the copy itself.
  */
-const origins = new WeakMap<HostValue, HostValue>();
+const origins = new DocumentMemo<HostValue, HostValue>('shift origins');
 
 /** The first node of `node`'s copy chain (itself first) for which `find` answers. */
 export function throughOrigins<T>(node: HostValue, find: (node: HostValue) => T | undefined): { readonly value: T; readonly delta: number } | undefined {
@@ -43,7 +44,7 @@ export function shiftValue(root: HostValue, delta: number): HostValue {
  * The last copy of each policy's tree: a piece before the edit keeps its place from one version to the next, and its
  * copy serves again.
  */
-const copied = new WeakMap<EmbeddedPolicy, { readonly delta: number; readonly root: HostValue }>();
+const copied = new DocumentMemo<EmbeddedPolicy, { readonly delta: number; readonly root: HostValue }>('shifted copies');
 
 /** A policy moved by `delta` from `source` (which a reader made where it was); its tree is copied on first read. */
 class PlacedPolicy implements EmbeddedPolicy {

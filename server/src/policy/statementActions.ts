@@ -10,6 +10,7 @@
  */
 import type { Action, Catalog } from '../catalog/types';
 import type { Statement, StringValue } from './model';
+import { DocumentMemo } from './documentMemo';
 
 export interface ActionEntry {
   /** The string as written in Action / NotAction. */
@@ -39,7 +40,7 @@ export interface StatementActions {
   covers(action: Action): boolean;
 }
 
-const memo = new WeakMap<Statement, StatementActions>();
+const memo = new DocumentMemo<Statement, StatementActions>('statement actions');
 
 export function statementActions(statement: Statement, catalog: Catalog): StatementActions {
   let result = memo.get(statement);
@@ -50,7 +51,7 @@ export function statementActions(statement: Statement, catalog: Catalog): Statem
   return result;
 }
 
-const otherElement = new WeakMap<Statement, readonly ActionEntry[]>();
+const otherElement = new DocumentMemo<Statement, readonly ActionEntry[]>('other action element');
 
 /**
  * The entries of the statement's Action or NotAction, whichever is asked: the statement's own entries for the element

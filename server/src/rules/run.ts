@@ -10,6 +10,7 @@ import { isForeignJson } from '../policy/parse';
 import type { Settings } from '../../../shared/settings';
 import { aroundStatements, denialTexts, StatementFindingsRecorder, statementTexts, StatementsToCheck, type StatementFindings } from './statementFindings';
 import type { Fix, PolicyType, Problem, Report, Rule, RuleContext, Severity } from './types';
+import { defineWhenRead } from './shared/whenRead';
 
 export interface RunOptions {
   readonly catalog: Catalog;
@@ -94,25 +95,17 @@ function ruleRanks(rules: readonly Rule[]): ReadonlyMap<string, number> {
 }
 
 /**
- * Makes a problem's suggestions built when first read, then kept (the property stays where it is, so the problem
- * serialises like an eager one). A rule whose suggestions throw is reported like a rule that throws, and the problem
- * has none.
+ * Makes a problem's suggestions built when first read, then kept (see whenRead.ts). A rule whose suggestions throw is
+ * reported like a rule that throws, and the problem has none.
  */
 function suggestWhenRead(problem: Problem, rule: Rule, compute: () => readonly Fix[], options: RunOptions): void {
-  Object.defineProperty(problem, 'suggestions', {
-    configurable: true,
-    enumerable: true,
-    get(): readonly Fix[] {
-      let value: readonly Fix[];
-      try {
-        value = compute();
-      } catch (error) {
-        options.onRuleError?.(rule, error);
-        value = [];
-      }
-      Object.defineProperty(problem, 'suggestions', { value, enumerable: true });
-      return value;
-    },
+  defineWhenRead(problem, 'suggestions', () => {
+    try {
+      return compute();
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+      return [];
+    }
   });
 }
 

@@ -33,6 +33,7 @@ import { hover } from './hover';
 import { jsonLanguage } from './jsonLanguage';
 import { finishCodeActions, type SnippetEditSupport } from './snippetEdits';
 import { documentSymbols } from './symbols';
+import { DocumentMemo } from '../policy/documentMemo';
 
 export interface PolicyServiceOptions {
   readonly catalog?: Catalog;
@@ -109,7 +110,7 @@ export function createPolicyService(options: PolicyServiceOptions = {}): PolicyS
   }
 
   // The last analysis of each model (a model is one document version), with the options it was made for.
-  const analyses = new WeakMap<PolicyModel, { readonly options: DocumentOptions; readonly analysis: Analysis }>();
+  const analyses = new DocumentMemo<PolicyModel, { readonly options: DocumentOptions; readonly analysis: Analysis }>('analysis');
 
   // Per document URI, what the statement-scoped rules found in each statement last time, so the analysis of the
   // next version re-checks only what an edit can have changed. The few documents last analysed are kept.

@@ -6,6 +6,7 @@
 import type { Action, Catalog, ConditionKey, Service } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
+import { DocumentMemo } from '../policy/documentMemo';
 
 export interface StatementKeys {
   /** How many of the statement's actions support each key (global keys: all of them). */
@@ -14,7 +15,7 @@ export interface StatementKeys {
 }
 
 const wholeServiceCounts = new WeakMap<Service, Map<ConditionKey, number>>();
-const memo = new WeakMap<Statement, StatementKeys>();
+const memo = new DocumentMemo<Statement, StatementKeys>('statement keys');
 
 export function statementKeys(statement: Statement, catalog: Catalog): StatementKeys {
   const cached = memo.get(statement);

@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/types';
 import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator, type ParsedOperator } from '../../policy/operators';
 import { resolveConditionKey, type KeyResolution } from './conditionKeys';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 export interface ConditionEntry {
   readonly statement: Statement;
@@ -16,7 +17,7 @@ export interface ConditionEntry {
 }
 
 // By list: the rules of a run are given the same list (a rule's `context.statements`).
-const memo = new WeakMap<readonly Statement[], ConditionEntry[]>();
+const memo = new DocumentMemo<readonly Statement[], ConditionEntry[]>('condition entries');
 
 export function conditionEntries(statements: readonly Statement[], catalog: Catalog): readonly ConditionEntry[] {
   let entries = memo.get(statements);

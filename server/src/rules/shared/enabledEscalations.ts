@@ -11,6 +11,7 @@ import { escalationMethods, type EscalationMethod } from './escalationMethods';
 import { deniedOutright, everyActionOnEveryResource, grantingNode, isAllow } from './grants';
 import { allowedValues, narrowsResources } from './narrowingConditions';
 import { grantsOnEveryResource, namesResourceOfFormat } from './resourceScope';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 /** One Allow statement's grant of one action of a method. */
 export interface ActionGrant {
@@ -36,7 +37,7 @@ export interface EnabledMethod {
   readonly node: ASTNode;
 }
 
-const memo = new WeakMap<PolicyModel, { catalog: Catalog; methods: readonly EnabledMethod[] }>();
+const memo = new DocumentMemo<PolicyModel, { catalog: Catalog; methods: readonly EnabledMethod[] }>('enabled escalations');
 
 /**
  * The methods whose every action the policy allows (on some resource) and does not deny outright, in the data's
@@ -125,18 +126,30 @@ function grantsOf(allows: readonly AllowStatement[], catalog: Catalog, action: A
   return found;
 }
 
-/** A grant whose Action string is looked up only when asked: `"*"` stands for every action of the catalogue. */
+/**
+ * A grant whose Action string is looked up only when asked: `"*"` stands for every action of the catalogue. A class,
+ * not an object literal with a getter: V8 keeps a literal's getter (which holds the statement) in the old generation,
+ * and that kept the document's parse tree alive through young-generation collections (see policy/documentMemo.ts).
+ */
+class Grant implements ActionGrant {
+  private found: ASTNode | undefined;
+
+  constructor(
+    readonly statement: Statement,
+    private readonly catalog: Catalog,
+    private readonly actionId: number,
+    readonly onEveryResource: boolean,
+    readonly resources: readonly StringValue[],
+  ) {}
+
+  get node(): ASTNode {
+    // The statement covers the action, so some Action string brings it in, or it is a NotAction statement.
+    return (this.found ??= grantingNode(this.statement, this.catalog, (id) => id === this.actionId)!);
+  }
+}
+
 function grant(statement: Statement, catalog: Catalog, action: Action, onEveryResource: boolean, resources: readonly StringValue[]): ActionGrant {
-  let node: ASTNode | undefined;
-  return {
-    statement,
-    onEveryResource,
-    resources,
-    get node() {
-      // The statement covers the action, so some Action string brings it in, or it is a NotAction statement.
-      return (node ??= grantingNode(statement, catalog, (id) => id === action.id)!);
-    },
-  };
+  return new Grant(statement, catalog, action.id, onEveryResource, resources);
 }
 
 /**

@@ -8,6 +8,7 @@ import { statementActions, type StatementActions } from '../../policy/statementA
 import { neverApplies } from './impossibleConditions';
 import { narrowsAnything } from './narrowingConditions';
 import { coversEveryArn } from './resourceScope';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 /** An Allow that can apply: one whose Condition no request satisfies grants nothing (condition-never-true). */
 export function isAllow(statement: Statement): boolean {
@@ -57,7 +58,7 @@ export function grantingNode(statement: Statement, catalog: Catalog, accepts: (i
   return entriesGranting(statement, catalog, accepts)[0]?.node;
 }
 
-const deniedMemo = new WeakMap<PolicyModel, { catalog: Catalog; denials: readonly StatementActions[] }>();
+const deniedMemo = new DocumentMemo<PolicyModel, { catalog: Catalog; denials: readonly StatementActions[] }>('outright denials');
 
 /**
  * Whether the policy denies the action for every request: a Deny statement without conditions, on Resource `*`,

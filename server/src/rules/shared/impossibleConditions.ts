@@ -5,6 +5,7 @@
  */
 import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator, type ParsedOperator } from '../../policy/operators';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 /**
  * The longest a session's temporary credentials last: 36 hours (GetSessionToken, GetFederationToken). A session issued
@@ -30,7 +31,7 @@ interface Test {
   readonly key: string;
 }
 
-const memo = new WeakMap<Statement, { now: number; found: readonly Impossibility[] }>();
+const memo = new DocumentMemo<Statement, { now: number; found: readonly Impossibility[] }>('impossibilities');
 
 /** Why the statement's Condition can never be true (empty when it can). `now` is a time in ms since the epoch. */
 export function impossibilities(statement: Statement, now = Date.now()): readonly Impossibility[] {

@@ -8,6 +8,7 @@ import narrowingData from '../../../../data/narrowing-condition-keys.json';
 import type { Action, Catalog } from '../../catalog/types';
 import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../../policy/model';
 import { parseOperator, type ParsedOperator } from '../../policy/operators';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 export type NarrowingKind = 'mfa' | 'network' | 'principal' | 'resource' | 'request';
 
@@ -40,7 +41,7 @@ export interface ConditionTest {
   readonly global: boolean;
 }
 
-const memo = new WeakMap<Statement, { catalog: Catalog; tests: ConditionTest[] }>();
+const memo = new DocumentMemo<Statement, { catalog: Catalog; tests: ConditionTest[] }>('condition tests');
 const NO_TESTS: readonly ConditionTest[] = Object.freeze([]);
 
 /** Every key test of the statement's Condition, in document order (memoised: several rules ask per statement). */

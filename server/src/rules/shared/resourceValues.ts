@@ -6,6 +6,7 @@ import shorthandData from '../../../../data/resource-shorthands.json';
 import type { ListElement, Statement, StringValue } from '../../policy/model';
 import { readResource, type ResourceShape } from './arnFields';
 import type { PolicyType } from '../types';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 export interface ResourceValue {
   readonly statement: Statement;
@@ -29,10 +30,10 @@ const shorthands = shorthandData.shorthands as readonly Shorthand[];
 export const arnPolicyTypes: readonly PolicyType[] = ['identity', 'resource', 'scp', 'rcp', 'permissions-boundary', 'session'];
 
 // By list: the rules of a run are given the same list (a rule's `context.statements`).
-const memo = new WeakMap<
+const memo = new DocumentMemo<
   readonly Statement[],
   { policyType: PolicyType; values: readonly ResourceValue[]; byStatement?: Map<Statement, ResourceValue[]> }
->();
+>('resource values');
 
 export function resourceValuesOf(statements: readonly Statement[], policyType: PolicyType): readonly ResourceValue[] {
   const cached = memo.get(statements);

@@ -13,6 +13,7 @@ import { coversAction, deniedOutright, isAllow, isBlanketAction } from './grants
 import { restrictsKeys } from './narrowingConditions';
 import { coversEveryArn } from './resourceScope';
 import type { Fix, RuleContext } from '../types';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 export type DelegatedAction = 'passRole' | 'createServiceLinkedRole';
 
@@ -49,7 +50,7 @@ export interface BroadDelegation {
 }
 
 // By list: the rules of a run are given the same list (a rule's `context.statements`).
-const memo = new WeakMap<readonly Statement[], Map<DelegatedAction, readonly BroadDelegation[]>>();
+const memo = new DocumentMemo<readonly Statement[], Map<DelegatedAction, readonly BroadDelegation[]>>('broad delegations');
 
 /**
  * Allow statements among `statements` that grant the action broadly, with no narrowing condition and no outright Deny

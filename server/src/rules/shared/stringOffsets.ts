@@ -3,6 +3,7 @@
  * value is mapped back through the escapes of the raw text to an offset in the document.
  */
 import type { ASTNode, Span } from '../../policy/model';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 /**
  * The document offset of each decoded code unit of the string node's value, plus one for its end; `undefined` when
@@ -15,7 +16,7 @@ type OffsetTable = readonly number[] | undefined;
  * the table per variable made them quadratic in the number of variables in one string (K4). A node belongs to one
  * parse of one text, so the node alone is the key; the text is kept to be sure.
  */
-const tables = new WeakMap<ASTNode, { readonly text: string; readonly table: OffsetTable }>();
+const tables = new DocumentMemo<ASTNode, { readonly text: string; readonly table: OffsetTable }>('string offsets');
 
 function offsetTable(text: string, node: ASTNode): OffsetTable {
   const cached = tables.get(node);

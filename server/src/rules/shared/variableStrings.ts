@@ -6,6 +6,7 @@ import type { ASTNode, ListElement, PrincipalElement, Statement } from '../../po
 import { findVariables, type VariableToken } from '../../policy/variables';
 import { spanInString } from './stringOffsets';
 import type { Span } from '../../policy/model';
+import { DocumentMemo } from '../../policy/documentMemo';
 
 export interface VariableOccurrence {
   readonly token: VariableToken;
@@ -44,7 +45,7 @@ function occurrences(text: string, statement: Statement, element: string, string
 }
 
 // By list: the rules of a run are given the same list (a rule's `context.statements`).
-const supportedMemo = new WeakMap<readonly Statement[], VariableOccurrence[]>();
+const supportedMemo = new DocumentMemo<readonly Statement[], VariableOccurrence[]>('supported variables');
 
 /**
  * Variables where IAM supports them: Resource, NotResource and the values of Condition (computed once per list).
