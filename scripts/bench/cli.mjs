@@ -48,9 +48,35 @@ export function measureCliThroughput({ cliJs, folder, runs, cliNodeArgs = () => 
   return { lintMs, parseMs, files: report.files.length, problems, status: last.status };
 }
 
+/**
+ * V8's garbage collections in one CLI run over the folder, from `--trace-gc-nvp` (which prints them on standard
+ * output, beside the JSON): young-generation collections, their pauses and what they promoted to the old generation,
+ * and full collections. The flags change the code cache's key, so a first run writes that cache and a second is read.
+ */
+export function measureCliCollections({ cliJs, folder }) {
+  let last;
+  for (let run = 0; run < 2; run++) last = time(['--trace-gc-nvp', cliJs, '--format', 'json', folder]);
+  if (last.status !== 0 && last.status !== 1) throw new Error(`the CLI exited with ${last.status}: ${last.stderr.trim()}`);
+  const totals = { young: 0, youngMs: 0, promotedMb: 0, full: 0, fullMs: 0 };
+  for (const line of last.stdout.split('\n')) {
+    const fields = Object.fromEntries([...line.matchAll(/(\w+)=(\S+)/g)].map((match) => [match[1], match[2]]));
+    if (fields.gc === 's') {
+      totals.young++;
+      totals.youngMs += Number(fields.pause);
+      totals.promotedMb += Number(fields.promoted) / 1e6;
+    } else if (fields.gc === 'mc' || fields.gc === 'ms') {
+      totals.full++;
+      totals.fullMs += Number(fields.pause);
+    }
+  }
+  if (totals.young === 0) throw new Error('no young-generation collection was traced');
+  return totals;
+}
+
 export function measureCli({ bundles, quick, cliArgs, corpusFolder }) {
   const runs = quick ? 2 : 7;
   const result = measureCliThroughput({ cliJs: join(bundles, 'cli.js'), folder: corpusFolder, runs, cliNodeArgs: (run) => cliArgs(`cli-${run}`) });
+  const collections = measureCliCollections({ cliJs: join(bundles, 'cli.js'), folder: corpusFolder });
   const lint = median(result.lintMs);
   const parse = median(result.parseMs);
   const range = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
@@ -71,7 +97,12 @@ export function measureCli({ bundles, quick, cliArgs, corpusFolder }) {
         budget: { atMost: 3 },
         detail: `3× leaves ${((2 * parse) / result.files).toFixed(2)} ms of engine per policy; ${Math.max(0, lint - 3 * parse).toFixed(0)} ms over it`,
       }),
+      row('cli', 'CLI: young-generation collections in one run', {
+        value: collections.youngMs,
+        unit: 'ms',
+        detail: `${collections.young} collections promoting ${collections.promotedMb.toFixed(1)} MB to the old generation; ${collections.full} full collections, ${collections.fullMs.toFixed(0)} ms of pauses; node --trace-gc-nvp, one run after one that wrote its code cache`,
+      }),
     ],
-    details: result,
+    details: { ...result, collections },
   };
 }

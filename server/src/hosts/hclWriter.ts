@@ -9,7 +9,6 @@ import type { Edit } from '../rules/types';
 import type { Span } from '../policy/model';
 import { shiftSpan, shiftValue, throughOrigins } from './shift';
 import type { HostEntry, HostMapping, HostSequence, HostValue, HostWriter, JsonValue } from './types';
-import { DocumentMemo } from '../policy/documentMemo';
 
 /** A block in the host text: `statement { ... }`. */
 export interface BlockPlace {
@@ -73,7 +72,7 @@ export type HclNodeShape =
    */
   | { readonly kind: 'merged'; readonly parts: readonly HostValue[]; readonly blocks: readonly BlockPlace[] };
 
-const shapes = new DocumentMemo<HostValue, HclNodeShape>('HCL node shapes');
+const shapes = new WeakMap<HostValue, HclNodeShape>();
 
 /** Records where a node the reader built stands in HCL. */
 export function describeHclNode<T extends HostValue>(node: T, shape: HclNodeShape): T {

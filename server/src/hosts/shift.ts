@@ -13,7 +13,7 @@ import { DocumentMemo } from '../policy/documentMemo';
  * record about nodes on the side (how YAML or HCL writes them) is looked up through this when asked for a copy
  * (`throughOrigins`): copying those records with every tree would cost more than the copy itself.
  */
-const origins = new DocumentMemo<HostValue, HostValue>('shift origins');
+const origins = new WeakMap<HostValue, HostValue>();
 
 /** The first node of `node`'s copy chain (itself first) for which `find` answers. */
 export function throughOrigins<T>(node: HostValue, find: (node: HostValue) => T | undefined): { readonly value: T; readonly delta: number } | undefined {

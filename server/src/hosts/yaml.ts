@@ -17,7 +17,6 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, ty
 import type { Span } from '../policy/model';
 import { throughOrigins } from './shift';
 import type { HostEntry, HostMapping, HostScalar, HostSequence, HostSyntaxError, HostValue } from './types';
-import { DocumentMemo } from '../policy/documentMemo';
 
 export interface YamlDocument {
   /** The document's content; undefined for an empty document (only comments, or `---` alone). */
@@ -75,7 +74,7 @@ export interface YamlLayout {
   readonly file: YamlFileStyle;
 }
 
-const layouts = new DocumentMemo<HostValue, YamlLayout>('YAML layouts');
+const layouts = new WeakMap<HostValue, YamlLayout>();
 
 /**
  * A host that rebuilds a node readYaml built (to put opaque values or templates inside it) keeps the writer's
