@@ -48,10 +48,4 @@ export class DocumentMemo<K extends object, V> {
     }
     slots[this.slot] = value;
   }
-
-  delete(key: K): void {
-    const slots = (key as Holder)[slotsOf];
-    if (slots !== undefined) slots[this.slot] = undefined;
-    this.fallback?.delete(key);
-  }
 }
