@@ -27,6 +27,13 @@ function time(args) {
   return { elapsedMs, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** One CLI run, `--format json` on the folder, with `nodeArgs` before the bundle; exit 0 or 1 (findings), else it throws. */
+function lintFolder(nodeArgs, cliJs, folder) {
+  const run = time([...nodeArgs, cliJs, '--format', 'json', folder]);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI exited with ${run.status}: ${run.stderr.trim()}`);
+  return run;
+}
+
 /**
  * `runs` interleaved pairs of (CLI --format json on the folder, baseline). `cliNodeArgs` go before the bundle (a
  * profiler); the baseline never gets them. Returns the times and what the last CLI run found.
@@ -36,8 +43,7 @@ export function measureCliThroughput({ cliJs, folder, runs, cliNodeArgs = () => 
   const parseMs = [];
   let last;
   for (let run = 0; run < runs; run++) {
-    last = time([...cliNodeArgs(run), cliJs, '--format', 'json', folder]);
-    if (last.status !== 0 && last.status !== 1) throw new Error(`the CLI exited with ${last.status}: ${last.stderr.trim()}`);
+    last = lintFolder(cliNodeArgs(run), cliJs, folder);
     lintMs.push(last.elapsedMs);
     const parsed = time(['-e', baseline, folder]);
     if (parsed.status !== 0) throw new Error(`the baseline exited with ${parsed.status}: ${parsed.stderr.trim()}`);
@@ -55,8 +61,7 @@ export function measureCliThroughput({ cliJs, folder, runs, cliNodeArgs = () => 
  */
 export function measureCliCollections({ cliJs, folder }) {
   let last;
-  for (let run = 0; run < 2; run++) last = time(['--trace-gc-nvp', cliJs, '--format', 'json', folder]);
-  if (last.status !== 0 && last.status !== 1) throw new Error(`the CLI exited with ${last.status}: ${last.stderr.trim()}`);
+  for (let run = 0; run < 2; run++) last = lintFolder(['--trace-gc-nvp'], cliJs, folder);
   const totals = { young: 0, youngMs: 0, promotedMb: 0, full: 0, fullMs: 0 };
   for (const line of last.stdout.split('\n')) {
     const fields = Object.fromEntries([...line.matchAll(/(\w+)=(\S+)/g)].map((match) => [match[1], match[2]]));
