@@ -22,6 +22,7 @@ import { conditionBlocks, conditionsImply, type ConditionBlock, type Implication
 import { findWitness, opaqueGlob, parseGlob, templateGlob, type Glob, type GlobUnion, type SearchBudget, type WitnessAnswer } from './globContainment';
 import { principalsContained } from './principalContainment';
 import { DocumentMemo } from '../policy/documentMemo';
+import { formatCount } from '../../../shared/formatCount';
 
 export type AccessKind = 'new' | 'may widen';
 
@@ -359,9 +360,9 @@ export function summariseActions(actions: readonly string[], catalog: Catalog, l
   for (const [prefix, names] of byService) {
     const service = catalog.findService(prefix);
     const total = service ? catalog.actionsOf(service).length : 0;
-    if (total > 1 && names.length === total) lines.push(`${prefix}:* (all ${total.toLocaleString('en-US')} actions)`);
+    if (total > 1 && names.length === total) lines.push(`${prefix}:* (all ${formatCount(total)} actions)`);
     else if (names.length <= listUpTo) lines.push(...names);
-    else lines.push(`${prefix}: ${names.length.toLocaleString('en-US')} actions (${names.slice(0, 3).map((n) => n.slice(prefix.length + 1)).join(', ')}, …)`);
+    else lines.push(`${prefix}: ${formatCount(names.length)} actions (${names.slice(0, 3).map((n) => n.slice(prefix.length + 1)).join(', ')}, …)`);
   }
   return lines;
 }
@@ -381,9 +382,9 @@ export function actionsPhrase(actions: readonly string[], catalog: Catalog): str
   const total = catalog.info.counts.actions;
   if (actions.length >= total * 0.9) {
     const left = total - actions.length;
-    return `${actions.length.toLocaleString('en-US')} actions (${left <= 0 ? 'every action' : `all but ${left.toLocaleString('en-US')}`} of the catalogue's ${total.toLocaleString('en-US')})`;
+    return `${formatCount(actions.length)} actions (${left <= 0 ? 'every action' : `all but ${formatCount(left)}`} of the catalogue's ${formatCount(total)})`;
   }
   const lines = summariseActions(actions, catalog);
   if (lines.length <= 8) return lines.join(', ');
-  return `${actions.length.toLocaleString('en-US')} actions in ${lines.length} services (${lines.slice(0, 4).join('; ')}; …)`;
+  return `${formatCount(actions.length)} actions in ${lines.length} services (${lines.slice(0, 4).join('; ')}; …)`;
 }

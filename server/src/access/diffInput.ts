@@ -11,6 +11,7 @@ import type { HostValue } from '../hosts/types';
 import { toHostSpan, type VirtualNode, type VirtualPolicy } from '../hosts/virtualPolicy';
 import type { ASTNode, PolicyModel, Span } from '../policy/model';
 import type { HostComputed, NewAccess } from './diff';
+import { formatCount } from '../../../shared/formatCount';
 
 /** The input cannot be compared (syntax errors, too large): the message says why. */
 export class DiffInputError extends Error {}
@@ -54,7 +55,7 @@ function computed(value: HostValue | undefined): HostComputed | undefined {
 export function policiesOfText(path: string, uri: string, text: string, name: string): PoliciesOfFile {
   const document = TextDocument.create(uri, 'iam-policy', 1, text);
   const read = readFileText(document, hostSyntax({ path }), defaultSettings.maxFileSize);
-  const tooLarge = () => new DiffInputError(`${name}: larger than ${defaultSettings.maxFileSize.toLocaleString('en-US')} characters`);
+  const tooLarge = () => new DiffInputError(`${name}: larger than ${formatCount(defaultSettings.maxFileSize)} characters`);
   if (read.kind === 'too large') throw tooLarge();
   if (read.kind === 'no host') return none([]);
   if (read.kind === 'host') {

@@ -20,6 +20,7 @@ import { decodeUtf8, displayPathOf, readTextFile, UsageError } from './files';
 import { formatSarif, plural, toolName, type ToolInfo } from './format';
 import { prepareFiles } from './lintText';
 import type { CliIo } from './run';
+import { formatCount } from '../../../shared/formatCount';
 
 export const diffUsage = `Usage: iam-policy-lint diff [--format text|json|sarif] <base> <new>
 
@@ -79,7 +80,7 @@ function formatText(found: readonly Located[], document: TextDocument, name: str
   const actions = new Set(found.flatMap((f) => f.access.actions)).size;
   const mayWiden = found.filter((f) => f.access.kind === 'may widen').length;
   lines.push('');
-  const count = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  const count = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
   lines.push(paint('31;1', `✖ new access: ${count(actions, 'action')} in ${count(found.length, 'finding')}${mayWiden > 0 ? ` (${mayWiden} may widen)` : ''}`));
   return `${lines.join('\n')}\n`;
 }

@@ -23,6 +23,7 @@ import { fileSyntax, lintText, prepareFiles } from './lintText';
 import { hostBreakage } from '../hosts/readHost';
 import { runDiff } from './diff';
 import { countProblems, formatJson, formatSarif, formatText, plural, toolName, type LintedFile, type ToolInfo } from './format';
+import { formatCount } from '../../../shared/formatCount';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -270,7 +271,7 @@ function wantsColor(io: CliIo): boolean {
 }
 
 function listRules(format: string): string {
-  const sorted = [...rules].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.id < b.id ? -1 : 1));
   if (format === 'json') {
     const list = sorted.map((rule) => ({
       id: rule.id,
@@ -377,7 +378,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? inputs.map((input) => lintInput(service, input, options, (message) => io.stderr.write(`${toolName}: ${message}\n`)))
         : await lintInputs(service, inputs, options, io);
     for (const result of results) {
-      if (result.tooLarge) io.stderr.write(`${toolName}: ${result.displayPath}: larger than ${defaultSettings.maxFileSize.toLocaleString('en-US')} characters, not linted\n`);
+      if (result.tooLarge) io.stderr.write(`${toolName}: ${result.displayPath}: larger than ${formatCount(defaultSettings.maxFileSize)} characters, not linted\n`);
     }
     if (options.fix) writeFixes(results, io.cwd);
 

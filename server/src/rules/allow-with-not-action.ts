@@ -1,6 +1,7 @@
 import { statementActions } from '../policy/statementActions';
 import { isAllow } from './shared/grants';
 import { defineRule } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 export default defineRule({
   id: 'allow-with-not-action',
@@ -22,7 +23,7 @@ export default defineRule({
       report({
         node: notAction.keyNode,
         messageId: 'allowNotAction',
-        data: { excluded: notAction.values.length, count: granted.count.toLocaleString('en-US') },
+        data: { excluded: notAction.values.length, count: formatCount(granted.count) },
       });
     }
   },

@@ -1,6 +1,7 @@
 import { MAX_ARN_LENGTH } from '../catalog/arn';
 import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 export default defineRule({
   id: 'arn-too-long',
@@ -14,7 +15,7 @@ export default defineRule({
   check({ statements, policyType, report }) {
     for (const { value, shape } of resourceValuesOf(statements, policyType)) {
       if (shape.kind !== 'tooLong') continue;
-      report({ node: value.node, messageId: 'tooLong', data: { length: shape.length.toLocaleString('en-US'), limit: MAX_ARN_LENGTH.toLocaleString('en-US') } });
+      report({ node: value.node, messageId: 'tooLong', data: { length: formatCount(shape.length), limit: formatCount(MAX_ARN_LENGTH) } });
     }
   },
 });

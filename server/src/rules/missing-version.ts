@@ -3,6 +3,7 @@ import { openingBrace } from './shared/openingBrace';
 import { fitsQuotaAfter, quotaFor } from './shared/policySize';
 import { usesPolicyVariables } from './shared/policyVariables';
 import { defineRule } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 const currentVersion = '2012-10-17';
 
@@ -33,7 +34,7 @@ export default defineRule({
     } else if (!fitsQuotaAfter(policy.text, policyType, fix.edits)) {
       // Safe for the language, not for the size: fix-all and --fix would trade this warning for a size error.
       const quota = quotaFor(policyType)!;
-      report({ span: openingBrace(root), messageId: 'missingOverQuota', data: { quota: quota.characters.toLocaleString('en-US'), what: quota.what }, suggestions: [fix] });
+      report({ span: openingBrace(root), messageId: 'missingOverQuota', data: { quota: formatCount(quota.characters), what: quota.what }, suggestions: [fix] });
     } else {
       report({ span: openingBrace(root), messageId: 'missing', fix });
     }

@@ -3,6 +3,7 @@ import type { Action } from '../catalog/types';
 import type { Statement } from '../policy/model';
 import { statementActions } from '../policy/statementActions';
 import { defineRule } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 /**
  * Does the statement's Resource / NotResource meet one of the listed patterns? A search that runs out of its budget
@@ -25,7 +26,7 @@ function deniesEverywhere(statement: Statement): boolean {
 function names(actions: readonly Action[]): string {
   const shown = actions.slice(0, 3).map((a) => a.fullName);
   const more = actions.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en-US')} more` : shown.join(actions.length === 2 ? ' and ' : ', ');
+  return more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.join(actions.length === 2 ? ' and ' : ', ');
 }
 
 export default defineRule({

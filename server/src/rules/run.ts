@@ -81,13 +81,14 @@ function activeRules(rules: readonly Rule[], policyType: PolicyType, settings: P
   return active;
 }
 
-// Each rule id's place in localeCompare order, so sorting problems compares numbers (the order is unchanged).
+// Each rule id's place in id order, so sorting problems compares numbers. Ids are kebab-case (a meta-test), whose
+// code-unit order is localeCompare's; that call would load ICU's collator on a run's first analysis (~6 ms).
 const rankMemo = new WeakMap<readonly Rule[], ReadonlyMap<string, number>>();
 
 function ruleRanks(rules: readonly Rule[]): ReadonlyMap<string, number> {
   let ranks = rankMemo.get(rules);
   if (!ranks) {
-    const ids = [...new Set(rules.map((rule) => rule.id))].sort((a, b) => a.localeCompare(b));
+    const ids = [...new Set(rules.map((rule) => rule.id))].sort();
     ranks = new Map(ids.map((id, index) => [id, index]));
     rankMemo.set(rules, ranks);
   }

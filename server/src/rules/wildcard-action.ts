@@ -4,6 +4,7 @@ import { statementActions } from '../policy/statementActions';
 import { everyActionOnEveryResource, isAllow, isBlanketAction, isEveryAction } from './shared/grants';
 import { replaceWithStrings } from './shared/listReplacement';
 import { defineRule, type Fix } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 /** Least to most sensitive, so the user reads (and keeps) from the top and deletes from the bottom. */
 const levelOrder: readonly AccessLevel[] = ['List', 'Read', 'Tagging', 'Write', 'Permissions management'];
@@ -34,13 +35,13 @@ export default defineRule({
         const value = entry.value.value;
         if (!isBlanketAction(value) || entry.ids.length === 0 || entry.value === admin) continue;
         if (isEveryAction(value)) {
-          report({ node: entry.value.node, messageId: 'everyAction', data: { action: value, count: entry.ids.length.toLocaleString('en-US') } });
+          report({ node: entry.value.node, messageId: 'everyAction', data: { action: value, count: formatCount(entry.ids.length) } });
           continue;
         }
         report({
           node: entry.value.node,
           messageId: 'serviceWildcard',
-          data: { action: value, service: catalog.actionById(entry.ids[0]!).service.name, count: entry.ids.length.toLocaleString('en-US') },
+          data: { action: value, service: catalog.actionById(entry.ids[0]!).service.name, count: formatCount(entry.ids.length) },
           // Up to 300 actions written out: built only when an editor asks for code actions.
           suggestions: () => expansion(policy.text, statement, entry.value, entry.actions),
         });

@@ -10,6 +10,7 @@ import { narrowsFor } from './shared/narrowingConditions';
 import { arnTemplate, neededResourceTypes } from './shared/neededResourceTypes';
 import { coversEveryArn } from './shared/resourceScope';
 import { defineRule, type Fix } from './types';
+import { formatCount } from '../../../shared/formatCount';
 
 /**
  * Access levels whose actions change things. Reads and lists on "*" are everyday (consoles, inventories, monitoring)
@@ -78,7 +79,7 @@ export default defineRule({
         if (!finding) continue;
         const reached = finding.ids;
         const examples = reached.slice(0, 3).map((id) => catalog.actionById(id).fullName).join(', ') + (reached.length > 3 ? ', ...' : '');
-        const many = reached.length.toLocaleString('en-US');
+        const many = formatCount(reached.length);
         const count = reached.length === 1 ? '1 action' : `${many} actions`;
         const countActing = reached.length === 1 ? '1 action acts' : `${many} actions act`;
         const need = reached.length === 1 ? 'it needs' : 'they need';

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { docsUrl, type Problem, type Severity } from '../rules/types';
 import { toRange } from './ranges';
+import { formatCount } from '../../../shared/formatCount';
 
 export const diagnosticSource = 'iam-policy';
 
@@ -44,6 +45,6 @@ export function tooLargeDiagnostic(document: TextDocument, maxFileSize: number):
     severity: DiagnosticSeverity.Information,
     code: 'file-too-large',
     source: diagnosticSource,
-    message: `This file has ${document.getText().length.toLocaleString('en-US')} characters, more than iamPolicy.maxFileSize (${maxFileSize.toLocaleString('en-US')}); it is not analysed. AWS policies are at most a few thousand characters.`,
+    message: `This file has ${formatCount(document.getText().length)} characters, more than iamPolicy.maxFileSize (${formatCount(maxFileSize)}); it is not analysed. AWS policies are at most a few thousand characters.`,
   };
 }

@@ -1,4 +1,5 @@
 /** Small pieces of wording and Markdown that completion and hover share. */
+import { formatCount } from '../../../shared/formatCount';
 import type { Service } from '../catalog/types';
 
 /** Inline code that survives backticks in the text. */
@@ -10,10 +11,6 @@ export function plural(count: number, noun: string): string {
   return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** `21911` -> `21,911`. Cheaper than toLocaleString, which completion calls for every item. */
-export function formatCount(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
-}
 
 /**
  * The service's page in the Service Authorization Reference. Page names are the service name in lower case with

@@ -5,6 +5,7 @@
 import quotaData from '../../../../data/policy-size-quotas.json';
 import { openingBrace } from './openingBrace';
 import type { Edit, PolicyType, RuleContext } from '../types';
+import { formatCount } from '../../../../shared/formatCount';
 
 export interface SizeQuota {
   readonly policyType: PolicyType;
@@ -71,8 +72,8 @@ export function checkSize(context: RuleContext): void {
     span: openingBrace(root),
     messageId: 'tooLarge',
     data: {
-      size: size.toLocaleString('en-US'),
-      quota: quota.characters.toLocaleString('en-US'),
+      size: formatCount(size),
+      quota: formatCount(quota.characters),
       what: quota.what,
       also: quota.also ? ` ${quota.also}` : '',
     },

@@ -7,7 +7,8 @@ import { displayFormat } from '../../catalog/arn';
 import type { Action, Catalog, Service } from '../../catalog/types';
 import { hasWildcard } from '../../catalog';
 import { countByLevel } from '../levels';
-import { code, formatCount, plural, serviceReferenceLink } from '../markdown';
+import { code, plural, serviceReferenceLink } from '../markdown';
+import { formatCount } from '../../../../shared/formatCount';
 
 const keysListed = 20;
 const actionsPerLevel = 5;

@@ -6,7 +6,8 @@ import type { AccessLevel, Action, Catalog, ResourceType } from '../../catalog/t
 import type { PrincipalElement, Statement } from '../../policy/model';
 import { statementActions } from '../../policy/statementActions';
 import { countByLevel } from '../levels';
-import { formatCount, plural } from '../markdown';
+import { plural } from '../markdown';
+import { formatCount } from '../../../../shared/formatCount';
 
 /** Read and List are reported together, as in the IAM console's policy summaries. */
 const levelGroup: Record<AccessLevel, string> = {
