@@ -251,6 +251,8 @@ function benchOptions() {
     "export { cutJsonTemplate, cutTemplate, readTemplateByPieces } from './server/src/hosts/templatePieces';",
     "export { createHostService } from './server/src/hosts/hostService';",
     "export { createPolicyService } from './server/src/service';",
+    "export { createCatalog } from './server/src/catalog';",
+    "export { lintText } from './server/src/cli/lintText';",
     "export { diffPolicies } from './server/src/access/diff';",
     "export { defaultSettings } from './shared/settings';",
     "export { TextDocument } from 'vscode-languageserver-textdocument';",

@@ -4,15 +4,10 @@
 // condition dropped, a Deny removed, a statement added), so the analysis compares every statement and finds something.
 // Each run parses both texts afresh; the catalogue's memos stay warm, as in a server or a CLI run over several files.
 // Budgets: two 6 KB policies < 200 ms, two 100 KB policies < 2 s (median); the first run (cold) is shown beside.
-import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { policyOfSize } from './documents.mjs';
 import { median } from './statistics.mjs';
 import { row } from './table.mjs';
-
-const root = join(import.meta.dirname, '..', '..');
+import { benchBundle } from './benchBundle.mjs';
 
 /** The new version of `text`: statements in reverse order, and one change of each widening kind. */
 export function widened(text) {
@@ -29,14 +24,6 @@ export function widened(text) {
   if (deny >= 0) statements.splice(deny, 1);
   statements.push({ Sid: 'AddedByTheChange', Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: ['arn:aws:s3:::reports-*', 'arn:aws:s3:::reports-*/*'] });
   return `${JSON.stringify({ ...policy, Statement: statements }, null, 2)}\n`;
-}
-
-/** The bench bundle, built like the server's and copied beside the measured bundles (as the hosts section does). */
-function benchBundle(context) {
-  execFileSync(process.execPath, ['esbuild.mjs', '--bench', ...(context.built ? ['--production'] : [])], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const folder = join(context.bundles, 'bench');
-  cpSync(join(root, 'out', 'bench'), folder, { recursive: true });
-  return createRequire(import.meta.url)(join(folder, 'hosts.cjs'));
 }
 
 export async function measureDiff(context) {

@@ -10,16 +10,15 @@
 //   (activation-probe.cjs): the client's decision under 5 ms, and the server not started.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudFormationTemplate, terraformFile } from './hostDocuments.mjs';
 import { unrelatedYaml } from './unrelatedYaml.mjs';
 import { offsetAt, positionAt, startServer } from './server.mjs';
 import { median, quantile } from './statistics.mjs';
 import { failedRow, row } from './table.mjs';
+import { benchBundle } from './benchBundle.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
 const parseAllowanceMs = 20; // per 1 MB of host text, on top of the loose figure
 const looseCompletionBudgetMs = 5; // the latency section's budget
 
@@ -185,17 +184,9 @@ async function measureCompletion(context, documents) {
   return { rows, details };
 }
 
-/** The host readers built like the server bundle (esbuild.mjs --bench), copied beside the measured bundles. */
-function hostReaders(context) {
-  execFileSync(process.execPath, ['esbuild.mjs', '--bench', ...(context.built ? ['--production'] : [])], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const folder = join(context.bundles, 'bench');
-  cpSync(join(root, 'out', 'bench'), folder, { recursive: true });
-  return createRequire(import.meta.url)(join(folder, 'hosts.cjs'));
-}
-
 /** readHost alone, in-process: the median of `runs` reads after one warm-up read. */
 async function measureParse(context, documents) {
-  const readers = hostReaders(context);
+  const readers = benchBundle(context);
   const { prepareHost, readHost } = readers;
   const syntaxOf = { yaml: 'yaml', json: 'json', tf: 'terraform' };
   const rows = [];

@@ -4,13 +4,11 @@
 // conditions, explicitly denied). Measured twice: through the shipped server's iamPolicy/checkAccess request (what
 // "Check access…" sends: the round trip), and the evaluator alone in-process (evaluateAccess from the bundle
 // esbuild.mjs --bench builds, as `simulate` runs it once the files are read). Figures: medians, budget < 5 ms.
-import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { median, quantile } from './statistics.mjs';
 import { failedRow, row } from './table.mjs';
+import { benchBundle } from './benchBundle.mjs';
 
 const budgetMs = 5;
 const targetBytes = 6_000;
@@ -83,16 +81,6 @@ const requests = [
   { action: 's3:GetObject', resource: 'arn:aws:s3:::reports/secret/k', principal: 'arn:aws:sts::111122223333:assumed-role/auditor/s', context: [['aws:SecureTransport', 'true']] },
 ];
 
-const root = join(import.meta.dirname, '..', '..');
-
-/** The evaluator built like the server bundle (esbuild.mjs --bench), copied beside the measured bundles. */
-function evaluator(context) {
-  execFileSync(process.execPath, ['esbuild.mjs', '--bench', ...(context.built ? ['--production'] : [])], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const folder = join(context.bundles, 'bench');
-  cpSync(join(root, 'out', 'bench'), folder, { recursive: true });
-  return createRequire(import.meta.url)(join(folder, 'hosts.cjs'));
-}
-
 /** evaluateAccess alone on the set's policies (read once, as simulate reads its files), one request at a time. */
 function timeInProcess(bundle, set, count) {
   const sources = bundle.policySources({ uri: set.uri, path: set.uri.slice('file://'.length), text: set.text, name: set.uri }, bundle.defaultSettings);
@@ -144,7 +132,7 @@ export async function measureSimulate(context) {
     await server.stop();
   }
   try {
-    const bundle = evaluator(context);
+    const bundle = benchBundle(context);
     for (const set of sets) {
       timeInProcess(bundle, set, 2000); // warm-up
       const { times, policies } = timeInProcess(bundle, set, context.quick ? 2000 : 20000);
