@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, suite, test } from 'node:test';
 import { Script } from 'node:vm';
-import { cacheFolder, cacheKey, codeCacheSupported, compileBundle, decodeCache, encodeCache } from '../../server/src/loader/codeCache';
+import { cacheFolder, cacheKey, codeCacheSupported, compileBundle, decodeCache, encodeCache, worthComparing } from '../../server/src/loader/codeCache';
 import { LspProcess } from '../support/lspClient';
 import { repoPath } from '../support/paths';
 
@@ -56,10 +56,12 @@ suite('cache files', () => {
     assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--inspect=9229', '--heap-prof'] }), key);
   });
 
-  test('a payload comes back as it went in; damaged, cut or foreign bytes give nothing', () => {
+  test("a payload and its writer's CPU time come back as they went in; damaged, cut or foreign bytes give nothing", () => {
     const payload = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
-    const bytes = encodeCache(payload);
-    assert.deepEqual(decodeCache(bytes), payload);
+    const bytes = encodeCache({ payload, writerCpuMs: 2716.4 });
+    assert.deepEqual(decodeCache(bytes), { payload, writerCpuMs: 2716 });
+    assert.equal(decodeCache(encodeCache({ payload, writerCpuMs: -1 }))?.writerCpuMs, 0);
+    assert.equal(decodeCache(encodeCache({ payload, writerCpuMs: 2 ** 40 }))?.writerCpuMs, 0xffffffff);
     const flipped = Buffer.from(bytes);
     flipped[bytes.length - 500]! ^= 1;
     assert.equal(decodeCache(flipped), undefined);
@@ -72,6 +74,19 @@ suite('cache files', () => {
     const otherMagic = Buffer.from(bytes);
     otherMagic[0] = 0x41;
     assert.equal(decodeCache(otherMagic), undefined);
+  });
+
+  test('a run serialises its code at exit to compare only when it used half as much CPU time again as the writer', () => {
+    const rows: [cpuMs: number, writerCpuMs: number, expected: boolean][] = [
+      [250, 80, true], // a lint after --version
+      [2700, 250, true], // the corpus after one policy
+      [250, 2700, false], // one policy after the corpus
+      [2600, 2700, false], // the same work again
+      [3500, 2700, false],
+      [4050, 2700, true],
+      [0, 0, true], // a writer of no recorded time
+    ];
+    for (const [cpuMs, writerCpuMs, expected] of rows) assert.equal(worthComparing(cpuMs, writerCpuMs), expected, `${cpuMs} after ${writerCpuMs}`);
   });
 
   test('V8 takes a cache made from the same source, and refuses one of another length', () => {

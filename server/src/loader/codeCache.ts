@@ -24,9 +24,9 @@ import * as zlib from 'node:zlib';
 export const CODE_CACHE_VARIABLE = 'IAM_POLICY_LINT_CODE_CACHE';
 
 const OFF = new Set(['off', '0', 'false', 'no']);
-const MAGIC = Buffer.from('IAMPLCC2', 'latin1');
-/** The marker, then the payload's CRC-32 and its length, 32 bits each. */
-const HEADER_BYTES = MAGIC.length + 8;
+const MAGIC = Buffer.from('IAMPLCC3', 'latin1');
+/** The marker, then the payload's CRC-32, its length and the CPU time of the run that wrote it, 32 bits each. */
+const HEADER_BYTES = MAGIC.length + 12;
 /** Caches kept per bundle: one per Node version and set of flags in use (VS Code's, a terminal's, CI's). */
 const KEPT_PER_BUNDLE = 4;
 
@@ -69,21 +69,44 @@ export function cacheKey(source: string, runtime: { version: string; v8: string;
   return hex32(crc32!(source)) + hex32(crc32!(made));
 }
 
-/** The cache file's bytes: a marker, the payload's checksum and length, the payload. */
-export function encodeCache(payload: Buffer): Buffer {
+/** What a cache file holds: V8's data, and the CPU time (ms) the process that wrote it had used by then. */
+export interface CacheFile {
+  readonly payload: Buffer;
+  readonly writerCpuMs: number;
+}
+
+/** The cache file's bytes: a marker, the payload's checksum and length, the writer's CPU time, the payload. */
+export function encodeCache({ payload, writerCpuMs }: CacheFile): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header);
   header.writeUInt32BE(crc32!(payload), MAGIC.length);
   header.writeUInt32BE(payload.length, MAGIC.length + 4);
+  header.writeUInt32BE(Math.min(Math.max(Math.round(writerCpuMs), 0), 0xffffffff), MAGIC.length + 8);
   return Buffer.concat([header, payload]);
 }
 
-/** The payload of a cache file's bytes, or undefined when they are not one or are damaged. */
-export function decodeCache(bytes: Buffer): Buffer | undefined {
+/** The cache file in these bytes, or undefined when they are not one or are damaged. */
+export function decodeCache(bytes: Buffer): CacheFile | undefined {
   if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const payload = bytes.subarray(HEADER_BYTES);
   if (payload.length !== bytes.readUInt32BE(MAGIC.length + 4)) return undefined;
-  return crc32!(payload) === bytes.readUInt32BE(MAGIC.length) ? payload : undefined;
+  if (crc32!(payload) !== bytes.readUInt32BE(MAGIC.length)) return undefined;
+  return { payload, writerCpuMs: bytes.readUInt32BE(MAGIC.length + 8) };
+}
+
+/**
+ * Whether a run that started from a cache should serialise its code at exit to see whether it grew (CachePolicy.grow).
+ * Serialising costs ~7 ms, a twentieth of a short run, and a run that did no more work than the one that wrote the
+ * cache has rarely compiled more: only one that used half as much CPU time again is asked.
+ */
+export function worthComparing(cpuMs: number, writerCpuMs: number): boolean {
+  return cpuMs >= writerCpuMs * 1.5;
+}
+
+/** The CPU time this process has used, in milliseconds (V8's compiler and collector threads included). */
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /**
@@ -98,7 +121,7 @@ export function compileBundle(source: string, filename: string, cachedData: Buff
   return { script, accepted: cachedData !== undefined && !script.cachedDataRejected };
 }
 
-function readCache(file: string): Buffer | undefined {
+function readCache(file: string): CacheFile | undefined {
   try {
     return decodeCache(readFileSync(file));
   } catch {
@@ -110,10 +133,10 @@ function readCache(file: string): Buffer | undefined {
  * Writes the cache through a temporary file and a rename, so a reader never sees half a file, then removes the
  * oldest caches of the same bundle beyond the few kept.
  */
-function writeCache(folder: string, name: string, file: string, payload: Buffer): void {
+function writeCache(folder: string, name: string, file: string, cache: CacheFile): void {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, encodeCache(payload), { mode: 0o600 });
+  writeFileSync(temporary, encodeCache(cache), { mode: 0o600 });
   renameSync(temporary, file);
   const others = readdirSync(folder)
     .filter((entry) => entry.startsWith(`${name}-`) && entry.endsWith('.cache') && join(folder, entry) !== file)
@@ -124,15 +147,18 @@ function writeCache(folder: string, name: string, file: string, payload: Buffer)
 
 /**
  * When the cache is written. The CLI's at exit: a run is one job, and what it compiled is what the next run needs;
- * it is written again when a run compiled a tenth more than the cache held (after a run that only printed --version,
- * say). The server's once its start is done: V8 restores every function a cache holds, so a cache written at the end
+ * it is written again when a run that used half as much CPU time again as the cache's writer compiled a tenth more
+ * than the cache held (after a run that only printed --version, say). The server's once its start is done: V8 restores every function a cache holds, so a cache written at the end
  * of a long session (hovers, fixes, templates, simulate...) costs ~3 MB of memory at every later start (npm run
  * bench: RSS after load 76.5 → 79.2 MB); the rest compiles when first used, as before.
  */
 export interface CachePolicy {
   /** Write after this long (unless the process exits first, then at exit); undefined: at exit only. */
   readonly writeAfterMs?: number;
-  /** At exit, write again when this run compiled a tenth more than the cache it started from held. */
+  /**
+   * At exit, write again when this run compiled a tenth more than the cache it started from held. Asked only of a
+   * run that used more CPU time than the one that wrote the cache (worthComparing).
+   */
   readonly grow: boolean;
 }
 
@@ -140,18 +166,19 @@ export interface CachePolicy {
 export function runBundle(bundle: string, name: string, folder: string | undefined, policy: CachePolicy): void {
   const source = readFileSync(bundle, 'utf8');
   let file: string | undefined;
-  let cachedData: Buffer | undefined;
+  let cache: CacheFile | undefined;
   if (folder && codeCacheSupported) {
     try {
       file = join(folder, `${name}-${cacheKey(source, { version: process.version, v8: process.versions.v8, arch: process.arch, execArgv: process.execArgv })}.cache`);
-      cachedData = readCache(file);
+      cache = readCache(file);
     } catch {
       file = undefined;
     }
   }
-  const { script, accepted } = compileBundle(source, bundle, cachedData);
-  const acceptedBytes = accepted ? cachedData!.length : 0;
-  cachedData = undefined;
+  const { script, accepted } = compileBundle(source, bundle, cache?.payload);
+  const acceptedBytes = accepted ? cache!.payload.length : 0;
+  const writerCpuMs = accepted ? cache!.writerCpuMs : 0;
+  cache = undefined;
   if (file && (!accepted || policy.grow)) {
     const cacheFile = file;
     let done = false;
@@ -159,8 +186,10 @@ export function runBundle(bundle: string, name: string, folder: string | undefin
       if (done) return;
       done = true;
       try {
+        const cpuMs = processCpuMs();
+        if (accepted && !worthComparing(cpuMs, writerCpuMs)) return;
         const payload = script.createCachedData();
-        if (payload.length > acceptedBytes * 1.1) writeCache(folder!, name, cacheFile, payload);
+        if (payload.length > acceptedBytes * 1.1) writeCache(folder!, name, cacheFile, { payload, writerCpuMs: cpuMs });
       } catch {
         // Only a lost optimisation: the next run compiles from source again.
       }
