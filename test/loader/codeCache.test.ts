@@ -54,6 +54,12 @@ suite('cache files', () => {
     // Profiler and debugger options compile nothing differently (and a profile's name changes every run).
     assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--cpu-prof-name=run-3.cpuprofile'] }), key);
     assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--inspect=9229', '--heap-prof'] }), key);
+    // Their values may come as the next argument.
+    assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', 'prof'] }), key);
+    assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--heap-prof-name', 'h.heapprofile', '--inspect-port', '9230'] }), key);
+    const semiSpace = cacheKey('let a = 1;', { ...runtime, execArgv: ['--max-semi-space-size=2'] });
+    assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--cpu-prof', '--max-semi-space-size=2'] }), semiSpace);
+    assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--cpu-prof-dir', 'p', '--max-semi-space-size=2'] }), semiSpace);
   });
 
   test("a payload and its writer's CPU time come back as they went in; damaged, cut or foreign bytes give nothing", () => {

@@ -61,10 +61,23 @@ const hex32 = (value: number): string => value.toString(16).padStart(8, '0');
 
 /** Node's profiler and debugger options: they change no compiled code, and a profile's file name changes every run. */
 const DIAGNOSTIC_OPTION = /^--(?:cpu-prof|heap-prof|inspect|debug-port|diagnostic-dir)/;
+/** Those of them that take a value, which may follow as the next argument (`--cpu-prof-dir prof`). */
+const DIAGNOSTIC_OPTION_WITH_VALUE = /^--(?:(?:cpu|heap)-prof-(?:dir|name|interval)|inspect-port|debug-port|diagnostic-dir)$/;
+
+/** Node's options without the profiler's and debugger's, and without their values. */
+function compilingOptions(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const argument = execArgv[i]!;
+    if (!DIAGNOSTIC_OPTION.test(argument)) kept.push(argument);
+    else if (DIAGNOSTIC_OPTION_WITH_VALUE.test(argument)) i++;
+  }
+  return kept;
+}
 
 /** What a cache must have been made for: this source, this Node and V8, this architecture, these flags. */
 export function cacheKey(source: string, runtime: { version: string; v8: string; arch: string; execArgv: readonly string[] }): string {
-  const flags = runtime.execArgv.filter((argument) => !DIAGNOSTIC_OPTION.test(argument));
+  const flags = compilingOptions(runtime.execArgv);
   const made = JSON.stringify([runtime.version, runtime.v8, runtime.arch, flags]);
   return hex32(crc32!(source)) + hex32(crc32!(made));
 }
