@@ -2,7 +2,6 @@
  * A file as committed at a revision (`git show <rev>:./<name>`, run from the file's folder so the repository is the
  * file's), for the CLI's `diff git:<ref>` and the editor's "Compare with committed version". No `vscode` here.
  */
-import { execFile } from 'node:child_process';
 import { basename, dirname } from 'node:path';
 
 export type CommittedFile =
@@ -21,7 +20,9 @@ interface GitResult {
   readonly missing?: boolean;
 }
 
-function git(args: readonly string[], cwd: string): Promise<GitResult> {
+async function git(args: readonly string[], cwd: string): Promise<GitResult> {
+  // Loaded when first needed: with the sockets it brings, node:child_process costs every CLI run ~3 ms at start.
+  const { execFile } = await import('node:child_process');
   // fsmonitor would start a program the repository names; nothing here needs it.
   const all = ['-c', 'core.fsmonitor=false', ...args];
   return new Promise((resolve) => {

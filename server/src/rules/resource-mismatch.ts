@@ -31,11 +31,11 @@ export default defineRule<MessageId>({
     patternMismatch: '{action} stands for {count} and {none} on the resources here: {groups}.',
   },
   check({ policy, statements, policyType, catalog, report }) {
-    const index = arnFormatIndex(catalog);
     for (const statement of statements) {
       const arns = judgeableResources(statements, policyType, statement);
       if (!arns) continue;
-      const reachable = formatsReached(index, arns);
+      // Built on first use (~20 ms): a policy naming no ARN never asks.
+      const reachable = formatsReached(arnFormatIndex(catalog), arns);
       const extras = extraTypesReached(catalog, reachable);
       // An action the reference lists no resource type for is not judged: the data says "*" only, but several
       // services authorize such calls against an ARN too, and AWS's own policies scope them so (Parliament's
