@@ -161,16 +161,17 @@ function writeCache(folder: string, name: string, file: string, cache: CacheFile
 /**
  * When the cache is written. The CLI's at exit: a run is one job, and what it compiled is what the next run needs;
  * it is written again when a run that used half as much CPU time again as the cache's writer compiled a tenth more
- * than the cache held (after a run that only printed --version, say). The server's once its start is done: V8 restores every function a cache holds, so a cache written at the end
- * of a long session (hovers, fixes, templates, simulate...) costs ~3 MB of memory at every later start (npm run
- * bench: RSS after load 76.5 → 79.2 MB); the rest compiles when first used, as before.
+ * than the cache held (after a run that only printed --version, say). The server's once its start is done: V8
+ * restores every function a cache holds, so a cache written at the end of a long session (hovers, fixes, templates,
+ * simulate...) costs ~3 MB of memory at every later start (npm run bench: RSS after load 76.5 → 79.2 MB); the rest
+ * compiles when first used, as before.
  */
 export interface CachePolicy {
   /** Write after this long (unless the process exits first, then at exit); undefined: at exit only. */
   readonly writeAfterMs?: number;
   /**
    * At exit, write again when this run compiled a tenth more than the cache it started from held. Asked only of a
-   * run that used more CPU time than the one that wrote the cache (worthComparing).
+   * run that used half as much CPU time again as the one that wrote the cache (worthComparing).
    */
   readonly grow: boolean;
 }
