@@ -15,6 +15,25 @@ function read(...parts: string[]): string {
   return readFileSync(repoPath(...parts), 'utf8');
 }
 
+/** The TypeScript files under a folder of the repository, subfolders included. */
+function sources(folder: string): string[] {
+  return readdirSync(repoPath(folder), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => `${e.parentPath ?? folder}/${e.name}`);
+}
+
+/** `file:line` of every line of those folders' sources that `matches` picks (given the line before it too). */
+function linesWhere(folders: readonly string[], matches: (line: string, previous: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const file of folders.flatMap(sources)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (matches(line, lines[i - 1] ?? '')) found.push(`${file}:${i + 1}`);
+    });
+  }
+  return found;
+}
+
 suite('rule registry', () => {
   test('ids are unique, kebab-case and sorted', () => {
     const ids = rules.map((r) => r.id);
@@ -71,17 +90,10 @@ suite('facts', () => {
   // Issue 16: what a statement's actions are is computed once (policy/statementActions.ts) and read by every rule; a
   // rule that expands an action pattern itself says why, on the line before, with "Expands itself:".
   test('rules read the statement facts rather than expanding action patterns themselves', () => {
-    const folders = ['server/src/rules', 'server/src/rules/shared'];
-    const unexplained: string[] = [];
-    for (const folder of folders) {
-      for (const file of readdirSync(repoPath(folder)).filter((name) => name.endsWith('.ts'))) {
-        const lines = read(folder, file).split('\n');
-        lines.forEach((line, i) => {
-          if (!/\.expandAction(Ids)?\(/.test(line) || /^\s*(\/\/|\*)/.test(line)) return;
-          if (!/Expands itself: \S/.test(lines[i - 1] ?? '')) unexplained.push(`${folder}/${file}:${i + 1}`);
-        });
-      }
-    }
+    const unexplained = linesWhere(
+      ['server/src/rules'],
+      (line, previous) => /\.expandAction(Ids)?\(/.test(line) && !/^\s*(\/\/|\*)/.test(line) && !/Expands itself: \S/.test(previous),
+    );
     assert.deepEqual(unexplained, [], 'expanding without a reason on the line before');
   });
 });
@@ -94,17 +106,10 @@ suite('memory', () => {
   // template would cost more than the WeakMap entries.
   test('memo tables keyed by a document\'s objects are DocumentMemos, not WeakMaps', () => {
     const documentTypes = /new WeakMap<\s*(?:readonly\s+)?(?:Statement|PolicyModel|ASTNode|StringValue|HostModel|EmbeddedPolicy)\b/;
-    const found: string[] = [];
-    for (const entry of readdirSync(repoPath('server/src'), { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-      const path = `${entry.parentPath}/${entry.name}`;
-      readFileSync(path, 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          if (documentTypes.test(line)) found.push(`${path}:${i + 1}`);
-        });
-    }
-    assert.deepEqual(found, []);
+    assert.deepEqual(
+      linesWhere(['server/src'], (line) => documentTypes.test(line)),
+      [],
+    );
   });
 });
 
@@ -113,20 +118,11 @@ suite('start-up', () => {
   // paid by every CLI run and by the server's first diagnostics; formatCount (shared/formatCount.ts) and code-unit
   // order on kebab-case ids give the same text and order.
   test('the engine formats and sorts without ICU', () => {
-    const found: string[] = [];
-    for (const folder of ['server/src', 'shared']) {
-      for (const entry of readdirSync(repoPath(folder), { withFileTypes: true, recursive: true })) {
-        if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-        const path = `${entry.parentPath}/${entry.name}`;
-        readFileSync(path, 'utf8')
-          .split('\n')
-          .forEach((line, i) => {
-            if (/^\s*(\/\/|\*|\/\*\*)/.test(line)) return;
-            if (/\.toLocale\w*String\(|\.localeCompare\(|\bIntl\./.test(line)) found.push(`${path}:${i + 1}`);
-          });
-      }
-    }
-    assert.deepEqual(found, []);
+    const icu = /\.toLocale\w*String\(|\.localeCompare\(|\bIntl\./;
+    assert.deepEqual(
+      linesWhere(['server/src', 'shared'], (line) => icu.test(line) && !/^\s*(\/\/|\*|\/\*\*)/.test(line)),
+      [],
+    );
   });
 });
 
@@ -156,12 +152,6 @@ suite('generated descriptions', () => {
 });
 
 suite('layering', () => {
-  function sources(folder: string): string[] {
-    return readdirSync(repoPath(folder), { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => `${e.parentPath ?? folder}/${e.name}`);
-  }
-
   for (const folder of ['server/src/service', 'server/src/access', 'server/src/rules', 'server/src/policy', 'server/src/catalog', 'server/src/hosts', 'shared']) {
     test(`${folder} imports neither vscode nor a connection`, () => {
       for (const file of sources(folder)) {
