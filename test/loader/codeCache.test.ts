@@ -62,12 +62,12 @@ suite('cache files', () => {
     assert.equal(cacheKey('let a = 1;', { ...runtime, execArgv: ['--cpu-prof-dir', 'p', '--max-semi-space-size=2'] }), semiSpace);
   });
 
-  test("a payload and its writer's CPU time come back as they went in; damaged, cut or foreign bytes give nothing", () => {
+  test("a payload and its writer's bytecode size come back as they went in; damaged, cut or foreign bytes give nothing", () => {
     const payload = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
-    const bytes = encodeCache({ payload, writerCpuMs: 2716.4 });
-    assert.deepEqual(decodeCache(bytes), { payload, writerCpuMs: 2716 });
-    assert.equal(decodeCache(encodeCache({ payload, writerCpuMs: -1 }))?.writerCpuMs, 0);
-    assert.equal(decodeCache(encodeCache({ payload, writerCpuMs: 2 ** 40 }))?.writerCpuMs, 0xffffffff);
+    const bytes = encodeCache({ payload, writerBytecodeBytes: 569928 });
+    assert.deepEqual(decodeCache(bytes), { payload, writerBytecodeBytes: 569928 });
+    assert.equal(decodeCache(encodeCache({ payload, writerBytecodeBytes: -1 }))?.writerBytecodeBytes, 0);
+    assert.equal(decodeCache(encodeCache({ payload, writerBytecodeBytes: 2 ** 40 }))?.writerBytecodeBytes, 0xffffffff);
     const flipped = Buffer.from(bytes);
     flipped[bytes.length - 500]! ^= 1;
     assert.equal(decodeCache(flipped), undefined);
@@ -82,17 +82,20 @@ suite('cache files', () => {
     assert.equal(decodeCache(otherMagic), undefined);
   });
 
-  test('a run serialises its code at exit to compare only when it used half as much CPU time again as the writer', () => {
-    const rows: [cpuMs: number, writerCpuMs: number, expected: boolean][] = [
-      [250, 80, true], // a lint after --version
-      [2700, 250, true], // the corpus after one policy
-      [250, 2700, false], // one policy after the corpus
-      [2600, 2700, false], // the same work again
-      [3500, 2700, false],
-      [4050, 2700, true],
-      [0, 0, true], // a writer of no recorded time
+  test('a run serialises its code at exit to compare only when it holds a twentieth more bytecode than the writer', () => {
+    // Sizes seen (npm run build, Node 20): --version 449,552 bytes; linting a small policy 568,416–569,928; the 1,594
+    // AWS managed policies 661,104.
+    const rows: [bytecodeBytes: number, writerBytecodeBytes: number, expected: boolean][] = [
+      [568416, 449552, true], // a lint after --version
+      [661104, 569928, true], // the corpus after one policy
+      [569928, 661104, false], // one policy after the corpus
+      [568416, 569928, false], // the same command again
+      [569928, 568416, false],
+      [598000, 569928, false],
+      [598500, 569928, true],
+      [0, 0, true], // a writer of no recorded size
     ];
-    for (const [cpuMs, writerCpuMs, expected] of rows) assert.equal(worthComparing(cpuMs, writerCpuMs), expected, `${cpuMs} after ${writerCpuMs}`);
+    for (const [bytecode, writer, expected] of rows) assert.equal(worthComparing(bytecode, writer), expected, `${bytecode} after ${writer}`);
   });
 
   test('V8 takes a cache made from the same source, and refuses one of another length', () => {

@@ -24,8 +24,8 @@ import * as zlib from 'node:zlib';
 export const CODE_CACHE_VARIABLE = 'IAM_POLICY_LINT_CODE_CACHE';
 
 const OFF = new Set(['off', '0', 'false', 'no']);
-const MAGIC = Buffer.from('IAMPLCC3', 'latin1');
-/** The marker, then the payload's CRC-32, its length and the CPU time of the run that wrote it, 32 bits each. */
+const MAGIC = Buffer.from('IAMPLCC4', 'latin1');
+/** The marker, then the payload's CRC-32, its length and the bytecode size of the run that wrote it, 32 bits each. */
 const HEADER_BYTES = MAGIC.length + 12;
 /** Caches kept per bundle: one per Node version and set of flags in use (VS Code's, a terminal's, CI's). */
 const KEPT_PER_BUNDLE = 4;
@@ -82,19 +82,19 @@ export function cacheKey(source: string, runtime: { version: string; v8: string;
   return hex32(crc32!(source)) + hex32(crc32!(made));
 }
 
-/** What a cache file holds: V8's data, and the CPU time (ms) the process that wrote it had used by then. */
+/** What a cache file holds: V8's data, and the bytecode the process that wrote it held by then (bytes, Node's own included). */
 export interface CacheFile {
   readonly payload: Buffer;
-  readonly writerCpuMs: number;
+  readonly writerBytecodeBytes: number;
 }
 
-/** The cache file's bytes: a marker, the payload's checksum and length, the writer's CPU time, the payload. */
-export function encodeCache({ payload, writerCpuMs }: CacheFile): Buffer {
+/** The cache file's bytes: a marker, the payload's checksum and length, the writer's bytecode size, the payload. */
+export function encodeCache({ payload, writerBytecodeBytes }: CacheFile): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header);
   header.writeUInt32BE(crc32!(payload), MAGIC.length);
   header.writeUInt32BE(payload.length, MAGIC.length + 4);
-  header.writeUInt32BE(Math.min(Math.max(Math.round(writerCpuMs), 0), 0xffffffff), MAGIC.length + 8);
+  header.writeUInt32BE(Math.min(Math.max(Math.round(writerBytecodeBytes), 0), 0xffffffff), MAGIC.length + 8);
   return Buffer.concat([header, payload]);
 }
 
@@ -104,22 +104,27 @@ export function decodeCache(bytes: Buffer): CacheFile | undefined {
   const payload = bytes.subarray(HEADER_BYTES);
   if (payload.length !== bytes.readUInt32BE(MAGIC.length + 4)) return undefined;
   if (crc32!(payload) !== bytes.readUInt32BE(MAGIC.length)) return undefined;
-  return { payload, writerCpuMs: bytes.readUInt32BE(MAGIC.length + 8) };
+  return { payload, writerBytecodeBytes: bytes.readUInt32BE(MAGIC.length + 8) };
 }
 
 /**
- * Whether a run that started from a cache should serialise its code at exit to see whether it grew (CachePolicy.grow).
- * Serialising costs ~7 ms, a twentieth of a short run, and a run that did no more work than the one that wrote the
- * cache has rarely compiled more: only one that used half as much CPU time again is asked.
+ * Whether a run that started from a cache should serialise its code at exit to see whether it grew (CachePolicy.grow),
+ * given the bytecode it holds and the bytecode its cache's writer held. Serialising costs ~7 ms, a twentieth of a short
+ * run; reading the bytecode size costs ~2. A run that compiled nothing new holds what the writer held (±0.3% between
+ * runs of the same command), and the payload has to grow by a tenth to be written, which is about a twentieth of the
+ * whole: Node's own bytecode, ~140 KB, is counted too. CPU time, the measure before this one, missed runs that had
+ * compiled more: the writer's figure includes compiling from source, a run that starts from the cache does not
+ * (a --version run 141–191 ms, linting a small policy afterwards 230–280 ms).
  */
-export function worthComparing(cpuMs: number, writerCpuMs: number): boolean {
-  return cpuMs >= writerCpuMs * 1.5;
+export function worthComparing(bytecodeBytes: number, writerBytecodeBytes: number): boolean {
+  return bytecodeBytes >= writerBytecodeBytes * 1.05;
 }
 
-/** The CPU time this process has used, in milliseconds (V8's compiler and collector threads included). */
-function processCpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
+/** The bytecode this process holds, in bytes. node:v8 is loaded on demand (the CLI has loaded it for tuneCompiler). */
+function bytecodeBytes(): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+  const { getHeapCodeStatistics } = require('node:v8') as typeof import('node:v8');
+  return getHeapCodeStatistics().bytecode_and_metadata_size;
 }
 
 /**
@@ -160,7 +165,7 @@ function writeCache(folder: string, name: string, file: string, cache: CacheFile
 
 /**
  * When the cache is written. The CLI's at exit: a run is one job, and what it compiled is what the next run needs;
- * it is written again when a run that used half as much CPU time again as the cache's writer compiled a tenth more
+ * it is written again when a run that holds a twentieth more bytecode than the cache's writer compiled a tenth more
  * than the cache held (after a run that only printed --version, say). The server's once its start is done: V8
  * restores every function a cache holds, so a cache written at the end of a long session (hovers, fixes, templates,
  * simulate...) costs ~3 MB of memory at every later start (npm run bench: RSS after load 76.5 → 79.2 MB); the rest
@@ -171,7 +176,7 @@ export interface CachePolicy {
   readonly writeAfterMs?: number;
   /**
    * At exit, write again when this run compiled a tenth more than the cache it started from held. Asked only of a
-   * run that used half as much CPU time again as the one that wrote the cache (worthComparing).
+   * run that holds a twentieth more bytecode than the one that wrote the cache (worthComparing).
    */
   readonly grow: boolean;
 }
@@ -191,7 +196,7 @@ export function runBundle(bundle: string, name: string, folder: string | undefin
   }
   const { script, accepted } = compileBundle(source, bundle, cache?.payload);
   const acceptedBytes = accepted ? cache!.payload.length : 0;
-  const writerCpuMs = accepted ? cache!.writerCpuMs : 0;
+  const writerBytecodeBytes = accepted ? cache!.writerBytecodeBytes : 0;
   cache = undefined;
   if (file && (!accepted || policy.grow)) {
     const cacheFile = file;
@@ -200,10 +205,10 @@ export function runBundle(bundle: string, name: string, folder: string | undefin
       if (done) return;
       done = true;
       try {
-        const cpuMs = processCpuMs();
-        if (accepted && !worthComparing(cpuMs, writerCpuMs)) return;
+        const bytecode = bytecodeBytes();
+        if (accepted && !worthComparing(bytecode, writerBytecodeBytes)) return;
         const payload = script.createCachedData();
-        if (payload.length > acceptedBytes * 1.1) writeCache(folder!, name, cacheFile, { payload, writerCpuMs: cpuMs });
+        if (payload.length > acceptedBytes * 1.1) writeCache(folder!, name, cacheFile, { payload, writerBytecodeBytes: bytecode });
       } catch {
         // Only a lost optimisation: the next run compiles from source again.
       }
