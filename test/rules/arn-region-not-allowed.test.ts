@@ -21,6 +21,19 @@ runRuleTests(rule, {
       suggestions: [{ output: policy('"arn:aws:iam::111122223333:role/admin"') }],
     },
     {
+      // A * that ends the account may stay in the account: budget/<BudgetName> itself is among the formats named.
+      name: 'an account *',
+      code: policy('[|"arn:aws:budgets:us-east-1:*:budget/x"|]'),
+      errors: [
+        {
+          messageId: 'notAllowed',
+          message:
+            'arn:aws:budgets:us-east-1:*:budget/x names Region "us-east-1", but budgets ARNs of this kind have no Region (arn:<Partition>:budgets::<Account>:budget/<BudgetName>/action/<ActionId>, arn:<Partition>:budgets::<Account>:budget/<BudgetName>), so it matches no resource.',
+        },
+      ],
+      suggestions: [{ output: policy('"arn:aws:budgets::*:budget/x"') }],
+    },
+    {
       name: 'S3 bucket, multi-line list',
       code: '{\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:ListBucket",\n    "Resource": [\n      [|"arn:aws:s3:eu-west-1::bucket"|]\n    ]\n  }]\n}',
       errors: ['notAllowed'],

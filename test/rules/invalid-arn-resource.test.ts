@@ -8,6 +8,8 @@ runRuleTests(rule, {
     policy('["arn:aws:s3:::bucket","arn:aws:s3:::bucket/key/*","arn:aws:iam::111122223333:role/path/name"]'),
     { name: 'wildcards and variables', code: policy('["arn:aws:dynamodb:*:*:table/${aws:username}","arn:aws:logs:*:*:log-group:/aws/lambda/*:*"]') },
     { name: 'a * that ends the account runs on over the colon', code: policy('"arn:aws:secretsmanager:*:*:app!*"') },
+    // The same * may also stay in the account: the resource part as written must still fit a format of its own.
+    { name: 'a * that ends the account may also match the account alone', code: policy('["arn:aws:geo-maps:*:*:provider/default","arn:aws:finspace-api:us-east-1:*:/credentials/programmatic"]') },
     { name: 'path-style collections', code: policy('["arn:aws:apigateway:*::/apis","arn:aws:apigateway:us-east-1::/restapis/*"]') },
     { name: 'a resource type no action lists', code: policy('"arn:aws:codebuild:*:*:build/*"') },
     { name: 'AWS Backup recovery points', code: policy('"arn:aws:backup:*:*:recovery-point:*"') },

@@ -162,12 +162,14 @@ export function formatsFittingPart(part: ResourcePattern, formats: readonly ArnF
 }
 
 /**
- * The resource part as IAM matches it. A `*` that ends a field may run on over the colons after it, so when the
- * account field ends with one, the resource part may start with anything: `arn:aws:secretsmanager:*:*:name!*`
- * matches `arn:aws:secretsmanager:us-east-1:111122223333:secret:name!x`, and AWS's own policies rely on it.
+ * The resource parts a real ARN matched by this one can have. A `*` that ends a field may run on over the colons
+ * after it, so when the account field ends with one, the resource part is either the one written (the `*` stayed in
+ * the account) or anything that ends with a colon and it: `arn:aws:secretsmanager:*:*:name!*` matches
+ * `arn:aws:secretsmanager:us-east-1:111122223333:secret:name!x`, and AWS's own policies rely on it.
  */
-export function matchedResourcePart(arn: ResourceArn): string {
-  return arn.account.text.endsWith('*') ? `*:${arn.resource.text}` : arn.resource.text;
+function matchedResourceParts(arn: ResourceArn): readonly string[] {
+  const written = arn.resource.text;
+  return arn.account.text.endsWith('*') ? [written, `*:${written}`] : [written];
 }
 
 /** Per-value answers, shared by every document: the same ARNs recur across policies and edits. */
@@ -187,7 +189,11 @@ export function formatsFittingResourcePart(index: ArnFormatIndex, arn: ResourceA
   return memo.getOrCompute(arn.value, () => {
     const formats = formatsOfService(index, arn.service.text);
     if (!formats) return undefined;
-    return formatsFittingPart(resourcePattern(matchedResourcePart(arn)), formats);
+    const parts = matchedResourceParts(arn);
+    if (parts.length === 1) return formatsFittingPart(resourcePattern(parts[0]!), formats);
+    const fitting = new Set(parts.flatMap((part) => formatsFittingPart(resourcePattern(part), formats)));
+    // In the service's order, as formatsFittingPart gives them.
+    return formats.filter((format) => fitting.has(format));
   });
 }
 
