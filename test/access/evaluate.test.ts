@@ -19,6 +19,7 @@ const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/app/run-1`;
 const OTHER_USER = `arn:aws:iam::${OTHER}:user/bob`;
 const TABLE = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/orders`;
 const READ = { action: 'dynamodb:GetItem', resource: TABLE, principal: USER };
+const REPOSITORY = `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/app`;
 
 const allow = (action: string | string[] = 'dynamodb:GetItem', resource: string | string[] = TABLE, extra: object = {}) => ({ Effect: 'Allow', Action: action, Resource: resource, ...extra });
 const deny = (action: string | string[] = 'dynamodb:GetItem', resource: string | string[] = TABLE, extra: object = {}) => ({ Effect: 'Deny', Action: action, Resource: resource, ...extra });
@@ -64,6 +65,10 @@ suite('policy types combined', () => {
     // A trust policy is the role's resource policy: no Resource element.
     ['a trust policy that lets a service assume the role', [of('trust', 'r.trust.json', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })], { action: 'sts:AssumeRole', resource: ROLE, principal: 'lambda.amazonaws.com' }, 'allowed'],
     ['a trust policy, another service', [of('trust', 'r.trust.json', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })], { action: 'sts:AssumeRole', resource: ROLE, principal: 'ec2.amazonaws.com' }, 'implicitDeny'],
+    // An ECR repository policy has no Resource element either: it is about its repository.
+    ['an ECR repository policy that lets a user pull', [of('resource', 'repo.resource.json', { Effect: 'Allow', Principal: { AWS: USER }, Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] })], { action: 'ecr:BatchGetImage', resource: REPOSITORY, principal: USER }, 'allowed'],
+    ['an ECR repository policy that denies', [identity(allow('ecr:*', '*')), of('resource', 'repo.resource.json', { Effect: 'Deny', Principal: '*', Action: 'ecr:*' })], { action: 'ecr:BatchGetImage', resource: REPOSITORY, principal: USER }, 'explicitDeny'],
+    ['a resource policy of another service without Resource applies to nothing', [of('resource', 't.resource.json', { Effect: 'Allow', Principal: { AWS: USER }, Action: 'dynamodb:GetItem' })], READ, 'implicitDeny'],
   ];
   for (const [name, policies, request, decision] of rows) test(`${name}: ${decision}`, () => assert.equal(decide(policies, request).decision, decision));
 

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { suite, test } from 'node:test';
+import impliedData from '../../data/implied-resource-services.json';
 import { getCatalog } from '../../server/src/catalog';
+import { impliedResourceServices } from '../../server/src/policy/impliedResource';
 import { escalationMethods, leftOutMethods } from '../../server/src/rules/shared/escalationMethods';
 import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/shared/narrowingConditions';
 import { resourcePolicyWriterFacts } from '../../server/src/rules/shared/resourcePolicyWriters';
@@ -153,5 +155,16 @@ suite('security rule data', () => {
         assertSourced(entry, entry.key);
       }
     }
+  });
+
+  test('implied-resource-services: services of the catalogue, lower case, listed once, with a reason and a source', () => {
+    const seen = new Set<string>();
+    for (const entry of impliedData.services) {
+      assert.equal(catalog.findService(entry.prefix)?.prefix, entry.prefix, `${entry.prefix} is a service prefix, as the catalogue writes it`);
+      assert.ok(!seen.has(entry.prefix), `${entry.prefix} once`);
+      seen.add(entry.prefix);
+      assertSourced(entry, entry.prefix);
+    }
+    assert.deepEqual([...impliedResourceServices].sort(), [...seen].sort());
   });
 });

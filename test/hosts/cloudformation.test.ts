@@ -58,6 +58,8 @@ const documentProperties: [type: string, property: string, policyType: PolicyTyp
   ['AWS::KMS::ReplicaKey', 'KeyPolicy', 'resource'],
   ['AWS::SecretsManager::ResourcePolicy', 'ResourcePolicy', 'resource'],
   ['AWS::ECR::Repository', 'RepositoryPolicyText', 'resource'],
+  ['AWS::ECR::PublicRepository', 'RepositoryPolicyText', 'resource'],
+  ['AWS::ECR::RegistryPolicy', 'PolicyText', 'resource'],
   ['AWS::Logs::ResourcePolicy', 'PolicyDocument', 'resource'],
   ['AWS::OpenSearchService::Domain', 'AccessPolicies', 'resource'],
   ['AWS::Elasticsearch::Domain', 'AccessPolicies', 'resource'],

@@ -423,6 +423,8 @@ describe('readTerraform: policy types and what is not a policy', () => {
     ['aws_sns_topic_policy', 'policy', 'resource'],
     ['aws_kms_key', 'policy', 'resource'],
     ['aws_ecr_repository_policy', 'policy', 'resource'],
+    ['aws_ecrpublic_repository_policy', 'policy', 'resource'],
+    ['aws_ecr_registry_policy', 'policy', 'resource'],
     ['aws_secretsmanager_secret_policy', 'policy', 'resource'],
     ['aws_cloudwatch_log_resource_policy', 'policy_document', 'resource'],
     ['aws_opensearch_domain_policy', 'access_policies', 'resource'],

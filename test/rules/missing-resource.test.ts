@@ -12,6 +12,11 @@ runRuleTests(rule, {
       policyType: 'trust',
     },
     { name: 'SCPs may omit Resource', code: '{"Statement":{"Effect":"Allow","Action":"s3:*"}}', policyType: 'scp' },
+    {
+      name: 'ECR repository policies govern their own repository and name none',
+      code: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["ecr:BatchGetImage","ECR:GetDownloadUrlForLayer"]},{"Effect":"Deny","Principal":"*","Action":"ecr-public:*"}]}',
+      policyType: 'resource',
+    },
     { name: 'not judged while the JSON is broken', code: '{"Statement":[{"Effect":"Allow","Action":"*"}' },
   ],
   invalid: [
@@ -26,6 +31,17 @@ runRuleTests(rule, {
       code: '{\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"},\n    [|{|]"Effect": "Deny", "Principal": "*", "Action": "s3:*"}\n  ]\n}',
       policyType: 'resource',
       errors: ['missing'],
+    },
+    {
+      name: 'ECR actions without Resource in an identity policy',
+      code: '{"Statement":[[|{|]"Effect":"Allow","Action":"ecr:BatchGetImage"}]}',
+      errors: ['missing'],
+    },
+    {
+      name: 'a resource policy statement with an action of another service (or *) beside ECR ones',
+      code: '{"Statement":[[|{|]"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","s3:GetObject"]},[|{|]"Effect":"Allow","Principal":"*","Action":"*"},[|{|]"Effect":"Allow","Principal":"*","NotAction":"ecr:*"}]}',
+      policyType: 'resource',
+      errors: ['missing', 'missing', 'missing'],
     },
     { name: 'RCP', code: '{"Statement":[[|{|]"Effect":"Deny","Principal":"*","Action":"s3:*"}]}', policyType: 'rcp', errors: ['missing'] },
     {

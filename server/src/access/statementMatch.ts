@@ -12,6 +12,7 @@ import type { PrincipalElement, Statement } from '../policy/model';
 import { checkConditions, type ConditionCheck } from './conditions';
 import { matchPattern, resolvePattern } from './patterns';
 import { isAccountId, splitArn } from '../policy/arnParts';
+import { impliesItsResource } from '../policy/impliedResource';
 import type { AccessRequest } from './request';
 
 /** How a resource policy's Principal named the requester; it decides whether a same-account grant stands alone. */
@@ -65,12 +66,15 @@ export function evaluateStatement(statement: Statement, policyType: PolicyType, 
     if (statement.notAction.values.some((v) => actionMatches(v.value, request.action))) return { applies: false, failedAt: 'action', note: 'excluded by NotAction', conditions: [] };
   } else return { applies: false, failedAt: 'action', note: 'no Action or NotAction', conditions: [] };
 
-  // Resource / NotResource. A trust policy has none: it is about the role it is attached to.
+  // Resource / NotResource. A trust policy has none: it is about the role it is attached to; an ECR repository policy
+  // neither: it is about its repository, which the request names (data/implied-resource-services.json).
   if (statement.resource) {
     if (!statement.resource.values.some((v) => resourceMatches(v.value, request, variables))) return { applies: false, failedAt: 'resource', conditions: [] };
   } else if (statement.notResource) {
     if (statement.notResource.values.some((v) => resourceMatches(v.value, request, variables))) return { applies: false, failedAt: 'resource', note: 'excluded by NotResource', conditions: [] };
-  } else if (policyType !== 'trust') return { applies: false, failedAt: 'resource', note: 'no Resource or NotResource', conditions: [] };
+  } else if (policyType !== 'trust' && !(policyType === 'resource' && impliesItsResource(statement))) {
+    return { applies: false, failedAt: 'resource', note: 'no Resource or NotResource', conditions: [] };
+  }
 
   let principalMatch: PrincipalMatch | undefined;
   if (principalPolicyTypes.has(policyType)) {

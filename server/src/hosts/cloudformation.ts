@@ -300,6 +300,8 @@ const policyProperties: Readonly<Record<string, readonly PolicyProperty[]>> = {
   'AWS::KMS::ReplicaKey': [documentOf('KeyPolicy', 'resource')],
   'AWS::SecretsManager::ResourcePolicy': [documentOf('ResourcePolicy', 'resource')],
   'AWS::ECR::Repository': [documentOf('RepositoryPolicyText', 'resource')],
+  'AWS::ECR::PublicRepository': [documentOf('RepositoryPolicyText', 'resource')],
+  'AWS::ECR::RegistryPolicy': [documentOf('PolicyText', 'resource')],
   'AWS::Logs::ResourcePolicy': [documentOf('PolicyDocument', 'resource')],
   'AWS::OpenSearchService::Domain': [documentOf('AccessPolicies', 'resource')],
   'AWS::Elasticsearch::Domain': [documentOf('AccessPolicies', 'resource')],

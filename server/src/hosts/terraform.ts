@@ -63,6 +63,8 @@ const policyArguments: Readonly<Record<string, readonly PolicyArgument[]>> = {
   aws_kms_key: resourcePolicy,
   aws_kms_key_policy: resourcePolicy,
   aws_ecr_repository_policy: resourcePolicy,
+  aws_ecrpublic_repository_policy: resourcePolicy,
+  aws_ecr_registry_policy: resourcePolicy,
   aws_secretsmanager_secret_policy: resourcePolicy,
   aws_cloudwatch_log_resource_policy: [{ argument: 'policy_document', policyType: 'resource' }],
   aws_opensearch_domain_policy: [{ argument: 'access_policies', policyType: 'resource' }],
