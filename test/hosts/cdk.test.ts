@@ -111,7 +111,14 @@ interface ReadCase {
   readonly language: CdkLanguage;
   readonly text: string;
   /** Each policy: its label, whether it is a fragment, and its statement's JSON (a fragment) or the document's. */
-  readonly policies: readonly { readonly label: string; readonly fragment?: false; readonly json: JsonValue; readonly spans?: readonly SpanCheck[] }[];
+  readonly policies: readonly {
+    readonly label: string;
+    readonly fragment?: false;
+    /** identity unless said: a statement with principals belongs to a resource-based policy. */
+    readonly policyType?: 'resource';
+    readonly json: JsonValue;
+    readonly spans?: readonly SpanCheck[];
+  }[];
 }
 
 // Non-ASCII before the statements: café (BMP), 𝄞 (two UTF-16 code units). Offsets count UTF-16 code units.
@@ -420,6 +427,36 @@ aws_iam.PolicyStatement(actions=["s3:GetObject"], **extra)
       { label: 'PolicyStatement (line 3)', json: { Effect: '<opaque: **extra>', Action: ['s3:GetObject'] } },
     ],
   },
+  {
+    name: 'principals make a resource-policy statement: keyword, add_* methods, from_json',
+    language: 'python',
+    text: `from aws_cdk import aws_iam as iam
+a = iam.PolicyStatement(actions=["execute-api:Invoke"], principals=[iam.AnyPrincipal()], resources=["execute-api:/*"])
+b = iam.PolicyStatement(actions=["s3:GetObject"])
+b.add_service_principal("logs.amazonaws.com")
+b.add_any_principal()
+c = iam.PolicyStatement(not_principals=[iam.ArnPrincipal("arn:aws:iam::111122223333:root")], actions=["s3:*"], effect=iam.Effect.DENY)
+d = iam.PolicyStatement.from_json({"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage"})
+`,
+    policies: [
+      {
+        label: 'PolicyStatement a (line 2)',
+        policyType: 'resource',
+        json: { Effect: 'Allow', Principal: '<opaque: [iam.AnyPrincipal()]>', Action: ['execute-api:Invoke'], Resource: ['execute-api:/*'] },
+      },
+      { label: 'PolicyStatement b (line 3)', policyType: 'resource', json: { Effect: 'Allow', Action: ['s3:GetObject'], Principal: '<opaque: ("logs.amazonaws.com")>' } },
+      {
+        label: 'PolicyStatement c (line 6)',
+        policyType: 'resource',
+        json: { Effect: 'Deny', NotPrincipal: '<opaque: [iam.ArnPrincipal("arn:aws:iam::111122223333:root")]>', Action: ['s3:*'] },
+      },
+      {
+        label: 'PolicyStatement.fromJson (line 7)',
+        policyType: 'resource',
+        json: { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage' },
+      },
+    ],
+  },
 ];
 
 describe('cdk: reading statements with exact spans', () => {
@@ -433,7 +470,7 @@ describe('cdk: reading statements with exact spans', () => {
       );
       document.policies.forEach((policy, i) => {
         const expected = c.policies[i]!;
-        assert.equal(policy.policyType, 'identity');
+        assert.equal(policy.policyType, expected.policyType ?? 'identity');
         assert.equal(policy.fragment ?? false, expected.fragment ?? true, `${policy.label} is ${expected.fragment === false ? 'a document' : 'a fragment'}`);
         const statement = statementOf(policy);
         assert.deepEqual(toJson(statement), expected.json);

@@ -183,14 +183,17 @@ function runsOverLineBreak(string: Node, source: string): boolean {
 
 // --- Reading --------------------------------------------------------------------------------------------------------
 
-type ElementKey = 'Sid' | 'Effect' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
+type ElementKey = 'Sid' | 'Effect' | 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
 
-const elementOrder: readonly ElementKey[] = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const elementOrder: readonly ElementKey[] = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 /** PolicyStatement's properties (TypeScript) and keyword arguments (Python). */
 const propertyElements: Readonly<Record<string, ElementKey>> = {
   sid: 'Sid',
   effect: 'Effect',
+  principals: 'Principal',
+  notPrincipals: 'NotPrincipal',
+  not_principals: 'NotPrincipal',
   actions: 'Action',
   notActions: 'NotAction',
   not_actions: 'NotAction',
@@ -212,8 +215,24 @@ const listMethods: Readonly<Record<string, ElementKey>> = {
   add_not_resources: 'NotResource',
 };
 
-const methodPattern =
-  '^(addActions|addNotActions|addResources|addNotResources|addAllResources|addCondition|addConditions|fromJson|add_actions|add_not_actions|add_resources|add_not_resources|add_all_resources|add_condition|add_conditions|from_json)$';
+/**
+ * PolicyStatement's methods that add principals (TypeScript and Python names). A statement with principals is one of a
+ * resource-based policy (a bucket's, a key's, an API's): identity policies have none.
+ */
+const principalMethods: Readonly<Record<string, 'Principal' | 'NotPrincipal'>> = Object.fromEntries([
+  ...['Principals', 'AnyPrincipal', 'ServicePrincipal', 'ArnPrincipal', 'AwsAccountPrincipal', 'AccountRootPrincipal', 'CanonicalUserPrincipal', 'FederatedPrincipal'].flatMap((name) => [
+    [`add${name}`, 'Principal'],
+    [`add${name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`, 'Principal'],
+  ]),
+  ['addNotPrincipals', 'NotPrincipal'],
+  ['add_not_principals', 'NotPrincipal'],
+]);
+
+const methodPattern = `^(${[
+  'addActions|addNotActions|addResources|addNotResources|addAllResources|addCondition|addConditions|fromJson',
+  'add_actions|add_not_actions|add_resources|add_not_resources|add_all_resources|add_condition|add_conditions|from_json',
+  ...Object.keys(principalMethods),
+].join('|')})$`;
 
 const queries = new Map<Language, Map<string, Query>>();
 
@@ -267,6 +286,18 @@ interface StatementDraft {
 interface Binding {
   readonly offset: number;
   readonly draft: StatementDraft;
+}
+
+/** The statements of a document written as JSON: its Statement, an object or a list. */
+function statementsOf(document: HostValue): readonly HostValue[] {
+  if (document.kind !== 'mapping') return [];
+  const statement = document.entries.find((entry) => entry.key === 'Statement')?.value;
+  return statement?.kind === 'sequence' ? statement.items : statement ? [statement] : [];
+}
+
+/** Whether a statement names principals: then it belongs to a resource-based policy. */
+function namesPrincipals(statements: readonly HostValue[]): boolean {
+  return statements.some((statement) => statement.kind === 'mapping' && statement.entries.some((entry) => entry.key === 'Principal' || entry.key === 'NotPrincipal'));
 }
 
 const union = (spans: readonly Span[]): Span => {
@@ -545,7 +576,13 @@ class CdkReader {
 
     const statements = [...drafts.values(), ...ownDrafts].map((draft) => ({
       start: draft.start,
-      policy: { root: wrapStatement(this.statementMapping(draft), union(draft.spans)), policyType: 'identity' as const, label: draft.label, writer, fragment: true },
+      policy: {
+        root: wrapStatement(this.statementMapping(draft), union(draft.spans)),
+        policyType: draft.parts.has('Principal') || draft.parts.has('NotPrincipal') ? ('resource' as const) : ('identity' as const),
+        label: draft.label,
+        writer,
+        fragment: true,
+      },
     }));
     return [...statements, ...documents].sort((a, b) => a.start - b.start).map((entry) => entry.policy);
   }
@@ -659,8 +696,12 @@ class CdkReader {
     draft.parts.set(element, parts);
   }
 
-  /** A property's value: Effect.DENY is "Deny"; the rest as written. */
+  /**
+   * A property's value: Effect.DENY is "Deny"; principals are objects (`new iam.AnyPrincipal()`), computed, so opaque;
+   * the rest as written.
+   */
   private element(element: ElementKey, value: Node): HostValue {
+    if (element === 'Principal' || element === 'NotPrincipal') return this.opaque(value);
     if (element === 'Effect') {
       const resolved = this.resolve(value);
       if (resolved === 'iam.Effect.ALLOW' || resolved === 'iam.Effect.DENY') {
@@ -674,6 +715,12 @@ class CdkReader {
     const span = this.span(call);
     draft.spans.push(span);
     const keySpan = this.span(method);
+    const principal = principalMethods[name];
+    if (principal) {
+      // The principals are computed either way; one part says the statement has them (a second would only merge).
+      if (!draft.parts.has(principal)) this.addPart(draft, principal, { keySpan, entrySpan: span, value: this.opaque(args) });
+      return;
+    }
     const element = listMethods[name];
     if (element) {
       this.addPart(draft, element, { keySpan, entrySpan: span, value: this.list(args, 0) });
@@ -769,8 +816,9 @@ class CdkReader {
     if (!argument || (argument.type !== 'object' && argument.type !== 'dictionary')) return undefined;
     const value = this.convert(argument, 0);
     const line = this.line(this.span(call).offset);
-    if (receiver === 'iam.PolicyDocument') return { root: value, policyType: 'identity', label: `PolicyDocument.fromJson (line ${line})`, writer };
-    return { root: wrapStatement(value, this.span(call)), policyType: 'identity', label: `PolicyStatement.fromJson (line ${line})`, writer, fragment: true };
+    if (receiver === 'iam.PolicyDocument') return { root: value, policyType: namesPrincipals(statementsOf(value)) ? 'resource' : 'identity', label: `PolicyDocument.fromJson (line ${line})`, writer };
+    const policyType = namesPrincipals([value]) ? 'resource' : 'identity';
+    return { root: wrapStatement(value, this.span(call)), policyType, label: `PolicyStatement.fromJson (line ${line})`, writer, fragment: true };
   }
 
   // --- Values -----------------------------------------------------------------------------------------------------
