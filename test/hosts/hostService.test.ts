@@ -232,6 +232,13 @@ Resources:
     assert.deepEqual(model.policies.map((p) => p.policy.label), ['Resources.Fn.Properties.Policies[4]', 'Resources.Other.Properties.Policies']);
   });
 
+  test('a Terraform policy document whose statements all come from other documents: no missing-statement', async () => {
+    const text = `data "aws_iam_policy_document" "merged" {\n  source_policy_documents = [data.aws_iam_policy_document.a.json]\n}\n[|data "aws_iam_policy_document" "none" {\n}|]\n`;
+    // The control: the same block without its source documents has no Statement.
+    const { model } = await expectFindings('terraform', text, ['missing-statement']);
+    assert.deepEqual(model.policies.map((p) => p.policy.label), ['data.aws_iam_policy_document.merged', 'data.aws_iam_policy_document.none']);
+  });
+
   test('SAM Policies with only policy templates: no finding', async () => {
     const text = `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n        - S3ReadPolicy: {BucketName: x}\n        - S3CrudPolicy:\n            BucketName: !Ref Bucket\n        - Version: "2012-10-17"\n          Statement: []\n`;
     await expectFindings('yaml', text, []);

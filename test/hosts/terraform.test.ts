@@ -297,6 +297,16 @@ resource "aws_iam_role" "r" {
     },
   },
   {
+    name: 'a policy document made only of documents we cannot see has a computed Statement',
+    text: `data "aws_iam_policy_document" "x" {
+  source_policy_documents = [data.aws_iam_policy_document.a.json, var.extra]
+}
+`,
+    label: 'data.aws_iam_policy_document.x',
+    policyType: 'identity',
+    json: { Version: '2012-10-17', Statement: '<opaque: [data.aws_iam_policy_document.a.json, var.extra]>' },
+  },
+  {
     name: 'CRLF line ends',
     text: `resource "aws_iam_role" "r" {\r\n  assume_role_policy = jsonencode({\r\n    Version = "2012-10-17"\r\n    Statement = [{\r\n      Effect = "Allow"\r\n      Action = "sts:AssumeRole"\r\n      Principal = { Service = "ec2.amazonaws.com" }\r\n    }]\r\n  })\r\n}\r\n`,
     label: 'resource.aws_iam_role.r.assume_role_policy',

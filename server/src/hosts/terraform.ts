@@ -817,6 +817,13 @@ export class TerraformReader {
         blocks: statementBlocks.map((b) => b.place),
       });
       entries.push({ key: 'Statement', keySpan: statementBlocks[0]!.place.typeSpan, span, value: sequence });
+    } else {
+      // Statements only from documents we cannot see (source_policy_documents...): they are there, computed.
+      const input = block.attributes.find((a) => opaqueDocumentInputs.has(a.name));
+      if (input) {
+        const span = spanOf(input.value);
+        entries.push({ key: 'Statement', keySpan: input.nameSpan, span: input.span, value: opaque(span, this.text.slice(span.offset, endOf(span))) });
+      }
     }
     const complete = !block.attributes.some((a) => opaqueDocumentInputs.has(a.name)) && block.blocks.every((b) => b.type === 'statement');
     const root = describeHclNode({ kind: 'mapping', span: block.place.span, entries } satisfies HostMapping, {
