@@ -143,6 +143,20 @@ suite('host service: values the host computes are never an error, and rules that
     });
   }
 
+  // A queue policy granting a service or everyone; the condition's value is computed.
+  const queuePolicy = (principal: string, condition: string) =>
+    `Resources:\n  QueuePolicy:\n    Type: AWS::SQS::QueuePolicy\n    Properties:\n      Queues: [!Ref Queue]\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: ${principal}\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n${condition}`;
+  test('a condition key whose value is computed narrows the grant: restrict-access-to-service-principal, public-principal', async () => {
+    const sourceArn = '            Condition:\n              ArnEquals:\n                aws:SourceArn: !Ref Topic\n';
+    const orgId = '            Condition:\n              StringEquals:\n                aws:PrincipalOrgID: [!Ref OrgId]\n';
+    await expectFindings('yaml', queuePolicy('{Service: sns.amazonaws.com}', sourceArn), []);
+    await expectFindings('yaml', queuePolicy('"*"', orgId), []);
+    // The controls: without the condition, or with a wildcard written beside the computed value.
+    await expectFindings('yaml', queuePolicy('{Service: [|sns.amazonaws.com|]}', ''), ['restrict-access-to-service-principal']);
+    const wildcardToo = '            Condition:\n              StringLike:\n                aws:PrincipalOrgID: [!Ref OrgId, "*"]\n';
+    await expectFindings('yaml', queuePolicy('[|"*"|]', wildcardToo), ['public-principal']);
+  });
+
   const prefixTypos: [name: string, syntax: HostSyntax, source: string, rule: string][] = [
     ['an ARN prefix in !Sub', 'yaml', yamlRead('[|!Sub "arm:${AWS::Partition}:s3:::${Bucket}/*"|]'), 'invalid-arn-prefix'],
     ['a service case in Fn::Sub (JSON)', 'json', jsonRead('[|{ "Fn::Sub": "arn:aws:S3:::${Bucket}/*" }|]'), 'invalid-arn-service-case'],

@@ -69,8 +69,13 @@ export function isNarrowValue(kind: ValueKind, raw: string | number | boolean): 
   }
 }
 
+/**
+ * A value a host computes (`!Ref Topic`, `aws_sns_topic.t.arn`) counts as narrow: it names the user's own resource or
+ * parameter, and nothing can be said against it. Any written value must be narrow too.
+ */
 function allValuesNarrow(key: ConditionKeyEntry, kind: ValueKind): boolean {
-  return key.values.length > 0 && key.invalid.length === 0 && key.values.every((v) => isNarrowValue(kind, v.value));
+  const computed = key.opaque?.length ?? 0;
+  return key.values.length + computed > 0 && key.invalid.length === 0 && key.values.every((v) => isNarrowValue(kind, v.value));
 }
 
 export interface NarrowingCondition {
