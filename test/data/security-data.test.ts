@@ -8,6 +8,7 @@ import { suite, test } from 'node:test';
 import impliedData from '../../data/implied-resource-services.json';
 import { getCatalog } from '../../server/src/catalog';
 import { impliedResourceServices } from '../../server/src/policy/impliedResource';
+import { operationFacts } from '../../server/src/rules/shared/operationActions';
 import { escalationMethods, leftOutMethods } from '../../server/src/rules/shared/escalationMethods';
 import { narrowingKeyFacts, nonNarrowingKeyFacts } from '../../server/src/rules/shared/narrowingConditions';
 import { resourcePolicyWriterFacts } from '../../server/src/rules/shared/resourcePolicyWriters';
@@ -166,5 +167,18 @@ suite('security rule data', () => {
       assertSourced(entry, entry.prefix);
     }
     assert.deepEqual([...impliedResourceServices].sort(), [...seen].sort());
+  });
+
+  test('operation-actions: no operation is an action, every action it names is, listed once, with a reason and a source', () => {
+    const seen = new Set<string>();
+    for (const entry of operationFacts) {
+      assert.equal(catalog.findAction(entry.operation), undefined, `${entry.operation} is an action of the catalogue now: drop it from the data`);
+      assert.ok(catalog.findService(entry.operation.split(':')[0]!), `${entry.operation}: a service of the catalogue`);
+      assert.ok(!seen.has(entry.operation.toLowerCase()), `${entry.operation} once`);
+      seen.add(entry.operation.toLowerCase());
+      assert.ok(entry.actions.length > 0, `${entry.operation}: the actions that authorize it`);
+      for (const action of entry.actions) assertAction(action, entry.operation);
+      assertSourced(entry, entry.operation);
+    }
   });
 });

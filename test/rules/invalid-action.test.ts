@@ -14,6 +14,36 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'an operation authorized by another action',
+      code: policy('[|"sqs:SendMessageBatch"|]'),
+      errors: [{ messageId: 'operation', message: 'sqs:SendMessageBatch is not an action of Amazon SQS: AWS authorizes the SendMessageBatch operation with sqs:SendMessage.' }],
+      suggestions: [{ output: policy('"sqs:SendMessage"') }],
+    },
+    {
+      name: 'an operation authorized by two actions: a string becomes a list, an item becomes items',
+      code: policy('[|"s3:CopyObject"|]'),
+      errors: [{ messageId: 'operation', message: 's3:CopyObject is not an action of Amazon S3: AWS authorizes the CopyObject operation with s3:GetObject and s3:PutObject.' }],
+      suggestions: [{ output: policy('["s3:GetObject", "s3:PutObject"]') }],
+    },
+    {
+      name: '... only the actions the list does not have yet, in any case',
+      code: policy('["s3:getobject", [|"S3:copyobject"|], "kms:ListKeys"]'),
+      errors: ['operation'],
+      suggestions: [{ output: policy('["s3:getobject", "s3:PutObject", "kms:ListKeys"]') }],
+    },
+    {
+      name: '... and the item goes when the list has them all',
+      code: policy('["s3:ListBucket", [|"s3:HeadBucket"|]]'),
+      errors: ['operation'],
+      suggestions: [{ output: policy('["s3:ListBucket"]') }],
+    },
+    {
+      name: 'in NotAction too',
+      code: '{"Statement":[{"Effect":"Deny","NotAction":[|"kms:ReEncrypt"|],"Resource":"*"}]}',
+      errors: [{ messageId: 'operation', message: 'kms:ReEncrypt is not an action of AWS Key Management Service: AWS authorizes the ReEncrypt operation with kms:ReEncryptFrom and kms:ReEncryptTo.' }],
+      suggestions: [{ output: '{"Statement":[{"Effect":"Deny","NotAction":["kms:ReEncryptFrom", "kms:ReEncryptTo"],"Resource":"*"}]}' }],
+    },
+    {
       name: 'a typo gets the closest action of the service',
       code: policy('[|"s3:GetObjet"|]'),
       errors: [{ messageId: 'unknownWithSuggestion', message: 's3:GetObjet is not an action of Amazon S3. Did you mean s3:GetObject?' }],

@@ -40,4 +40,11 @@ suite('hover: actions', () => {
     assert.match((await hoverAt('{"Statement":[{"Action":"nope:Get|"}]}'))!, /no service has the prefix `nope`/);
     assert.match((await hoverAt('{"Statement":[{"Action":"nope:Get*|"}]}'))!, /matches no action: no service has the prefix `nope`/);
   });
+
+  test('an operation with no action of its own names the actions that authorize it', async () => {
+    const value = (await hoverAt('{"Statement":[{"Action":"s3:Copy|Object"}]}'))!;
+    assert.match(value, /Amazon S3 has no action named `CopyObject`/);
+    assert.match(value, /AWS authorizes the `CopyObject` operation with `s3:GetObject` and `s3:PutObject`\./);
+    assert.doesNotMatch((await hoverAt('{"Statement":[{"Action":"s3:GetObjekt|"}]}'))!, /authorizes/);
+  });
 });

@@ -4,8 +4,10 @@ import { entriesOf } from '../policy/statementActions';
 import { isWildcardOnly } from './shared/arnFields';
 import { splitAction } from './shared/actionPatterns';
 import { findClosest } from './shared/closest';
-import { replaceWithString } from './shared/edits';
-import { defineRule, type Fix } from './types';
+import { removeNode, replaceNode, replaceWithString } from './shared/edits';
+import { actionsForOperation } from './shared/operationActions';
+import { defineRule, type Edit, type Fix } from './types';
+import type { ListElement, StringASTNode } from '../policy/model';
 
 export default defineRule({
   id: 'invalid-action',
@@ -19,6 +21,7 @@ export default defineRule({
     noMatch: '{action} matches no action of {serviceName}.',
     noMatchWithSuggestion: '{action} matches no action of {serviceName}. Did you mean {suggestion}?',
     noMatchAnyService: '{action} matches no action of any AWS service.',
+    operation: '{action} is not an action of {serviceName}: AWS authorizes the {operation} operation with {actions}.',
     format: '"{action}" is not an action: write it as service:ActionName (for example s3:GetObject), or "*".',
   },
   check({ statements, catalog, report }) {
@@ -42,6 +45,18 @@ export default defineRule({
           }
           const known = catalog.findService(service);
           if (!known) continue; // invalid-service-in-action
+          const authorizing = hasWildcard(name) ? undefined : actionsForOperation(service, name);
+          if (authorizing) {
+            const fix = operationFix(node, statement[element]!, authorizing);
+            report({
+              node,
+              messageId: 'operation',
+              data: { action: value, serviceName: known.name, operation: name, actions: authorizing.join(' and ') },
+              // What the actions grant is more than the operation alone may have meant (PutObject is also a plain upload).
+              suggestions: fix ? [fix] : [],
+            });
+            continue;
+          }
           const closest = hasWildcard(name) ? closestPattern(name, known) : findClosest(name, known.actionNames);
           const suggestion = closest && `${service}:${closest}`;
           const fix: Fix | undefined =
@@ -62,6 +77,27 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The operation's name replaced by the actions that authorize it, leaving out those the list already has: one action
+ * in place of the string, several as items of the list (which a plain string becomes), none by removing the item.
+ */
+function operationFix(node: StringASTNode, element: ListElement, actions: readonly string[]): Fix | undefined {
+  const listed = new Set(element.values.map((v) => v.value.toLowerCase()));
+  const missing = actions.filter((action) => !listed.has(action.toLowerCase()));
+  const inList = node.parent?.type === 'array';
+  let edit: Edit;
+  if (missing.length === 0) {
+    if (!inList) return undefined;
+    edit = removeNode(node);
+  } else if (missing.length === 1) edit = replaceWithString(node, missing[0]!);
+  else {
+    const items = missing.map((action) => JSON.stringify(action)).join(', ');
+    edit = replaceNode(node, inList ? items : `[${items}]`);
+  }
+  const title = missing.length === 0 ? `Remove ${node.value} (${actions.join(' and ')} already listed)` : `Change to ${missing.join(' and ')}`;
+  return { title, edits: [edit] };
+}
 
 /**
  * For `Stem*` (the common shape of a wildcard), the closest stem among the same-length beginnings of the service's

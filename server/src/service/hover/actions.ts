@@ -9,6 +9,7 @@ import { hasWildcard } from '../../catalog';
 import { countByLevel } from '../levels';
 import { code, plural, serviceReferenceLink } from '../markdown';
 import { formatCount } from '../../../../shared/formatCount';
+import { actionsForOperation } from '../../rules/shared/operationActions';
 
 const keysListed = 20;
 const actionsPerLevel = 5;
@@ -19,7 +20,12 @@ export function actionHover(value: string, catalog: Catalog): string {
   if (action) return describeAction(action);
   const colon = value.indexOf(':');
   const service = colon > 0 ? catalog.findService(value.slice(0, colon)) : undefined;
-  if (service) return `${code(value)}: ${service.name} has no action named ${code(value.slice(colon + 1))} (IAM data ${catalog.info.dataVersion}).\n\n${serviceReferenceLink(service)}`;
+  if (service) {
+    const name = value.slice(colon + 1);
+    const authorizing = actionsForOperation(service.prefix, name);
+    const operation = authorizing ? ` AWS authorizes the ${code(name)} operation with ${authorizing.map(code).join(' and ')}.` : '';
+    return `${code(value)}: ${service.name} has no action named ${code(name)} (IAM data ${catalog.info.dataVersion}).${operation}\n\n${serviceReferenceLink(service)}`;
+  }
   if (colon > 0) return `${code(value)}: no service has the prefix ${code(value.slice(0, colon))}.`;
   return `${code(value)}: an action is written \`service:ActionName\`.`;
 }
