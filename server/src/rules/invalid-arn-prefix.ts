@@ -1,3 +1,4 @@
+import { findPlaceholders } from '../policy/placeholders';
 import { arnPolicyTypes, resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
 
@@ -12,7 +13,11 @@ export default defineRule({
   },
   check({ statements, policyType, report }) {
     for (const { value, shape } of resourceValuesOf(statements, policyType)) {
-      if (shape.kind === 'notArn') report({ node: value.node, messageId: 'notArn', data: { resource: value.value } });
+      if (shape.kind !== 'notArn') continue;
+      // A value that starts with a placeholder (`<third-party-resource-arn>`) is unfilled-placeholder's: once filled
+      // in, it may be an ARN. One that starts otherwise (`arm:aws:s3:::<bucket>`) is judged as written.
+      if (findPlaceholders(value.value)[0]?.start === 0) continue;
+      report({ node: value.node, messageId: 'notArn', data: { resource: value.value } });
     }
   },
 });

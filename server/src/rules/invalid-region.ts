@@ -1,4 +1,5 @@
 import { compileGlob } from '../catalog';
+import { hasPlaceholder } from '../policy/placeholders';
 import { conditionEntries, hasVariable, valueText } from './shared/conditionEntries';
 import { findClosest } from './shared/closest';
 import { replaceWithString } from './shared/edits';
@@ -26,7 +27,8 @@ export default defineRule({
       const ignoreCase = parsed.baseName.includes('IgnoreCase');
       for (const value of key.values) {
         const text = valueText(value.value);
-        if (hasVariable(text)) continue;
+        // A placeholder (`<my-vpc-region>`) is unfilled-placeholder's.
+        if (hasVariable(text) || hasPlaceholder(text)) continue;
         const hasWildcard = text.includes('*') || text.includes('?');
         if (hasWildcard) {
           if (isLike && !regionCodes.some(compileGlob(text))) report({ node: value.node, messageId: 'noMatch', data: { value: text } });

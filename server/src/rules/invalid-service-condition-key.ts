@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../policy/placeholders';
 import { closestKey, renameKeyFix } from './shared/closestKey';
 import { conditionEntries } from './shared/conditionEntries';
 import { serviceKeyNames } from './shared/conditionKeys';
@@ -19,6 +20,8 @@ export default defineRule({
   check({ statements, catalog, report }) {
     for (const { operator, key, resolution } of conditionEntries(statements, catalog)) {
       if (resolution.kind === 'unknownService') {
+        // `<OIDC_provider_name>:sub`: the prefix is a placeholder, unfilled-placeholder's.
+        if (hasPlaceholder(resolution.prefix)) continue;
         report({ node: key.keyNode, messageId: 'unknownService', data: { key: key.key, prefix: resolution.prefix } });
         continue;
       }
