@@ -203,6 +203,23 @@ suite('readYaml: errors', () => {
     assert.ok(read.errors.length > 0);
   });
 
+  test('a quoted string whose lines go back to its key\'s column is read as PyYAML (cfn-lint, the SAM CLI) reads it', () => {
+    // Twice in one file: the lexer meets the second only once the first is mended.
+    const text = "a:\n  b: !Sub '{\n      \"x\": \"it''s\"\n  }'\n  c: \"one\n  two\"\n  d: 1\n";
+    const read = readYaml(text);
+    assert.deepEqual(read.errors, []);
+    const b = at(read.documents[0].root, 'a', 'b');
+    assert.deepEqual(hostToJson(b), { 'Fn::Sub': '{       "x": "it\'s"   }' });
+    assert.deepEqual(hostToJson(at(read.documents[0].root, 'a')), { b: hostToJson(b), c: 'one   two', d: 1 });
+    // Offsets are the file's: the string starts at its quote.
+    assert.ok(textAt(text, at(read.documents[0].root, "a", "c").span).startsWith("\"one"));
+  });
+
+  test('a quote that is never closed stays an error', () => {
+    const read = readYaml("a:\n  b: '{\n  }\n  c: 1\n");
+    assert.ok(read.errors.some((e) => /closing/.test(e.message)), read.errors.map((e) => e.message).join('; '));
+  });
+
   test('tags are not errors', () => {
     assert.deepEqual(readYaml('a: !Sub x\nb: !NotAThing [1]\n').errors, []);
   });

@@ -458,9 +458,96 @@ function syntaxError(text: string, error: { pos: [number, number]; message: stri
   return { offset, length: end - offset, message: error.message };
 }
 
-/** Every document of a YAML stream as HostValue trees, and the stream's syntax errors. Never throws. */
+/**
+ * Every document of a YAML stream as HostValue trees, and the stream's syntax errors. Never throws.
+ *
+ * A quoted string that runs over several lines must have them indented more than its key (YAML 1.2), but PyYAML,
+ * which cfn-lint and the SAM CLI read templates with, also takes lines at the key's indentation, and AWS's own
+ * samples write policies that way (`PolicyDocument: !Sub '{` ... `}'` with the `}'` under the key). When the string
+ * is left unclosed for that reason only, its line breaks are read as spaces, which keeps every offset and changes
+ * nothing a policy in it means (a line break between JSON tokens is a space); the file is then read as those tools
+ * read it.
+ */
 export function readYaml(text: string): YamlRead {
+  let read = readYamlText(text);
+  let source = text;
+  // The lexer stops at the first such string, so the next shows only once it is mended: a few rounds at most.
+  for (let round = 0; round < quoteRepairRounds && read.unclosedQuotes.length > 0; round++) {
+    const repaired = closeQuotesAsPyYaml(source, read.unclosedQuotes);
+    if (repaired === undefined) break;
+    const again = readYamlText(repaired);
+    if (again.errors.length >= read.errors.length) break;
+    read = again;
+    source = repaired;
+  }
+  return read;
+}
+
+/** How many unclosed strings are mended one after another (each costs a parse of the whole file). */
+const quoteRepairRounds = 8;
+
+/** A quoted scalar the lexer ended before its closing quote (at `end`), with that error's place. */
+interface UnclosedQuote {
+  readonly offset: number;
+  readonly end: number;
+}
+
+/**
+ * The text with the line breaks of each unclosed quoted string written as spaces, up to its real closing quote;
+ * undefined when one has none, or has it on the line it was left open on.
+ */
+function closeQuotesAsPyYaml(text: string, quotes: readonly UnclosedQuote[]): string | undefined {
+  const chars = text.split('');
+  for (const { offset } of quotes) {
+    const quote = text[offset];
+    let close = -1;
+    for (let i = offset + 1; i < text.length; i++) {
+      const c = text[i];
+      if (quote === "'" && c === "'") {
+        if (text[i + 1] === "'") i++;
+        else {
+          close = i;
+          break;
+        }
+      } else if (quote === '"' && c === '\\') i++;
+      else if (quote === '"' && c === '"') {
+        close = i;
+        break;
+      }
+    }
+    // No closing quote, or one on the same line: a quote left open, not an indentation the lexer refused.
+    if (close < 0 || !/[\r\n]/.test(text.slice(offset, close))) return undefined;
+    for (let i = offset + 1; i < close; i++) if (chars[i] === '\n' || chars[i] === '\r') chars[i] = ' ';
+  }
+  return chars.join('');
+}
+
+/** Quoted scalar tokens of the CST that end where a missing-quote error is reported. */
+function unclosedQuotes(tokens: readonly CST.Token[], errors: readonly { code: string; pos: [number, number] }[]): UnclosedQuote[] {
+  const missing = new Set(errors.filter((e) => e.code === 'MISSING_CHAR').map((e) => e.pos[0]));
+  if (missing.size === 0) return [];
+  const found: UnclosedQuote[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const token = node as { type?: string; offset?: number; source?: string };
+    if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset !== undefined && token.source !== undefined) {
+      const end = token.offset + token.source.length;
+      if (missing.has(end)) found.push({ offset: token.offset, end });
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'source') visit(value, depth + 1);
+  };
+  visit(tokens, 0);
+  return found;
+}
+
+function readYamlText(text: string): YamlRead & { readonly unclosedQuotes: readonly UnclosedQuote[] } {
   const errors: HostSyntaxError[] = [];
+  let quotes: UnclosedQuote[] = [];
   const documents: YamlDocument[] = [];
   // Every tag the schema does not know (each `!Sub`) gives a warning, an Error object; their stacks are never read and
   // capturing them was a tenth of the time on a large template.
@@ -472,6 +559,10 @@ export function readYaml(text: string): YamlRead {
     // Core schema (YAML 1.2), the package's default; errors without the code frame: the editor shows the place.
     const composer = new Composer({ keepSourceTokens: true, prettyErrors: false, schema: 'core', uniqueKeys: false });
     const composed: Document.Parsed[] = [...composer.compose(tokens), ...composer.end()];
+    quotes = unclosedQuotes(
+      tokens,
+      composed.flatMap((doc) => doc.errors),
+    );
     for (const doc of composed) {
       for (const error of doc.errors) errors.push(syntaxError(text, error));
       const [docStart, , docEnd] = doc.range;
@@ -493,5 +584,5 @@ export function readYaml(text: string): YamlRead {
     Error.stackTraceLimit = stackTraceLimit;
   }
   errors.sort((a, b) => a.offset - b.offset);
-  return { documents, errors };
+  return { documents, errors, unclosedQuotes: quotes };
 }
