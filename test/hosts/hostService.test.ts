@@ -157,6 +157,15 @@ suite('host service: values the host computes are never an error, and rules that
     await expectFindings('yaml', queuePolicy('[|"*"|]', wildcardToo), ['public-principal']);
   });
 
+  test('a Deny whose negated condition has a computed value narrows an Allow to everyone (a private API\'s policy)', async () => {
+    const api = (deny: string) =>
+      `Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Policy:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: ${deny ? '"*"' : '[|"*"|]'}\n            Action: execute-api:Invoke\n            Resource: execute-api:/*\n${deny}`;
+    const deny = '          - Effect: Deny\n            Principal: "*"\n            Action: execute-api:Invoke\n            Resource: execute-api:/*\n            Condition:\n              StringNotEquals:\n                aws:SourceVpce: !Ref VpcEndpointId\n';
+    await expectFindings('yaml', api(deny), []);
+    // The control: without the Deny, the Allow is public.
+    await expectFindings('yaml', api(''), ['public-principal']);
+  });
+
   const prefixTypos: [name: string, syntax: HostSyntax, source: string, rule: string][] = [
     ['an ARN prefix in !Sub', 'yaml', yamlRead('[|!Sub "arm:${AWS::Partition}:s3:::${Bucket}/*"|]'), 'invalid-arn-prefix'],
     ['a service case in Fn::Sub (JSON)', 'json', jsonRead('[|{ "Fn::Sub": "arn:aws:S3:::${Bucket}/*" }|]'), 'invalid-arn-service-case'],
