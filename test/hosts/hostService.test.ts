@@ -262,6 +262,24 @@ Resources:
     assert.deepEqual(model.policies.map((p) => p.policy.label), ['data.aws_iam_policy_document.merged', 'data.aws_iam_policy_document.none']);
   });
 
+  test('missing-mfa does not stand on a role only AWS services assume: its trust beside it, SAM and Serverless roles', async () => {
+    const sensitive = '- Effect: Allow\n  Action: iam:UpdateAccountPasswordPolicy\n  Resource: "*"';
+    const indent = (text: string, spaces: number) => text.replace(/^/gm, ' '.repeat(spaces));
+    const role = (principal: string) =>
+      `Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: ${principal}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n${indent(sensitive, 14)}\n`;
+    const mfaFindings = async (syntax: HostSyntax, text: string) => (await problemsOf(syntax, text)).problems.filter((p) => p.ruleId === 'missing-mfa').length;
+    assert.equal(await mfaFindings('yaml', role('{Service: [lambda.amazonaws.com, !Sub "states.${AWS::Region}.amazonaws.com"]}')), 0);
+    assert.equal(await mfaFindings('yaml', role('{Service: ec2.amazonaws.com, AWS: !Ref AdminArn}')), 1, 'people may assume it too');
+    assert.equal(await mfaFindings('yaml', role('{AWS: arn:aws:iam::111122223333:root}')), 1);
+    assert.equal(await mfaFindings('yaml', role('!Ref Principal')), 1, 'a computed principal may be anyone');
+    const sam = `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Policies:\n        - Version: "2012-10-17"\n          Statement:\n${indent(sensitive, 12)}\n`;
+    assert.equal(await mfaFindings('yaml', sam), 0);
+    assert.equal(await mfaFindings('yaml', slsV3(sensitive)), 0);
+    // A policy attached from another resource is not judged by the roles it names: still reported.
+    const attached = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      Roles: [!Ref Role]\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n${indent(sensitive, 10)}\n`;
+    assert.equal(await mfaFindings('yaml', attached), 1);
+  });
+
   test('SAM Policies with only policy templates: no finding', async () => {
     const text = `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n        - S3ReadPolicy: {BucketName: x}\n        - S3CrudPolicy:\n            BucketName: !Ref Bucket\n        - Version: "2012-10-17"\n          Statement: []\n`;
     await expectFindings('yaml', text, []);

@@ -451,18 +451,59 @@ function readResourceEntry(reading: TemplateReading, resource: HostEntry, bounda
     const policyType = organizationsPolicyTypes[stringOf(valueOf(properties, 'Type')) ?? ''];
     const content = valueOf(properties, 'Content');
     // Content as a JSON string is left alone; as an object it is the policy.
-    if (policyType && content && content.kind !== 'scalar') addDocument(reading, content, policyType, `${where}.Content`, false);
+    if (policyType && content && content.kind !== 'scalar') addDocument(reading, content, { policyType, label: `${where}.Content`, serviceRole: false }, false);
     return;
   }
+  const serviceRole = assumedOnlyByServices(type, properties);
   for (const { property, policyType: typeOfProperty, shape } of policyProperties[type] ?? []) {
     const value = valueOf(properties, property);
     if (!value) continue;
     const policyType = type === 'AWS::IAM::ManagedPolicy' && boundaries.has(resource.key) ? 'permissions-boundary' : typeOfProperty;
     const label = `${where}.${property}`;
-    if (shape === 'document') addDocument(reading, value, policyType, label, true);
-    else if (shape === 'inline') readInlinePolicies(reading, value, policyType, label);
-    else readSamPolicies(reading, value, policyType, label);
+    const place = { policyType, label, serviceRole: serviceRole && policyType === 'identity' };
+    if (shape === 'document') addDocument(reading, value, place, true);
+    else if (shape === 'inline') readInlinePolicies(reading, value, place);
+    else readSamPolicies(reading, value, place);
   }
+}
+
+/** Where a document is: its policy type, its label, whether it belongs to a role only services assume. */
+interface DocumentPlace {
+  readonly policyType: PolicyType;
+  readonly label: string;
+  readonly serviceRole: boolean;
+}
+
+/**
+ * Whether the resource's own role is assumed by AWS services alone: an IAM role whose trust policy allows service
+ * principals only, or the role SAM makes for a function or state machine (for Lambda or Step Functions, unless an
+ * AssumeRolePolicyDocument of the function says otherwise). Policies attached from other resources are not judged.
+ */
+function assumedOnlyByServices(type: string, properties: HostMapping): boolean {
+  const trust = valueOf(properties, 'AssumeRolePolicyDocument');
+  if (type === 'AWS::IAM::Role') return trustsOnlyServices(trust);
+  if (type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') return trust === undefined || trustsOnlyServices(trust);
+  return false;
+}
+
+/** Whether every Allow of a trust policy (written as a mapping) names service principals and nothing else. */
+function trustsOnlyServices(document: HostValue | undefined): boolean {
+  const root = unwrapConditional(document);
+  if (root?.kind !== 'mapping') return false;
+  const statements = unwrapConditional(valueOf(root, 'Statement'));
+  const list = statements?.kind === 'sequence' ? statements.items : statements ? [statements] : [];
+  let allows = 0;
+  for (const item of list) {
+    const statement = unwrapConditional(item);
+    if (statement?.kind !== 'mapping') return false;
+    const effect = stringOf(valueOf(statement, 'Effect'));
+    if (effect === 'Deny') continue;
+    if (effect !== 'Allow' || entryOf(statement, 'NotPrincipal')) return false;
+    const principal = unwrapConditional(valueOf(statement, 'Principal'));
+    if (principal?.kind !== 'mapping' || principal.entries.length === 0 || principal.entries.some((entry) => entry.key !== 'Service')) return false;
+    allows++;
+  }
+  return allows > 0;
 }
 
 /** A value written conditionally (`!If [c, X, !Ref AWS::NoValue]`) as X; any other value as it is. */
@@ -480,12 +521,12 @@ function unwrapConditional(value: HostValue | undefined): HostValue | undefined 
 }
 
 /** IAM roles', users' and groups' `Policies`: a list of {PolicyName, PolicyDocument}. */
-function readInlinePolicies(reading: TemplateReading, value: HostValue, policyType: PolicyType, label: string): void {
+function readInlinePolicies(reading: TemplateReading, value: HostValue, place: DocumentPlace): void {
   const list = unwrapConditional(value);
   if (list?.kind !== 'sequence') return;
   list.items.forEach((item, index) => {
     const document = valueOf(unwrapConditional(item), 'PolicyDocument');
-    if (document) addDocument(reading, document, policyType, `${label}[${index}].PolicyDocument`, true);
+    if (document) addDocument(reading, document, { ...place, label: `${place.label}[${index}].PolicyDocument` }, true);
   });
 }
 
@@ -493,30 +534,36 @@ function readInlinePolicies(reading: TemplateReading, value: HostValue, policyTy
  * SAM's `Policies`: one policy document, or a list whose items are managed policy names or ARNs, SAM policy
  * templates (`{S3ReadPolicy: {...}}`) or policy documents. Only documents (they have a Statement) are policies.
  */
-function readSamPolicies(reading: TemplateReading, value: HostValue, policyType: PolicyType, label: string): void {
+function readSamPolicies(reading: TemplateReading, value: HostValue, place: DocumentPlace): void {
   const policies = unwrapConditional(value);
   if (policies?.kind === 'mapping') {
-    if (entryOf(policies, 'Statement')) addDocument(reading, policies, policyType, label, false);
+    if (entryOf(policies, 'Statement')) addDocument(reading, policies, place, false);
     return;
   }
   if (policies?.kind !== 'sequence') return;
   policies.items.forEach((item, index) => {
     const document = unwrapConditional(item);
-    if (document?.kind === 'mapping' && entryOf(document, 'Statement')) addDocument(reading, document, policyType, `${label}[${index}]`, false);
+    if (document?.kind === 'mapping' && entryOf(document, 'Statement')) addDocument(reading, document, { ...place, label: `${place.label}[${index}]` }, false);
   });
 }
 
-function addDocument(reading: TemplateReading, value: HostValue, policyType: PolicyType, label: string, jsonStringAllowed: boolean): void {
+/** The policy as the host hands it on: a role only services assume says so. */
+function embeddedPolicy(root: HostValue, place: DocumentPlace, writer: HostWriter): EmbeddedPolicy {
+  const policy = { root, policyType: place.policyType, label: place.label, writer };
+  return place.serviceRole ? { ...policy, serviceRole: true } : policy;
+}
+
+function addDocument(reading: TemplateReading, value: HostValue, place: DocumentPlace, jsonStringAllowed: boolean): void {
   const document = unwrapConditional(value);
   if (!document) return;
   if (document.kind === 'scalar') {
-    if (jsonStringAllowed) addJsonString(reading, document, policyType, label);
+    if (jsonStringAllowed) addJsonString(reading, document, place);
     return;
   }
   // An intrinsic in place of the whole document (`!Ref`, `!If` of two documents) is not something we can check.
   const root = interpretIntrinsics(document, reading.text);
   if (root.kind !== 'mapping') return;
-  reading.policies.push({ root, policyType, label, writer: reading.writer });
+  reading.policies.push(embeddedPolicy(root, place, reading.writer));
   reading.writerKinds.push('template');
 }
 
@@ -526,7 +573,7 @@ function addDocument(reading: TemplateReading, value: HostValue, policyType: Pol
  * a YAML block scalar (its indentation is whitespace between JSON tokens, and a JSON string never spans lines). The
  * reading must give back exactly the string's value, else the policy is skipped.
  */
-function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'scalar' }, policyType: PolicyType, label: string): void {
+function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'scalar' }, place: DocumentPlace): void {
   if (typeof scalar.value !== 'string') return;
   const { text } = reading;
   let start: number;
@@ -554,7 +601,7 @@ function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'sc
   const parsed = readJson(text, start, end);
   if (parsed.errors.length > 0 || parsed.root?.kind !== 'mapping' || !sameJson(plainJson(parsed.root), expected)) return;
   const kind: WriterKind = !quoted ? 'json' : text[scalar.span.offset] === '"' ? '"' : "'";
-  reading.policies.push({ root: parsed.root, policyType, label, writer: templateWriter(kind, text, 'json') });
+  reading.policies.push(embeddedPolicy(parsed.root, place, templateWriter(kind, text, 'json')));
   reading.writerKinds.push(kind);
 }
 

@@ -54,6 +54,9 @@ export const fragmentRules: ReadonlySet<string> = new Set([
   'unfilled-placeholder',
 ]);
 
+/** Rules about the sessions of people (MFA): their findings do not stand on a role only services assume. */
+const peopleSessionRules: ReadonlySet<string> = new Set(['missing-mfa']);
+
 const within = (region: { offset: number; length: number }, problem: Problem, end = region.offset + region.length) =>
   region.offset <= problem.offset && problem.offset + problem.length <= end;
 
@@ -159,7 +162,11 @@ export function createHostService(service: PolicyService): HostService {
       /** The host keys of a rendering's findings that stand there. */
       const standingKeys = (virtual: EmbeddedModel['virtual'], problems: readonly Problem[]) =>
         new Set(problems.filter((p) => standing(p, virtual.regions, fragment) !== 'no').map((p) => key(p.ruleId, toHostSpan(virtual, p))));
-      let kept = found.map((problem) => ({ problem, how: standing(problem, embedded.virtual.regions, fragment) })).filter(({ how }) => how !== 'no');
+      const serviceRole = embedded.policy.serviceRole === true;
+      let kept = found
+        .filter((problem) => !(serviceRole && peopleSessionRules.has(problem.ruleId)))
+        .map((problem) => ({ problem, how: standing(problem, embedded.virtual.regions, fragment) }))
+        .filter(({ how }) => how !== 'no');
       if (embedded.narrow) {
         // A finding stands only if it comes the same whatever fills the template's holes: `*` or a plain name.
         const { virtual, model: narrowModel } = embedded.narrow;

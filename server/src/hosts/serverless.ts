@@ -168,7 +168,8 @@ function policyOf(text: string, statements: HostEntry, label: string, writer: Ho
     ],
   };
   syntheticRoots.add(root);
-  return { root, policyType: 'identity', label, writer };
+  // The statements go to the role the framework makes for the functions, which only Lambda assumes.
+  return { root, policyType: 'identity', label, writer, serviceRole: true };
 }
 
 /**

@@ -49,6 +49,7 @@ const copied = new DocumentMemo<EmbeddedPolicy, { readonly delta: number; readon
 /** A policy moved by `delta` from `source` (which a reader made where it was); its tree is copied on first read. */
 class PlacedPolicy implements EmbeddedPolicy {
   readonly fragment?: boolean;
+  readonly serviceRole?: boolean;
 
   constructor(
     readonly source: EmbeddedPolicy,
@@ -57,6 +58,7 @@ class PlacedPolicy implements EmbeddedPolicy {
     readonly writer: EmbeddedPolicy['writer'],
   ) {
     if (source.fragment !== undefined) this.fragment = source.fragment;
+    if (source.serviceRole !== undefined) this.serviceRole = source.serviceRole;
   }
 
   get label(): string {
@@ -81,8 +83,8 @@ export function placedPolicy(policy: EmbeddedPolicy, delta: number, policyType: 
   const source = policy instanceof PlacedPolicy ? policy.source : policy;
   const total = delta + (policy instanceof PlacedPolicy ? policy.delta : 0);
   if (total !== 0) return new PlacedPolicy(source, total, policyType, writer);
-  const { label, fragment } = source;
-  return { root: source.root, policyType, label, writer, ...(fragment === undefined ? {} : { fragment }) };
+  const { label, fragment, serviceRole } = source;
+  return { root: source.root, policyType, label, writer, ...(fragment === undefined ? {} : { fragment }), ...(serviceRole === undefined ? {} : { serviceRole }) };
 }
 
 /** For a policy `placedPolicy` moved: the policy it moved and by how much (its renderings serve, moved). */

@@ -122,6 +122,12 @@ export interface EmbeddedPolicy {
    * written are reported (unknown actions, wildcards, NotAction, ARNs), never ones about the document around them.
    */
   readonly fragment?: boolean;
+  /**
+   * An identity policy of a role that only AWS services assume: the trust policy beside it names service principals
+   * alone, or the host makes the role for a function (SAM, the Serverless Framework). No session of such a role has
+   * MFA, so the findings about people's sessions (missing-mfa) do not stand.
+   */
+  readonly serviceRole?: boolean;
 }
 
 export type HostKind = 'cloudformation' | 'serverless' | 'terraform' | 'cdk';
