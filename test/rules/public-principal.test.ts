@@ -76,49 +76,67 @@ runRuleTests(rule, {
       name: 'IfExists lets callers without the key in',
       code: bucket(read('[|"*"|]', '{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'a negated operator in an Allow lets everyone else in',
       code: bucket(read('[|"*"|]', '{"StringNotEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'a "*" among the values matches everyone',
       code: bucket(read('[|"*"|]', '{"StringLike":{"aws:PrincipalOrgID":["o-a1b2c3d4e5","*"]}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: '0.0.0.0/0 is every address',
       code: bucket(read('{"AWS":[|"*"|]}', '{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'a bucket name pattern: anyone can create a matching bucket',
       code: '{"Statement":[{"Effect":"Allow","Principal":[|"*"|],"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-2:111122223333:MyQueue","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::amzn-s3-demo-*"}}}]}',
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'a role name in any account',
       code: bucket(read('[|"*"|]', '{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin"}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'keys that do not say who calls',
       code: bucket(read('[|"*"|]', '{"Bool":{"aws:SecureTransport":"true"},"StringEquals":{"aws:PrincipalTag/team":"red","aws:Referer":"https://example.com/*"}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: [
+        {
+          messageId: 'publicDespiteConditions',
+          message:
+            '"Principal": "*" allows everyone, anonymous callers included: the statement\'s conditions (aws:SecureTransport, aws:PrincipalTag/team, aws:Referer) do not limit who calls. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or aws:SourceIp.',
+        },
+      ],
+    },
+    {
+      name: 'AWS services of any customer: more than three keys are counted',
+      code: bucket(read('[|"*"|]', '{"Bool":{"aws:PrincipalIsAWSService":"true","aws:SecureTransport":"true"},"StringLike":{"aws:UserAgent":"x*","aws:Referer":"y*"}}')),
+      policyType: 'resource',
+      errors: [
+        {
+          messageId: 'publicDespiteConditions',
+          message:
+            '"Principal": "*" allows everyone, anonymous callers included: the statement\'s conditions (aws:PrincipalIsAWSService, aws:SecureTransport, aws:UserAgent and 1 more) do not limit who calls. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce or aws:SourceIp.',
+        },
+      ],
     },
     {
       name: 'ForAllValues is true when the key is absent',
       code: bucket(read('[|"*"|]', '{"ForAllValues:StringLike":{"aws:PrincipalOrgPaths":["o-a1b2c3d4e5/*"]}}')),
       policyType: 'resource',
-      errors: ['publicResource'],
+      errors: ['publicDespiteConditions'],
     },
     {
       name: 'a Deny that does not cover the Allow\'s actions',
