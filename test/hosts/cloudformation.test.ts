@@ -518,7 +518,17 @@ test('a policy written as a JSON string is read where its characters stand in th
   assert.deepEqual(summary(document), [
     { label: 'Resources.Block.Properties.PolicyDocument', type: 'resource' },
     { label: 'Resources.Single.Properties.PolicyDocument', type: 'resource' },
+    { label: 'Resources.Computed.Properties.PolicyDocument', type: 'resource' },
   ]);
+  // JSON inside a Sub: the variable is a hole of a template, its literal text where it stands.
+  const resource = walk(document.policies[2]!.root, 'Statement', 0, 'Resource');
+  assert.equal(resource?.kind, 'template');
+  if (resource?.kind === 'template') {
+    assert.deepEqual(
+      resource.parts.map((part) => ('hole' in part ? { hole: part.hole } : { text: part.text, at: part.contentOffset })),
+      [{ text: 'arn:', at: spanOf(text, 'arn:${AWS').offset }, { hole: '${AWS::Partition}' }, { text: ':logs:*', at: spanOf(text, ':logs:*').offset }],
+    );
+  }
   for (const [policy, typo] of [
     [document.policies[0]!, 'logs:PutLogEventz'],
     [document.policies[1]!, 'logs:CreateLogStreem'],

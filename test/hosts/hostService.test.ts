@@ -280,6 +280,21 @@ Resources:
     assert.equal(await mfaFindings('yaml', attached), 1);
   });
 
+  test('a policy written as JSON inside !Sub: its strings are checked, the Sub variables are holes', async () => {
+    const policy = (style: 'quoted' | 'block') => {
+      const json = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", [|"s3:PutObjet"|]], "Resource": "arn:${AWS::Partition}:s3:::${Bucket}/*"}]}';
+      const value = style === 'quoted' ? `!Sub '${json}'` : `!Sub |\n        ${json}`;
+      return `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: ${value}\n`;
+    };
+    for (const style of ['quoted', 'block'] as const) {
+      const { model } = await expectFindings('yaml', policy(style), ['invalid-action']);
+      assert.equal(model.policies.length, 1, style);
+    }
+    // ${!Literal} is the literal text ${Literal}: here a policy variable, which the variable rules judge.
+    const variable = `Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::\${Bucket}/\${!aws:username}/*"}]}'\n`;
+    await expectFindings('yaml', variable, []);
+  });
+
   test('SAM Policies with only policy templates: no finding', async () => {
     const text = `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n        - S3ReadPolicy: {BucketName: x}\n        - S3CrudPolicy:\n            BucketName: !Ref Bucket\n        - Version: "2012-10-17"\n          Statement: []\n`;
     await expectFindings('yaml', text, []);

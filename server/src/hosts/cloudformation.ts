@@ -560,6 +560,11 @@ function addDocument(reading: TemplateReading, value: HostValue, place: Document
     if (jsonStringAllowed) addJsonString(reading, document, place);
     return;
   }
+  const call = intrinsicCall(document);
+  if (call?.key === 'Fn::Sub' && jsonStringAllowed) {
+    addSubJsonString(reading, call.value, place);
+    return;
+  }
   // An intrinsic in place of the whole document (`!Ref`, `!If` of two documents) is not something we can check.
   const root = interpretIntrinsics(document, reading.text);
   if (root.kind !== 'mapping') return;
@@ -567,15 +572,50 @@ function addDocument(reading: TemplateReading, value: HostValue, place: Document
   reading.writerKinds.push('template');
 }
 
-/**
- * A policy written as a JSON string (some properties take one; `AWS::Logs::ResourcePolicy` only takes one). It is
- * read from the host text itself when the JSON stands there character for character: a string without escapes, or
- * a YAML block scalar (its indentation is whitespace between JSON tokens, and a JSON string never spans lines). The
- * reading must give back exactly the string's value, else the policy is skipped.
- */
+/** A policy written as a JSON string (some properties take one; `AWS::Logs::ResourcePolicy` only takes one). */
 function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'scalar' }, place: DocumentPlace): void {
-  if (typeof scalar.value !== 'string') return;
-  const { text } = reading;
+  const json = jsonOfString(reading.text, scalar);
+  if (!json) return;
+  reading.policies.push(embeddedPolicy(json.root, place, templateWriter(json.kind, reading.text, 'json')));
+  reading.writerKinds.push(json.kind);
+}
+
+/**
+ * A policy written as JSON inside `Fn::Sub` (`PolicyDocument: !Sub '{"Statement": [...]}'`), read as addJsonString
+ * reads a string; then each JSON string with `${X}` in it is a template whose holes are the Sub's variables, as the
+ * same text is when the policy is written in YAML or JSON itself.
+ */
+function addSubJsonString(reading: TemplateReading, argument: HostValue | undefined, place: DocumentPlace): void {
+  const source = argument?.kind === 'sequence' ? argument.items[0] : argument;
+  if (source?.kind !== 'scalar') return;
+  const json = jsonOfString(reading.text, source);
+  if (!json) return;
+  reading.policies.push(embeddedPolicy(withSubHoles(json.root), place, templateWriter(json.kind, reading.text, 'json')));
+  reading.writerKinds.push(json.kind);
+}
+
+/** The JSON tree with every string that has a `${...}` read as a Sub template (an opaque value when it is all holes). */
+function withSubHoles(value: HostValue): HostValue {
+  switch (value.kind) {
+    case 'mapping':
+      return { ...value, entries: value.entries.map((entry) => (entry.value ? { ...entry, value: withSubHoles(entry.value) } : entry)) };
+    case 'sequence':
+      return { ...value, items: value.items.map(withSubHoles) };
+    case 'scalar':
+      if (typeof value.value !== 'string' || !value.value.includes('${')) return value;
+      return sub(value, value) ?? opaque(value, undefined);
+    default:
+      return value;
+  }
+}
+
+/**
+ * A JSON document written in a string, read from the host text itself when the JSON stands there character for
+ * character: a string without escapes, or a YAML block scalar (its indentation is whitespace between JSON tokens, and
+ * a JSON string never spans lines). The reading must give back exactly the string's value, else there is none.
+ */
+function jsonOfString(text: string, scalar: HostValue & { kind: 'scalar' }): { root: HostMapping; kind: WriterKind } | undefined {
+  if (typeof scalar.value !== 'string') return undefined;
   let start: number;
   let end: number;
   let quoted = false;
@@ -586,23 +626,21 @@ function addJsonString(reading: TemplateReading, scalar: HostValue & { kind: 'sc
   } else if (text[scalar.span.offset] === '|' || text[scalar.span.offset] === '>') {
     // The block starts on the line after its header (`|`, `>-`, `|2 # comment`).
     const lineEnd = text.slice(scalar.span.offset, scalar.span.offset + scalar.span.length).search(/[\r\n]/);
-    if (lineEnd < 0) return;
+    if (lineEnd < 0) return undefined;
     start = scalar.span.offset + lineEnd;
     end = scalar.span.offset + scalar.span.length;
   } else {
-    return;
+    return undefined;
   }
   let expected: unknown;
   try {
     expected = JSON.parse(scalar.value);
   } catch {
-    return;
+    return undefined;
   }
   const parsed = readJson(text, start, end);
-  if (parsed.errors.length > 0 || parsed.root?.kind !== 'mapping' || !sameJson(plainJson(parsed.root), expected)) return;
-  const kind: WriterKind = !quoted ? 'json' : text[scalar.span.offset] === '"' ? '"' : "'";
-  reading.policies.push(embeddedPolicy(parsed.root, place, templateWriter(kind, text, 'json')));
-  reading.writerKinds.push(kind);
+  if (parsed.errors.length > 0 || parsed.root?.kind !== 'mapping' || !sameJson(plainJson(parsed.root), expected)) return undefined;
+  return { root: parsed.root, kind: !quoted ? 'json' : text[scalar.span.offset] === '"' ? '"' : "'" };
 }
 
 /**
