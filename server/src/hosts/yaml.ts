@@ -13,7 +13,7 @@
  * The writer (yamlWriter.ts) needs to know how each node is written (quoting, block or flow, indentation): readYaml
  * records that in a layout per node, which `yamlLayout` answers.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { CST, Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from '../policy/model';
 import { throughOrigins } from './shift';
 import type { HostEntry, HostMapping, HostScalar, HostSequence, HostSyntaxError, HostValue } from './types';
@@ -486,19 +486,13 @@ export function readYaml(text: string): YamlRead {
 /** How many unclosed strings are mended one after another (each costs a parse of the whole file). */
 const quoteRepairRounds = 8;
 
-/** A quoted scalar the lexer ended before its closing quote (at `end`), with that error's place. */
-interface UnclosedQuote {
-  readonly offset: number;
-  readonly end: number;
-}
-
 /**
- * The text with the line breaks of each unclosed quoted string written as spaces, up to its real closing quote;
- * undefined when one has none, or has it on the line it was left open on.
+ * The text with the line breaks of each unclosed quoted string (by where it opens) written as spaces, up to its real
+ * closing quote; undefined when one has none, or has it on the line it was left open on.
  */
-function closeQuotesAsPyYaml(text: string, quotes: readonly UnclosedQuote[]): string | undefined {
+function closeQuotesAsPyYaml(text: string, quoteOffsets: readonly number[]): string | undefined {
   const chars = text.split('');
-  for (const { offset } of quotes) {
+  for (const offset of quoteOffsets) {
     const quote = text[offset];
     let close = -1;
     for (let i = offset + 1; i < text.length; i++) {
@@ -522,32 +516,25 @@ function closeQuotesAsPyYaml(text: string, quotes: readonly UnclosedQuote[]): st
   return chars.join('');
 }
 
-/** Quoted scalar tokens of the CST that end where a missing-quote error is reported. */
-function unclosedQuotes(tokens: readonly CST.Token[], errors: readonly { code: string; pos: [number, number] }[]): UnclosedQuote[] {
+/** Where the quoted scalars open that the lexer ended where a missing-quote error is reported. */
+function unclosedQuotes(tokens: readonly CST.Token[], errors: readonly { code: string; pos: [number, number] }[]): number[] {
   const missing = new Set(errors.filter((e) => e.code === 'MISSING_CHAR').map((e) => e.pos[0]));
   if (missing.size === 0) return [];
-  const found: UnclosedQuote[] = [];
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 200 || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, depth + 1);
-      return;
-    }
-    const token = node as { type?: string; offset?: number; source?: string };
-    if ((token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') && token.offset !== undefined && token.source !== undefined) {
-      const end = token.offset + token.source.length;
-      if (missing.has(end)) found.push({ offset: token.offset, end });
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'source') visit(value, depth + 1);
-  };
-  visit(tokens, 0);
-  return found;
+  const offsets: number[] = [];
+  for (const token of tokens) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if ((node?.type === 'single-quoted-scalar' || node?.type === 'double-quoted-scalar') && missing.has(node.offset + node.source.length)) offsets.push(node.offset);
+      }
+    });
+  }
+  return offsets;
 }
 
-function readYamlText(text: string): YamlRead & { readonly unclosedQuotes: readonly UnclosedQuote[] } {
+function readYamlText(text: string): YamlRead & { readonly unclosedQuotes: readonly number[] } {
   const errors: HostSyntaxError[] = [];
-  let quotes: UnclosedQuote[] = [];
+  let quotes: number[] = [];
   const documents: YamlDocument[] = [];
   // Every tag the schema does not know (each `!Sub`) gives a warning, an Error object; their stacks are never read and
   // capturing them was a tenth of the time on a large template.
