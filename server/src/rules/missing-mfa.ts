@@ -7,6 +7,7 @@ import { asksForNoMfa, deniesWithoutMfa, mfaRequirement, narrowsAnything } from 
 import { grantsOnEveryResource } from './shared/resourceScope';
 import { listedIdsGranted } from './shared/sensitiveActions';
 import { defineRule } from './types';
+import { namesAndMore } from './shared/namesAndMore';
 
 export default defineRule({
   id: 'missing-mfa',
@@ -73,6 +74,5 @@ function guardedByMfaDeny(policy: PolicyModel, catalog: Catalog): StatementActio
 function examples(ids: readonly number[], catalog: Catalog): string {
   const rank = (id: number): number => (catalog.actionFacts.accessLevel(id) === 'Permissions management' ? 0 : 1);
   const ordered = [...ids].sort((a, b) => rank(a) - rank(b) || a - b);
-  const shown = ordered.slice(0, 3).map((id) => catalog.actionById(id).fullName).join(', ');
-  return ordered.length > 3 ? `${shown} and ${ordered.length - 3} more` : shown;
+  return namesAndMore(ordered, 3, (id) => catalog.actionById(id).fullName);
 }

@@ -1,5 +1,6 @@
 import { publicStatements } from './shared/publicGrants';
 import { defineRule } from './types';
+import { namesAndMore } from './shared/namesAndMore';
 
 export default defineRule({
   id: 'public-principal',
@@ -19,7 +20,7 @@ export default defineRule({
       // Conditions that are there but narrow nothing (aws:PrincipalIsAWSService, a key under IfExists...): named, so
       // the message does not say there are none.
       const keys = [...new Set((statement.condition?.operators ?? []).flatMap((operator) => operator.keys.map((key) => key.key)))];
-      const shown = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
+      const shown = namesAndMore(keys, 3);
       for (const value of everyone) {
         report({
           node: value.node,

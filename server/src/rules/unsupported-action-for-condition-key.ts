@@ -4,12 +4,12 @@ import { conditionEntries } from './shared/conditionEntries';
 import { actionSupportsKey, serviceKeyNames, type KnownKey } from './shared/conditionKeys';
 import { splitStatement } from './shared/statementSplit';
 import { defineRule } from './types';
+import { namesAndMore } from './shared/namesAndMore';
 
 const shown = 3;
 
 function describe(actions: readonly Action[]): string {
-  const names = actions.slice(0, shown).map((a) => a.fullName).join(', ');
-  return actions.length > shown ? `${names} and ${actions.length - shown} more` : names;
+  return namesAndMore(actions, shown, (a) => a.fullName);
 }
 
 /**

@@ -3,6 +3,7 @@ import { isWildcardOnly } from './shared/arnFields';
 import { splitAction } from './shared/actionPatterns';
 import { resourceValuesOf } from './shared/resourceValues';
 import { defineRule } from './types';
+import { namesAndMore } from './shared/namesAndMore';
 
 export default defineRule({
   id: 'wildcard-in-service-name',
@@ -24,7 +25,7 @@ export default defineRule({
           if (service === undefined || !hasWildcard(service) || isWildcardOnly(service)) continue;
           // Expands itself: every action of the services the pattern names, a pattern built here.
           const prefixes = [...new Set(catalog.expandAction(`${service}:*`).map((a) => a.service.prefix))];
-          const matches = prefixes.length > 4 ? `${prefixes.slice(0, 4).join(', ')} and ${prefixes.length - 4} more` : prefixes.join(', ') || 'none today';
+          const matches = namesAndMore(prefixes, 4) || 'none today';
           report({ node, messageId: 'inAction', data: { service, value, matches } });
         }
       }

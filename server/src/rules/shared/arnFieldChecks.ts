@@ -7,6 +7,7 @@ import type { Catalog } from '../../catalog/types';
 import { displayFormat } from '../../catalog/arn';
 import { isPattern, isWildcardOnly, type ResourceArn } from './arnFields';
 import { arnFormatIndex, candidateFormats, type ArnFormat } from './arnFormats';
+import { namesAndMore } from './namesAndMore';
 import type { ResourceValue } from './resourceValues';
 
 export interface JudgedArn {
@@ -32,7 +33,5 @@ export function mayBeEmpty(text: string): boolean {
 
 /** Names the formats in a message: the first few, then how many more. */
 export function describeFormats(formats: readonly ArnFormat[], limit = 3): string {
-  const shown = formats.slice(0, limit).map((f) => displayFormat(f.arn));
-  const more = formats.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+  return namesAndMore(formats, limit, (f) => displayFormat(f.arn));
 }

@@ -9,6 +9,7 @@ import { conditionTests, narrowsResources } from './narrowingConditions';
 import { grantsOnEveryResource } from './resourceScope';
 import { listedIdsGranted, type ActionList } from './sensitiveActions';
 import type { RuleContext } from '../types';
+import { namesAndMore } from './namesAndMore';
 
 /** Names shown in a message before "and N more". */
 const shownActions = 3;
@@ -44,6 +45,5 @@ export function reportUnscopedActions<MessageId extends string>(context: RuleCon
 }
 
 function describe(ids: readonly number[], catalog: Catalog): string {
-  const shown = ids.slice(0, shownActions).map((id) => catalog.actionById(id).fullName).join(', ');
-  return ids.length > shownActions ? `${shown} and ${ids.length - shownActions} more` : shown;
+  return namesAndMore(ids, shownActions, (id) => catalog.actionById(id).fullName);
 }
