@@ -116,12 +116,12 @@ function grantsOf(allows: readonly AllowStatement[], catalog: Catalog, action: A
     if (passedTo && action.fullName === 'iam:PassRole' && !mayPassTo(statement, catalog, passedTo)) continue;
     const everyType = grantsOnEveryResource(statement, catalog.resourceTypeArnsOf(action.id));
     if (everyType && !narrowsResources(statement, [action], catalog)) {
-      found.push(grant(statement, catalog, action, true, []));
+      found.push(new Grant(statement, catalog, action.id, true, []));
       continue;
     }
     // With a type-wide grant limited by a condition, the grant still reaches the resources the condition lets through.
     const resources = (statement.resource?.values ?? []).filter((value) => namesResourceOf(action, value.value));
-    if (everyType || resources.length > 0) found.push(grant(statement, catalog, action, false, resources));
+    if (everyType || resources.length > 0) found.push(new Grant(statement, catalog, action.id, false, resources));
   }
   return found;
 }
@@ -146,10 +146,6 @@ class Grant implements ActionGrant {
     // The statement covers the action, so some Action string brings it in, or it is a NotAction statement.
     return (this.found ??= grantingNode(this.statement, this.catalog, (id) => id === this.actionId)!);
   }
-}
-
-function grant(statement: Statement, catalog: Catalog, action: Action, onEveryResource: boolean, resources: readonly StringValue[]): ActionGrant {
-  return new Grant(statement, catalog, action.id, onEveryResource, resources);
 }
 
 /**
